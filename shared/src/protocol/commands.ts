@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { BriefInputSchema } from '../model/brief.ts';
+import { PhaseSchema } from '../model/phase.ts';
+
+/**
+ * Commands change protected state. Clients POST them to
+ * `/api/sessions/:id/commands`; the server validates, checks role and phase,
+ * applies them to the `control` (or `board`) doc in one transaction tagged
+ * `command`, and appends them to the audit log.
+ *
+ * Each command lives in its own schema so later features add members to
+ * `COMMAND_SCHEMAS` without touching the others.
+ */
+export const UpdateBriefCommand = z.object({
+  type: z.literal('updateBrief'),
+  brief: BriefInputSchema,
+});
+
+export const SetPhaseCommand = z.object({
+  type: z.literal('setPhase'),
+  phase: PhaseSchema,
+  /** Moving backwards discards nothing but must be confirmed: the client sends `confirm: true`. */
+  confirm: z.boolean().optional(),
+});
+
+export const COMMAND_SCHEMAS = [UpdateBriefCommand, SetPhaseCommand] as const;
+
+export const CommandSchema = z.discriminatedUnion('type', COMMAND_SCHEMAS);
+export type Command = z.infer<typeof CommandSchema>;
+export type CommandType = Command['type'];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

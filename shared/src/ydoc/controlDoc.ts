@@ -1,0 +1,94 @@
+import * as Y from 'yjs';
+import type { Brief } from '../model/brief.ts';
+import type { Phase } from '../model/phase.ts';
+import { PHASES } from '../model/phase.ts';
+import type { Decision, Tally } from '../model/selection.ts';
+import type { NextStep } from '../model/nextStep.ts';
+import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../model/settings.ts';
+import type { Migration } from './schemaVersion.ts';
+
+/**
+ * The `control` document. Only the server writes it (by applying validated
+ * commands), so its values are plain JSON records inside Y.Maps: clients
+ * read and observe, never merge concurrent edits.
+ *
+ *   meta:      { schemaVersion }
+ *   brief:     { value: Brief }
+ *   phase:     { current: Phase, changedAt, changedBy, revealed: boolean }
+ *   settings:  { ...Settings }
+ *   tallies:   IdeaId → Tally          (written only at reveal)
+ *   decisions: IdeaId → Decision
+ *   steps:     StepId → NextStep
+ */
+export const CONTROL_ROOTS = {
+  meta: 'meta',
+  brief: 'brief',
+  phase: 'phase',
+  settings: 'settings',
+  tallies: 'tallies',
+  decisions: 'decisions',
+  steps: 'steps',
+} as const;
+
+export const CONTROL_MIGRATIONS: readonly Migration[] = [
+  { id: 'control/1-initial', to: 1, up: () => {} },
+];
+
+export const controlMap = (doc: Y.Doc, root: keyof typeof CONTROL_ROOTS) => doc.getMap<unknown>(CONTROL_ROOTS[root]);
+
+export function readBrief(doc: Y.Doc): Brief | null {
+  const v = controlMap(doc, 'brief').get('value');
+  return v && typeof v === 'object' ? (v as Brief) : null;
+}
+
+export const writeBrief = (doc: Y.Doc, brief: Brief) => controlMap(doc, 'brief').set('value', brief);
+
+export interface PhaseState {
+  current: Phase;
+  changedAt: string | null;
+  changedBy: string | null;
+  /** Votes and scores have been revealed (tallies published). */
+  revealed: boolean;
+}
+
+export function readPhase(doc: Y.Doc): PhaseState {
+  const m = controlMap(doc, 'phase');
+  const cur = m.get('current');
+  return {
+    current: (PHASES as readonly unknown[]).includes(cur) ? (cur as Phase) : 'explore',
+    changedAt: (m.get('changedAt') as string) ?? null,
+    changedBy: (m.get('changedBy') as string) ?? null,
+    revealed: m.get('revealed') === true,
+  };
+}
+
+export function writePhase(doc: Y.Doc, patch: Partial<PhaseState>): void {
+  const m = controlMap(doc, 'phase');
+  for (const [k, v] of Object.entries(patch)) if (v !== undefined) m.set(k, v);
+}
+
+/** Settings with defaults for anything missing or invalid. */
+export function readSettings(doc: Y.Doc): Settings {
+  const raw = Object.fromEntries(controlMap(doc, 'settings').entries());
+  const parsed = SettingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+}
+
+export function writeSettings(doc: Y.Doc, patch: Partial<Settings>): void {
+  const m = controlMap(doc, 'settings');
+  for (const [k, v] of Object.entries(patch)) if (v !== undefined) m.set(k, v);
+}
+
+const values = <T>(doc: Y.Doc, root: 'tallies' | 'decisions' | 'steps') =>
+  [...controlMap(doc, root).values()].filter((v): v is T => !!v && typeof v === 'object');
+
+export const readTallies = (doc: Y.Doc) => values<Tally>(doc, 'tallies');
+export const readDecisions = (doc: Y.Doc) => values<Decision>(doc, 'decisions');
+export const readSteps = (doc: Y.Doc) => values<NextStep>(doc, 'steps');
+
+export const writeTally = (doc: Y.Doc, t: Tally) => controlMap(doc, 'tallies').set(t.ideaId, t);
+export const clearTallies = (doc: Y.Doc) => controlMap(doc, 'tallies').clear();
+export const writeDecision = (doc: Y.Doc, d: Decision) => controlMap(doc, 'decisions').set(d.ideaId, d);
+export const deleteDecision = (doc: Y.Doc, ideaId: string) => controlMap(doc, 'decisions').delete(ideaId);
+export const writeStep = (doc: Y.Doc, s: NextStep) => controlMap(doc, 'steps').set(s.id, s);
+export const deleteStep = (doc: Y.Doc, id: string) => controlMap(doc, 'steps').delete(id);
