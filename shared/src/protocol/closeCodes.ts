@@ -1,7 +1,8 @@
 /**
- * WebSocket close codes. 4xxx are application codes (mirroring HTTP where it
- * helps); a client can tell "fix your link" (4401/4403/4404) from "retry
- * later" (1012, 4429).
+ * WebSocket close codes. 4xxx are application codes mirroring HTTP. Stock
+ * y-websocket (v3) stops reconnecting on any 4400–4499 code, which is what
+ * we want for all of them: a bad link, a flood or a malformed frame will not
+ * fix itself by retrying. 1012 means "reconnect".
  */
 export const CloseCode = {
   /** Server restarting or shutting down; reconnect. */

@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { ErrorCode } from '@throughline/shared';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { TokenSigner } from './auth/tokenSigner.ts';
+import type { Config } from './config.ts';
+import type { IssuesError } from './errors.ts';
+import { apiDocsRoutes } from './routes/apiDocs.ts';
+import { commandRoutes } from './routes/commands.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { SqliteStore } from './store/SqliteStore.ts';
+import type { Store } from './store/Store.ts';
+import { RoomManager } from './sync/RoomManager.ts';
+import { SyncServer } from './sync/syncServer.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: AppConfig;
+    store: Store;
+    tokens: TokenSigner;
+    rooms: RoomManager;
+    sync: SyncServer;
+  }
+}
+
+export interface AppConfig extends Pick<Config, 'dataDir' | 'secret' | 'clientDist' | 'openai'> {
+  idleUnloadMs: number;
+  compactEvery: number;
+  commitDelayMs: number;
+  maxPayloadBytes: number;
+  maxConnectionsPerParticipant: number;
+  messagesPerSecond: number;
+  messageBurst: number;
+}
+
+export type AppOptions = Pick<AppConfig, 'dataDir' | 'secret'> &
+  Partial<AppConfig> & { store?: Store; logger?: FastifyServerOptions['logger'] };
+
+export const DEFAULTS = {
+  idleUnloadMs: 30_000,
+  compactEvery: 500,
+  commitDelayMs: 2,
+  maxPayloadBytes: 16 * 1024 * 1024,
+  maxConnectionsPerParticipant: 24,
+  messagesPerSecond: 300,
+  messageBurst: 600,
+} satisfies Partial<AppConfig>;
+
+/**
+ * Builds the Throughline server without listening: tests call `inject()` or
+ * `listen({ port: 0 })`; `server.ts` adds the port, signals and logging.
+ */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const config: AppConfig = {
+    ...DEFAULTS,
+    clientDist: null,
+    openai: { apiKey: null, baseUrl: null, model: 'gpt-4o-mini' },
+    ...opts,
+  };
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
+  const store = opts.store ?? new SqliteStore({ dataDir: config.dataDir, commitDelayMs: config.commitDelayMs });
+  const rooms = new RoomManager(store, {
+    idleUnloadMs: config.idleUnloadMs,
+    compactEvery: config.compactEvery,
+    onError: (err) => app.log.error({ err }, 'room error'),
+  });
+  const tokens = new TokenSigner(config.secret);
+  const sync = new SyncServer({
+    store,
+    tokens,
+    rooms,
+    limits: config,
+    log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
+  });
+  app.decorate('config', config);
+  app.decorate('store', store);
+  app.decorate('tokens', tokens);
+  app.decorate('rooms', rooms);
+  app.decorate('sync', sync);
+
+  app.server.on('upgrade', (req, socket, head) => {
+    if (!sync.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+
+  app.setErrorHandler((error: IssuesError & { code?: string; statusCode?: number; validation?: unknown }, req, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) req.log.error({ err: error }, 'request failed');
+    const code = error.code?.startsWith('TL_ERR_') ? error.code : status >= 500 ? ErrorCode.internal : ErrorCode.badRequest;
+    reply.code(status).send({
+      code,
+      message: status >= 500 ? 'internal error' : error.message,
+      ...(error.issues ? { issues: error.issues } : {}),
+    });
+  });
+
+  await app.register(sessionRoutes);
+  await app.register(commandRoutes);
+  await app.register(apiDocsRoutes);
+  await registerClient(app, config.clientDist);
+
+  app.addHook('onClose', async () => {
+    sync.closeAll();
+    await rooms.closeAll();
+    await store.close();
+  });
+  return app;
+}
+
+/** Serves the built client, with the SPA's own routes falling back to index.html. */
+async function registerClient(app: FastifyInstance, dist: string | null) {
+  const hasClient = !!dist && existsSync(join(dist, 'index.html'));
+  if (hasClient) await app.register(fastifyStatic, { root: dist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (hasClient && req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/sync/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    reply.code(404).send({ code: ErrorCode.notFound, message: `no route ${req.method} ${path}` });
+  });
+}

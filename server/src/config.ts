@@ -1,0 +1,49 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+
+/** Everything the server reads from its environment, resolved once at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  secret: string;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  openai: { apiKey: string | null; baseUrl: string | null; model: string };
+  /** Directory of the built client to serve at `/`, or null to serve the API only. */
+  clientDist: string | null;
+}
+
+/**
+ * The HMAC secret: `THROUGHLINE_SECRET`, or one generated on first start and
+ * kept in the data dir, so tokens survive restarts without any setup.
+ */
+export function loadOrCreateSecret(dataDir: string, fromEnv?: string): string {
+  if (fromEnv) return fromEnv;
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.THROUGHLINE_DATA_DIR ?? './data');
+  const dist = resolve(import.meta.dirname, '../../client/dist');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir,
+    secret: loadOrCreateSecret(dataDir, env.THROUGHLINE_SECRET),
+    databaseUrl: env.DATABASE_URL || null,
+    redisUrl: env.REDIS_URL || null,
+    openai: {
+      apiKey: env.OPENAI_API_KEY || null,
+      baseUrl: env.OPENAI_BASE_URL || null,
+      model: env.THROUGHLINE_AI_MODEL || 'gpt-4o-mini',
+    },
+    clientDist: existsSync(join(dist, 'index.html')) ? dist : null,
+  };
+}

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { requireIdentity } from '../auth/requireIdentity.ts';
+import { runCommand } from '../commands/runCommand.ts';
+import { loadSession } from './sessions.ts';
+
+/** `POST /api/sessions/:id/commands`: the only way clients change protected state. */
+export async function commandRoutes(app: FastifyInstance) {
+  app.post<{ Params: { id: string } }>('/api/sessions/:id/commands', async (req, reply) => {
+    const session = await loadSession(app, req.params.id);
+    const identity = requireIdentity(app, req, session.id);
+    const result = await runCommand(app, session, identity, req.body);
+    if (result.ok) return { ok: true, ...(result.value ?? {}) };
+    reply.code(result.status);
+    const { status: _status, ...body } = result;
+    return body;
+  });
+}

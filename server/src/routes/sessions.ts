@@ -1,0 +1,104 @@
+import {
+  checkBrief,
+  colorFor,
+  DisplayNameSchema,
+  createParticipantId,
+  parseBrief,
+  readBrief,
+  readPhase,
+  readSettings,
+  SessionIdSchema,
+  zodIssues,
+} from '@throughline/shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { requireIdentity } from '../auth/requireIdentity.ts';
+import { Errors, type IssuesError } from '../errors.ts';
+import { createSession, participantView, roleForInvite, tokenFor } from '../sessions/sessionService.ts';
+
+const CreateBody = z.object({ brief: z.unknown(), facilitatorName: DisplayNameSchema.optional() });
+const JoinBody = z.object({ invite: z.string().min(1).max(200), name: DisplayNameSchema });
+
+/** The origin links should point at: the request's own host, as the browser saw it. */
+function originOf(req: FastifyRequest): string {
+  const proto = (req.headers['x-forwarded-proto'] as string | undefined)?.split(',')[0] ?? req.protocol;
+  return `${proto}://${req.headers['x-forwarded-host'] ?? req.headers.host ?? 'localhost'}`;
+}
+
+function withIssues(err: IssuesError, issues: { path: string; message: string }[]): IssuesError {
+  err.issues = issues;
+  return err;
+}
+
+export async function loadSession(app: FastifyInstance, rawId: string) {
+  const id = SessionIdSchema.safeParse(rawId);
+  const session = id.success ? await app.store.getSession(id.data) : null;
+  if (!session) throw new Errors.sessionNotFound(rawId);
+  return session;
+}
+
+/** Create, join and summarise sessions (DESIGN.md "Public contract"). */
+export async function sessionRoutes(app: FastifyInstance) {
+  app.post('/api/sessions', async (req, reply) => {
+    const body = CreateBody.safeParse(req.body ?? {});
+    if (!body.success) throw withIssues(new Errors.badRequest('expected { brief }'), zodIssues(body.error));
+    const brief = parseBrief(body.data.brief);
+    if (!brief.ok) {
+      const names = brief.issues.map((i) => i.path).join(', ');
+      throw withIssues(new Errors.invalidBrief(names), brief.issues.map((i) => ({ ...i, path: `brief.${i.path}` })));
+    }
+    const created = await createSession(app, brief.value, body.data.facilitatorName ?? 'Facilitator');
+    const origin = originOf(req);
+    const { session } = created;
+    reply.code(201);
+    return {
+      sessionId: session.id,
+      facilitatorToken: created.facilitatorToken,
+      participantId: created.facilitator.id,
+      invites: { participant: session.participantInvite, viewer: session.viewerInvite },
+      links: {
+        facilitator: `${origin}/s/${session.id}#token=${created.facilitatorToken}`,
+        participant: `${origin}/join/${session.id}#invite=${session.participantInvite}`,
+        viewer: `${origin}/join/${session.id}#invite=${session.viewerInvite}`,
+      },
+      warnings: checkBrief(brief.value),
+    };
+  });
+
+  app.post<{ Params: { id: string } }>('/api/sessions/:id/join', async (req) => {
+    const session = await loadSession(app, req.params.id);
+    const body = JoinBody.safeParse(req.body ?? {});
+    if (!body.success) throw withIssues(new Errors.badRequest('expected { invite, name }'), zodIssues(body.error));
+    const role = roleForInvite(session, body.data.invite);
+    if (!role) throw new Errors.forbidden('this invite is not valid for this session');
+    const participant = {
+      id: createParticipantId(),
+      sessionId: session.id,
+      name: body.data.name,
+      role,
+      joinedAt: new Date().toISOString(),
+    };
+    await app.store.addParticipant(participant);
+    return { token: tokenFor(app, participant), participantId: participant.id, role };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/sessions/:id', async (req) => {
+    const session = await loadSession(app, req.params.id);
+    const you = requireIdentity(app, req, session.id);
+    const participants = await app.store.listParticipants(session.id);
+    return app.rooms.with(session.id, ['control'], (control) => {
+      const brief = readBrief(control.doc);
+      return {
+        sessionId: session.id,
+        title: session.title,
+        createdAt: session.createdAt,
+        brief,
+        phase: readPhase(control.doc),
+        settings: readSettings(control.doc),
+        participants: participants.map(participantView),
+        you: { participantId: you.participantId, role: you.role, name: you.name, color: colorFor(you.participantId) },
+        warnings: brief ? checkBrief(brief) : [],
+      };
+    });
+  });
+}

@@ -1,0 +1,95 @@
+import {
+  type Brief,
+  colorFor,
+  createParticipantId,
+  createSessionId,
+  DEFAULT_SETTINGS,
+  type Identity,
+  Origins,
+  type ParticipantId,
+  randomId,
+  type Role,
+  type SessionId,
+  writeBrief,
+  writePhase,
+  writeSettings,
+} from '@throughline/shared';
+import type { FastifyInstance } from 'fastify';
+import type { ParticipantRecord, SessionRecord } from '../store/Store.ts';
+
+export interface CreatedSession {
+  session: SessionRecord;
+  facilitator: ParticipantRecord;
+  facilitatorToken: string;
+}
+
+/**
+ * Creates a session: its record and invites in the store, and its control
+ * document seeded with the brief, the explore phase and default settings.
+ */
+export async function createSession(
+  app: FastifyInstance,
+  brief: Brief,
+  facilitatorName: string,
+  extraSettings: Partial<typeof DEFAULT_SETTINGS> = {},
+): Promise<CreatedSession> {
+  const now = new Date().toISOString();
+  const sessionId = createSessionId();
+  const facilitator: ParticipantRecord = {
+    id: createParticipantId(),
+    sessionId,
+    name: facilitatorName,
+    role: 'facilitator',
+    joinedAt: now,
+  };
+  const session: SessionRecord = {
+    id: sessionId,
+    createdAt: now,
+    title: brief.title,
+    facilitatorId: facilitator.id,
+    participantInvite: randomId(24),
+    viewerInvite: randomId(24),
+  };
+  await app.store.createSession(session, facilitator);
+  await app.rooms.with(sessionId, ['control', 'board'], (control) => {
+    control.doc.transact(() => {
+      writeBrief(control.doc, brief);
+      writePhase(control.doc, { current: 'explore', changedAt: now, changedBy: facilitator.id, revealed: false });
+      writeSettings(control.doc, { ...DEFAULT_SETTINGS, ...extraSettings });
+    }, Origins.command);
+  });
+  await app.store.whenDurable();
+  return { session, facilitator, facilitatorToken: tokenFor(app, facilitator) };
+}
+
+export function tokenFor(app: FastifyInstance, p: ParticipantRecord): string {
+  const identity: Identity = {
+    sessionId: p.sessionId as SessionId,
+    participantId: p.id as ParticipantId,
+    role: p.role,
+    name: p.name,
+  };
+  return app.tokens.sign(identity);
+}
+
+/** Which role an invite grants, comparing in constant time; null for a wrong invite. */
+export function roleForInvite(session: SessionRecord, invite: string): Role | null {
+  if (safeEqual(invite, session.participantInvite)) return 'participant';
+  if (safeEqual(invite, session.viewerInvite)) return 'viewer';
+  return null;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+export const participantView = (p: ParticipantRecord) => ({
+  id: p.id,
+  name: p.name,
+  role: p.role,
+  color: colorFor(p.id),
+  joinedAt: p.joinedAt,
+});

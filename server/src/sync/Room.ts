@@ -1,0 +1,119 @@
+import { Origins } from '@throughline/shared';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Store } from '../store/Store.ts';
+import { ackFrame, awarenessFrame, syncUpdate } from './messages.ts';
+
+/** What a Room needs from a connection: a way to send bytes and its ack bookkeeping. */
+export interface RoomPeer {
+  send(frame: Uint8Array): void;
+  /** Write messages received on this socket so far. */
+  readonly writesReceived: number;
+  readonly wantsAck: boolean;
+  ackDue: boolean;
+}
+
+export interface RoomOptions {
+  /** Compact the update log into a snapshot after this many appends. */
+  compactEvery: number;
+  onError: (err: unknown) => void;
+}
+
+/**
+ * One loaded Yjs document and the sockets syncing it. Every change to the
+ * doc, whoever made it (a client, a command, the AI), goes through
+ * `onUpdate`: appended to the store, then relayed to every other peer.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly peers = new Set<RoomPeer>();
+  /** awareness id → the peer allowed to speak for it. */
+  readonly awarenessOwners = new Map<number, RoomPeer>();
+  private appendsSinceSnapshot = 0;
+  private ackScheduled = false;
+
+  constructor(
+    readonly sessionId: string,
+    readonly docName: string,
+    private readonly store: Store,
+    private readonly opts: RoomOptions,
+  ) {
+    // The server is not a participant: it has no awareness state of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onUpdate);
+    this.awareness.on('update', this.onAwareness);
+  }
+
+  /** Replays the persisted snapshot and log. Tagged `load` so it is not persisted again. */
+  async load(): Promise<void> {
+    // A previous instance of this room may still have appends in flight.
+    await this.store.whenDurable();
+    const stored = await this.store.loadDoc(this.sessionId, this.docName);
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, Origins.load);
+      for (const u of stored.updates) Y.applyUpdate(this.doc, u, Origins.load);
+    }, Origins.load);
+    this.appendsSinceSnapshot = stored.updates.length;
+  }
+
+  /** True when the log has grown since the last snapshot. */
+  get dirty(): boolean {
+    return this.appendsSinceSnapshot > 0;
+  }
+
+  compact(): Promise<void> {
+    this.appendsSinceSnapshot = 0;
+    return this.store.compact(this.sessionId, this.docName, Y.encodeStateAsUpdate(this.doc));
+  }
+
+  /** Sends `peer` an acknowledgement once everything applied so far is durable (coalesced per commit). */
+  scheduleAck(peer: RoomPeer): void {
+    if (!peer.wantsAck) return;
+    peer.ackDue = true;
+    if (this.ackScheduled) return;
+    this.ackScheduled = true;
+    this.store.whenDurable().then(
+      () => {
+        this.ackScheduled = false;
+        // Everything applied to the doc was appended synchronously, and the
+        // commit that just finished took the whole queue: the doc's state
+        // vector is now exactly the persisted one.
+        const sv = Y.encodeStateVector(this.doc);
+        for (const p of this.peers) {
+          if (!p.ackDue) continue;
+          p.ackDue = false;
+          p.send(ackFrame(p.writesReceived, sv));
+        }
+      },
+      (err) => {
+        this.ackScheduled = false;
+        this.opts.onError(err);
+      },
+    );
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onUpdate);
+    this.awareness.off('update', this.onAwareness);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === Origins.load) return;
+    this.store.appendUpdate(this.sessionId, this.docName, update).catch(this.opts.onError);
+    if (++this.appendsSinceSnapshot >= this.opts.compactEvery) this.compact().catch(this.opts.onError);
+    const frame = syncUpdate(update);
+    for (const p of this.peers) if (p !== origin) p.send(frame);
+  };
+
+  private readonly onAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+  ) => {
+    const changed = added.concat(updated, removed);
+    if (changed.length === 0) return;
+    const frame = awarenessFrame(this.awareness, changed);
+    for (const p of this.peers) p.send(frame);
+  };
+}

@@ -1,0 +1,117 @@
+import { BOARD_MIGRATIONS, CONTROL_MIGRATIONS, DRAFTS_MIGRATIONS, type Migration, migrateDoc } from '@throughline/shared';
+import type { Store } from '../store/Store.ts';
+import { Room } from './Room.ts';
+
+export interface RoomManagerOptions {
+  /** Unload a document this long after its last holder let go. */
+  idleUnloadMs: number;
+  compactEvery: number;
+  onError: (err: unknown) => void;
+}
+
+interface Entry {
+  loading: Promise<Room>;
+  room: Room | null;
+  holds: number;
+  idleTimer: NodeJS.Timeout | null;
+}
+
+const migrationsFor = (docName: string): readonly Migration[] => {
+  if (docName === 'board') return BOARD_MIGRATIONS;
+  if (docName === 'control') return CONTROL_MIGRATIONS;
+  if (docName.startsWith('drafts:')) return DRAFTS_MIGRATIONS;
+  return [];
+};
+
+/**
+ * Keeps each session document loaded while anyone holds it (a socket, a
+ * running command, an AI generation), and unloads it a while after the last
+ * holder lets go, compacting its log first.
+ */
+export class RoomManager {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly opts: RoomManagerOptions,
+  ) {}
+
+  /** Loads (once) and holds a document. Every acquire must be paired with a release. */
+  async acquire(sessionId: string, docName: string): Promise<Room> {
+    const key = `${sessionId}/${docName}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      const room = new Room(sessionId, docName, this.store, { compactEvery: this.opts.compactEvery, onError: this.opts.onError });
+      const created: Entry = {
+        room: null,
+        holds: 0,
+        idleTimer: null,
+        loading: room.load().then(() => {
+          migrateDoc(room.doc, migrationsFor(docName));
+          created.room = room;
+          return room;
+        }),
+      };
+      created.loading.catch(() => this.entries.delete(key));
+      this.entries.set(key, created);
+      entry = created;
+    }
+    entry.holds++;
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    entry.idleTimer = null;
+    try {
+      return await entry.loading;
+    } catch (err) {
+      entry.holds--;
+      throw err;
+    }
+  }
+
+  release(room: Room): void {
+    const key = `${room.sessionId}/${room.docName}`;
+    const entry = this.entries.get(key);
+    if (!entry || entry.room !== room) return;
+    entry.holds = Math.max(0, entry.holds - 1);
+    if (entry.holds > 0) return;
+    entry.idleTimer = setTimeout(() => {
+      this.unload(key).catch(this.opts.onError);
+    }, this.opts.idleUnloadMs);
+    entry.idleTimer.unref();
+  }
+
+  /** Runs `fn` with the documents held, releasing them afterwards whatever happens. */
+  async with<T>(sessionId: string, docNames: string[], fn: (...rooms: Room[]) => Promise<T> | T): Promise<T> {
+    const rooms: Room[] = [];
+    try {
+      for (const d of docNames) rooms.push(await this.acquire(sessionId, d));
+      return await fn(...rooms);
+    } finally {
+      for (const r of rooms) this.release(r);
+    }
+  }
+
+  /** Number of documents currently in memory (for tests and metrics). */
+  get loadedCount(): number {
+    return this.entries.size;
+  }
+
+  isLoaded(sessionId: string, docName: string): boolean {
+    return this.entries.has(`${sessionId}/${docName}`);
+  }
+
+  /** Compacts and drops every document: used on shutdown. */
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.entries.keys()].map((k) => this.unload(k, true)));
+  }
+
+  private async unload(key: string, force = false): Promise<void> {
+    const entry = this.entries.get(key);
+    if (!entry?.room || (entry.holds > 0 && !force)) return;
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    this.entries.delete(key);
+    const room = entry.room;
+    if (room.dirty) await room.compact();
+    await this.store.whenDurable();
+    room.destroy();
+  }
+}

@@ -1,0 +1,174 @@
+import { CloseCode, type Identity, MessageType } from '@throughline/shared';
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { WebSocket } from 'ws';
+import { type AwarenessUser, guardAwarenessUpdate } from './awarenessGuard.ts';
+import { awarenessFrame, permissionDenied, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, syncStep1, syncStep2 } from './messages.ts';
+import type { Room, RoomPeer } from './Room.ts';
+import { assertDecodable, dropPending, updateChangesDoc, updateHasGap } from './updateGuard.ts';
+
+export interface ConnectionLimits {
+  /** Sustained messages per second, and the burst allowed above it. */
+  messagesPerSecond: number;
+  messageBurst: number;
+}
+
+/** Says whether this connection may change the document right now, and if not, why. */
+export type WritePolicy = () => { ok: true } | { ok: false; reason: string };
+
+export interface SyncConnectionOptions {
+  identity: Identity;
+  user: AwarenessUser;
+  wantsAck: boolean;
+  canWrite: WritePolicy;
+  limits: ConnectionLimits;
+  log: { warn(obj: object, msg: string): void };
+}
+
+class ProtocolError extends Error {}
+
+/**
+ * One client socket on one document, speaking the y-websocket protocol.
+ * Everything the client sends is checked before it reaches the room:
+ * writes by role and phase, updates for gaps, awareness for ownership and
+ * identity. A frame we cannot parse closes this socket only.
+ */
+export class SyncConnection implements RoomPeer {
+  writesReceived = 0;
+  ackDue = false;
+  readonly wantsAck: boolean;
+  private readonly awarenessIds = new Set<number>();
+  private tokens: number;
+  private lastRefill = Date.now();
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly room: Room,
+    private readonly opts: SyncConnectionOptions,
+  ) {
+    this.wantsAck = opts.wantsAck;
+    this.tokens = opts.limits.messageBurst;
+  }
+
+  /** Joins the room and opens the sync: our state vector, then who is here. */
+  start(): void {
+    this.room.peers.add(this);
+    this.send(syncStep1(this.room.doc));
+    const present = [...this.room.awareness.getStates().keys()];
+    if (present.length > 0) this.send(awarenessFrame(this.room.awareness, present));
+    if (this.wantsAck) this.room.scheduleAck(this);
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(frame, (err) => {
+      if (err) this.close(CloseCode.serviceRestart, 'send failed');
+    });
+  }
+
+  handleMessage(data: Uint8Array, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!this.takeToken()) {
+      this.close(CloseCode.rateLimited, 'too many messages');
+      return;
+    }
+    try {
+      if (!isBinary) throw new ProtocolError('text frames are not part of the protocol');
+      this.dispatch(decoding.createDecoder(data));
+    } catch (err) {
+      this.opts.log.warn({ err: String(err), participant: this.opts.identity.participantId }, 'malformed frame; closing');
+      this.close(CloseCode.malformed, 'malformed message');
+    }
+  }
+
+  /** Leaves the room, withdrawing this client's awareness states. */
+  handleClose(): void {
+    if (this.closed && !this.room.peers.has(this)) return;
+    this.closed = true;
+    this.room.peers.delete(this);
+    for (const id of this.awarenessIds) this.room.awarenessOwners.delete(id);
+    if (this.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.room.awareness, [...this.awarenessIds], this);
+    this.awarenessIds.clear();
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.handleClose();
+    this.ws.close(code, reason);
+  }
+
+  private dispatch(d: decoding.Decoder): void {
+    const type = decoding.readVarUint(d);
+    switch (type) {
+      case MessageType.sync: {
+        const sub = decoding.readVarUint(d);
+        const payload = decoding.readVarUint8Array(d);
+        if (sub === SYNC_STEP1) this.send(syncStep2(this.room.doc, payload));
+        else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) this.handleWrite(payload);
+        else throw new ProtocolError(`unknown sync message ${sub}`);
+        return;
+      }
+      case MessageType.awareness:
+        this.handleAwareness(decoding.readVarUint8Array(d));
+        return;
+      case MessageType.queryAwareness:
+        this.send(awarenessFrame(this.room.awareness, [...this.room.awareness.getStates().keys()]));
+        return;
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+  }
+
+  private handleWrite(update: Uint8Array): void {
+    this.writesReceived++;
+    assertDecodable(update);
+    const doc = this.room.doc;
+    const allowed = this.opts.canWrite();
+    if (!allowed.ok) {
+      // A read-only client's sync step 2 that only repeats what we have is harmless.
+      if (updateChangesDoc(doc, update)) this.deny(allowed.reason);
+    } else if (updateHasGap(doc, update)) {
+      this.resync();
+    } else {
+      Y.applyUpdate(doc, update, this);
+      if (dropPending(doc)) this.resync();
+    }
+    this.room.scheduleAck(this);
+  }
+
+  private handleAwareness(update: Uint8Array): void {
+    const result = guardAwarenessUpdate(update, this, this.room.awarenessOwners, this.awarenessIds, this.opts.user);
+    if (!result.ok) {
+      this.deny(result.reason);
+      return;
+    }
+    for (const id of result.claimed) {
+      this.awarenessIds.add(id);
+      this.room.awarenessOwners.set(id, this);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, result.update, this);
+  }
+
+  /** Tells the client its message was dropped and why (y-protocols permission-denied). */
+  private deny(reason: string): void {
+    this.opts.log.warn({ participant: this.opts.identity.participantId, doc: this.room.docName, reason }, 'update refused');
+    this.send(permissionDenied(reason));
+  }
+
+  /** Asks the client for what we lack: it answers with a step 2 carrying the missing dependencies. */
+  private resync(): void {
+    this.send(syncStep1(this.room.doc));
+  }
+
+  private takeToken(): boolean {
+    const now = Date.now();
+    const { messagesPerSecond, messageBurst } = this.opts.limits;
+    this.tokens = Math.min(messageBurst, this.tokens + ((now - this.lastRefill) / 1000) * messagesPerSecond);
+    this.lastRefill = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

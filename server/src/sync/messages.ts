@@ -1,0 +1,58 @@
+import { MessageType } from '@throughline/shared';
+import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+
+/** Encoders for the frames the server sends. Decoding lives in SyncConnection. */
+const frame = (write: (e: encoding.Encoder) => void) => {
+  const e = encoding.createEncoder();
+  write(e);
+  return encoding.toUint8Array(e);
+};
+
+export const SYNC_STEP1 = 0;
+export const SYNC_STEP2 = 1;
+export const SYNC_UPDATE = 2;
+
+export const syncStep1 = (doc: Y.Doc) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SYNC_STEP1);
+    encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
+  });
+
+export const syncStep2 = (doc: Y.Doc, stateVector?: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SYNC_STEP2);
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector));
+  });
+
+export const syncUpdate = (update: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SYNC_UPDATE);
+    encoding.writeVarUint8Array(e, update);
+  });
+
+export const awarenessFrame = (awareness: awarenessProtocol.Awareness, clients: number[]) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.awareness);
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  });
+
+/** y-protocols' "permission denied": stock providers log the reason. */
+export const permissionDenied = (reason: string) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.auth);
+    authProtocol.writePermissionDenied(e, reason);
+  });
+
+/** Throughline's acknowledgement: how many writes are durable, and the persisted state vector. */
+export const ackFrame = (received: number, stateVector: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.ack);
+    encoding.writeVarUint(e, received);
+    encoding.writeVarUint8Array(e, stateVector);
+  });

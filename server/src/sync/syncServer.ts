@@ -1,0 +1,140 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { ACK_PARAM, CloseCode, colorFor, type Identity, isBoardWritable, parseDocName, readPhase } from '@throughline/shared';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { TokenSigner } from '../auth/tokenSigner.ts';
+import type { Store } from '../store/Store.ts';
+import type { Room } from './Room.ts';
+import type { RoomManager } from './RoomManager.ts';
+import { type ConnectionLimits, SyncConnection, type WritePolicy } from './SyncConnection.ts';
+
+export interface SyncServerOptions {
+  store: Store;
+  tokens: TokenSigner;
+  rooms: RoomManager;
+  limits: ConnectionLimits & { maxPayloadBytes: number; maxConnectionsPerParticipant: number };
+  log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+const SYNC_PATH = /^\/sync\/([^/]+)\/([^/?]+)$/;
+
+/**
+ * The `/sync/<sessionId>/<doc>` endpoint. Authentication and authorisation
+ * happen before the socket joins a room, so a refused client never receives
+ * a byte of any document: it gets a close code (4401/4403/4404) and a reason.
+ */
+export class SyncServer {
+  private readonly wss: WebSocketServer;
+  private readonly perParticipant = new Map<string, number>();
+  private readonly connections = new Set<SyncConnection>();
+
+  constructor(private readonly opts: SyncServerOptions) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.limits.maxPayloadBytes });
+  }
+
+  /** Handles an HTTP upgrade; returns false if the path is not ours. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const m = SYNC_PATH.exec(url.pathname);
+    if (!m) return false;
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.accept(ws, decodeURIComponent(m[1] as string), decodeURIComponent(m[2] as string), url.searchParams).catch((err) => {
+        this.opts.log.error({ err: String(err) }, 'sync connection failed');
+        ws.close(CloseCode.serviceRestart, 'server error');
+      });
+    });
+    return true;
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Closes every socket with "service restart" so clients reconnect to the next instance. */
+  closeAll(): void {
+    for (const c of this.connections) c.close(CloseCode.serviceRestart, 'server shutting down');
+    for (const ws of this.wss.clients) ws.terminate();
+    this.wss.close();
+  }
+
+  private async accept(ws: WebSocket, sessionId: string, docName: string, params: URLSearchParams): Promise<void> {
+    // Buffer frames that arrive while we authenticate and load the room.
+    const early: [Uint8Array, boolean][] = [];
+    const buffer = (data: Buffer, isBinary: boolean) => early.push([new Uint8Array(data), isBinary]);
+    ws.on('message', buffer);
+    ws.on('error', () => ws.terminate());
+
+    const refuse = (code: number, reason: string) => ws.close(code, reason);
+    const verified = this.opts.tokens.verify(params.get('token'));
+    if (!verified.ok) return refuse(CloseCode.unauthorized, `token ${verified.reason}`);
+    const identity = verified.identity;
+    if (identity.sessionId !== sessionId) return refuse(CloseCode.forbidden, 'token is for another session');
+    const doc = parseDocName(docName);
+    if (!doc) return refuse(CloseCode.notFound, `no document ${docName}`);
+    if (doc.kind === 'drafts' && doc.participantId !== identity.participantId) {
+      return refuse(CloseCode.forbidden, 'drafts are private to their author');
+    }
+    if (!(await this.opts.store.getSession(sessionId))) return refuse(CloseCode.notFound, 'no such session');
+    const open = this.perParticipant.get(identity.participantId) ?? 0;
+    if (open >= this.opts.limits.maxConnectionsPerParticipant) return refuse(CloseCode.tooManyConnections, 'too many connections');
+    if (ws.readyState !== WebSocket.OPEN) return;
+
+    this.perParticipant.set(identity.participantId, open + 1);
+    const held: Room[] = [];
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const n = (this.perParticipant.get(identity.participantId) ?? 1) - 1;
+      if (n <= 0) this.perParticipant.delete(identity.participantId);
+      else this.perParticipant.set(identity.participantId, n);
+      for (const r of held) this.opts.rooms.release(r);
+    };
+    ws.on('close', release);
+
+    let room: Room;
+    let control: Room | null = null;
+    try {
+      room = await this.opts.rooms.acquire(sessionId, docName);
+      held.push(room);
+      // The board's write policy depends on the phase, which lives in control.
+      if (doc.kind === 'board') {
+        control = await this.opts.rooms.acquire(sessionId, 'control');
+        held.push(control);
+      }
+    } catch (err) {
+      release();
+      throw err;
+    }
+    if (ws.readyState !== WebSocket.OPEN) return release();
+
+    const conn = new SyncConnection(ws, room, {
+      identity,
+      user: { participantId: identity.participantId, name: identity.name, color: colorFor(identity.participantId), role: identity.role },
+      wantsAck: params.get(ACK_PARAM) === '1',
+      canWrite: writePolicy(doc.kind, identity, control),
+      limits: this.opts.limits,
+      log: this.opts.log,
+    });
+    this.connections.add(conn);
+    ws.off('message', buffer);
+    ws.on('message', (data: Buffer, isBinary: boolean) => conn.handleMessage(new Uint8Array(data), isBinary));
+    ws.on('close', () => {
+      conn.handleClose();
+      this.connections.delete(conn);
+    });
+    conn.start();
+    for (const [data, isBinary] of early) conn.handleMessage(data, isBinary);
+  }
+}
+
+/** Who may write which document: see DESIGN.md "Documents, roles and who may write what". */
+function writePolicy(kind: 'board' | 'control' | 'drafts', identity: Identity, control: Room | null): WritePolicy {
+  if (kind === 'control') return () => ({ ok: false, reason: 'the control document is changed by commands only' });
+  if (identity.role === 'viewer') return () => ({ ok: false, reason: 'viewers cannot edit' });
+  if (kind === 'drafts') return () => ({ ok: true });
+  return () => {
+    const phase = control ? readPhase(control.doc).current : 'explore';
+    return isBoardWritable(phase) ? { ok: true } : { ok: false, reason: `the board is frozen during ${phase}` };
+  };
+}

@@ -1,0 +1,65 @@
+import * as Y from 'yjs';
+
+/**
+ * Checks on an incoming Yjs update made *before* it touches the document, so
+ * a refused update never reaches memory, disk or another client.
+ */
+
+/** Throws if the bytes are not a decodable Yjs update (the caller closes the connection). */
+export function assertDecodable(update: Uint8Array): void {
+  Y.decodeUpdate(update);
+}
+
+/**
+ * True when applying `update` would change `doc`: it carries structs the doc
+ * has not seen or deletes something not yet deleted. Used for read-only
+ * connections, whose sync step 2 is harmless when it only repeats what the
+ * server has.
+ */
+export function updateChangesDoc(doc: Y.Doc, update: Uint8Array): boolean {
+  const { to } = Y.parseUpdateMeta(update);
+  for (const [client, clock] of to) if (clock > Y.getState(doc.store, client)) return true;
+  const { ds } = Y.decodeUpdate(update);
+  if (ds.clients.size === 0) return false;
+  const known = Y.createDeleteSetFromStructStore(doc.store);
+  for (const [client, ranges] of ds.clients) {
+    const have = known.clients.get(client) ?? [];
+    for (const r of ranges) if (!rangeCovered(have, r.clock, r.len)) return true;
+  }
+  return false;
+}
+
+/** `ranges` are sorted and merged (as createDeleteSetFromStructStore makes them). */
+function rangeCovered(ranges: readonly { clock: number; len: number }[], clock: number, len: number): boolean {
+  const end = clock + len;
+  for (const r of ranges) {
+    if (r.clock <= clock && r.clock + r.len >= end) return true;
+    if (r.clock > clock) return false;
+  }
+  return false;
+}
+
+/**
+ * True when the update starts past what the doc has for some client, so
+ * Yjs would park it as pending structs until the gap is filled. We refuse
+ * such updates and ask the client to resync instead of letting pending
+ * state pile up in memory.
+ */
+export function updateHasGap(doc: Y.Doc, update: Uint8Array): boolean {
+  const { from } = Y.parseUpdateMeta(update);
+  for (const [client, clock] of from) if (clock > Y.getState(doc.store, client)) return true;
+  return false;
+}
+
+/**
+ * Drops anything Yjs parked as pending (structs or deletes whose
+ * dependencies are missing). Returns true if something was dropped; the
+ * client is then asked to resync, which resends it with its dependencies.
+ */
+export function dropPending(doc: Y.Doc): boolean {
+  const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
+  const had = store.pendingStructs !== null || store.pendingDs !== null;
+  store.pendingStructs = null;
+  store.pendingDs = null;
+  return had;
+}
