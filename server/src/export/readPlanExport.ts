@@ -1,24 +1,24 @@
 import {
-	buildPlan,
-	type PlanExport,
-	readBrief,
-	readClusters,
-	readDecisions,
-	readFinalisation,
-	readIdeas,
-	readPhase,
-	readSteps,
-	readTallies,
-} from "@throughline/shared";
-import type * as Y from "yjs";
-import { toPlanExport } from "./toPlanExport.ts";
+  buildPlan,
+  type PlanExport,
+  readBrief,
+  readClusters,
+  readDecisions,
+  readFinalisation,
+  readIdeas,
+  readPhase,
+  readSteps,
+  readTallies,
+} from '@throughline/shared';
+import type * as Y from 'yjs';
+import { toPlanExport } from './toPlanExport.ts';
 
 export interface PlanSource {
-	sessionId: string;
-	createdAt: string | null;
-	board: Y.Doc;
-	control: Y.Doc;
-	now: Date;
+  sessionId: string;
+  createdAt: string | null;
+  board: Y.Doc;
+  control: Y.Doc;
+  now: Date;
 }
 
 /**
@@ -28,31 +28,31 @@ export interface PlanSource {
  * the same instant says the same thing wherever the server runs.
  */
 export function readPlanExport(src: PlanSource): PlanExport | null {
-	const brief = readBrief(src.control);
-	if (!brief) return null;
-	const plan = buildPlan(
-		brief,
-		readIdeas(src.board),
-		readTallies(src.control),
-		readDecisions(src.control),
-		readSteps(src.control),
-		{
-			clusters: readClusters(src.board),
-			today: src.now.toISOString().slice(0, 10),
-		},
-	);
-	const fin = readFinalisation(src.control);
-	return toPlanExport(plan, {
-		sessionId: src.sessionId,
-		phase: readPhase(src.control).current,
-		createdAt: src.createdAt,
-		finalised: fin
-			? {
-					revision: fin.revision,
-					finalisedAt: fin.finalisedAt,
-					finalisedBy: fin.finalisedBy,
-				}
-			: null,
-		now: src.now,
-	});
+  const brief = readBrief(src.control);
+  if (!brief) return null;
+  const plan = buildPlan(
+    brief,
+    readIdeas(src.board),
+    readTallies(src.control),
+    readDecisions(src.control),
+    readSteps(src.control),
+    {
+      clusters: readClusters(src.board),
+      today: src.now.toISOString().slice(0, 10),
+    },
+  );
+  const fin = readFinalisation(src.control);
+  return toPlanExport(plan, {
+    sessionId: src.sessionId,
+    phase: readPhase(src.control).current,
+    createdAt: src.createdAt,
+    finalised: fin
+      ? {
+          revision: fin.revision,
+          finalisedAt: fin.finalisedAt,
+          finalisedBy: fin.finalisedBy,
+        }
+      : null,
+    now: src.now,
+  });
 }

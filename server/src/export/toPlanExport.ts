@@ -1,145 +1,133 @@
 import {
-	type ExportGap,
-	type ExportIdea,
-	type ExportKeptIdea,
-	type ExportStep,
-	type Phase,
-	PLAN_EXPORT_FORMAT,
-	PLAN_EXPORT_VERSION,
-	type Plan,
-	type PlanExport,
-	type PlanIdea,
-	type PlanStep,
-} from "@throughline/shared";
+  type ExportGap,
+  type ExportIdea,
+  type ExportKeptIdea,
+  type ExportStep,
+  type Phase,
+  PLAN_EXPORT_FORMAT,
+  PLAN_EXPORT_VERSION,
+  type Plan,
+  type PlanExport,
+  type PlanIdea,
+  type PlanStep,
+} from '@throughline/shared';
 
 /** What the plan itself does not know: which session it is, when it was exported, whether it was finalised. */
 export interface PlanExportMeta {
-	sessionId: string;
-	phase: Phase;
-	createdAt: string | null;
-	finalised: {
-		revision: number;
-		finalisedAt: string;
-		finalisedBy: string;
-	} | null;
-	/** Injected so golden files and webhook payloads are reproducible. */
-	now: Date;
+  sessionId: string;
+  phase: Phase;
+  createdAt: string | null;
+  finalised: {
+    revision: number;
+    finalisedAt: string;
+    finalisedBy: string;
+  } | null;
+  /** Injected so golden files and webhook payloads are reproducible. */
+  now: Date;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** A real calendar date or null: stored records were validated by a regex only, which lets 2025-02-30 through. */
-export function calendarDateOrNull(
-	s: string | null | undefined,
-): string | null {
-	if (!s || !ISO_DATE.test(s)) return null;
-	const d = new Date(`${s}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-		? s
-		: null;
+export function calendarDateOrNull(s: string | null | undefined): string | null {
+  if (!s || !ISO_DATE.test(s)) return null;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s ? s : null;
 }
 
 /** An ISO instant in UTC or null, normalising anything `Date` understands. */
-export function instantOrNull(
-	s: string | number | null | undefined,
-): string | null {
-	if (s === null || s === undefined || s === "") return null;
-	if (
-		typeof s === "string" &&
-		ISO_DATETIME.test(s) &&
-		!Number.isNaN(Date.parse(s))
-	)
-		return s;
-	const d = new Date(s);
-	return Number.isNaN(d.getTime()) ? null : d.toISOString();
+export function instantOrNull(s: string | number | null | undefined): string | null {
+  if (s === null || s === undefined || s === '') return null;
+  if (typeof s === 'string' && ISO_DATETIME.test(s) && !Number.isNaN(Date.parse(s))) return s;
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-const criterionName = (plan: Plan, id: string) =>
-	plan.decisionRule.criteria.find((c) => c.id === id)?.name ?? id;
+const criterionName = (plan: Plan, id: string) => plan.decisionRule.criteria.find((c) => c.id === id)?.name ?? id;
 
 function toIdea(plan: Plan, p: PlanIdea): ExportIdea {
-	const t = p.tally;
-	return {
-		id: p.id,
-		text: p.text,
-		author: p.authorName,
-		origin: p.origin,
-		provenance: p.provenance
-			? {
-					generator: p.provenance.generator,
-					model: p.provenance.model,
-					lens: p.provenance.lens,
-					promptVersion: p.provenance.promptVersion,
-				}
-			: null,
-		cluster: p.clusterTitle,
-		decision: {
-			verdict: p.decision.verdict,
-			rationale: p.decision.rationale,
-			decidedBy: p.decision.decidedByName,
-			decidedAt: instantOrNull(p.decision.decidedAt),
-		},
-		selection: t
-			? {
-					votes: t.votes,
-					voters: t.voters,
-					score: t.weightedScore,
-					// Criteria in the brief's order, so every format lists them the same way.
-					criterionScores: plan.decisionRule.criteria
-						.filter((c) => typeof t.criterionMeans[c.id] === "number")
-						.map((c) => ({
-							criterionId: c.id,
-							criterion: criterionName(plan, c.id),
-							mean: t.criterionMeans[c.id] as number,
-						})),
-				}
-			: null,
-	};
+  const t = p.tally;
+  return {
+    id: p.id,
+    text: p.text,
+    author: p.authorName,
+    origin: p.origin,
+    provenance: p.provenance
+      ? {
+          generator: p.provenance.generator,
+          model: p.provenance.model,
+          lens: p.provenance.lens,
+          promptVersion: p.provenance.promptVersion,
+        }
+      : null,
+    cluster: p.clusterTitle,
+    decision: {
+      verdict: p.decision.verdict,
+      rationale: p.decision.rationale,
+      decidedBy: p.decision.decidedByName,
+      decidedAt: instantOrNull(p.decision.decidedAt),
+    },
+    selection: t
+      ? {
+          votes: t.votes,
+          voters: t.voters,
+          score: t.weightedScore,
+          // Criteria in the brief's order, so every format lists them the same way.
+          criterionScores: plan.decisionRule.criteria
+            .filter((c) => typeof t.criterionMeans[c.id] === 'number')
+            .map((c) => ({
+              criterionId: c.id,
+              criterion: criterionName(plan, c.id),
+              mean: t.criterionMeans[c.id] as number,
+            })),
+        }
+      : null,
+  };
 }
 
 function toStep(s: PlanStep): ExportStep {
-	return {
-		id: s.id,
-		title: s.title,
-		owner: s.ownerName,
-		ownerId: s.ownerId,
-		due: calendarDateOrNull(s.due),
-		outputs: s.outputs.map((o) => ({
-			kind: o.kind,
-			description: o.description,
-		})),
-		successCheck: {
-			measure: s.successCheck.measure,
-			target: s.successCheck.target,
-			reviewDate: calendarDateOrNull(s.successCheck.reviewDate),
-		},
-		workType: s.workType,
-		status: s.status,
-		missing: [...s.missing],
-		initiativeId: s.effectiveInitiativeId,
-		review: s.review
-			? {
-					outcome: s.review.outcome,
-					learned: s.review.learned,
-					metrics: [...s.review.metrics],
-					recordedBy: s.review.recordedBy,
-					recordedAt: instantOrNull(s.review.recordedAt),
-				}
-			: null,
-		reviewDue: s.reviewDue,
-		updatedAt: instantOrNull(s.updatedAt),
-	};
+  return {
+    id: s.id,
+    title: s.title,
+    owner: s.ownerName,
+    ownerId: s.ownerId,
+    due: calendarDateOrNull(s.due),
+    outputs: s.outputs.map((o) => ({
+      kind: o.kind,
+      description: o.description,
+    })),
+    successCheck: {
+      measure: s.successCheck.measure,
+      target: s.successCheck.target,
+      reviewDate: calendarDateOrNull(s.successCheck.reviewDate),
+    },
+    workType: s.workType,
+    status: s.status,
+    missing: [...s.missing],
+    initiativeId: s.effectiveInitiativeId,
+    review: s.review
+      ? {
+          outcome: s.review.outcome,
+          learned: s.review.learned,
+          metrics: [...s.review.metrics],
+          recordedBy: s.review.recordedBy,
+          recordedAt: instantOrNull(s.review.recordedAt),
+        }
+      : null,
+    reviewDue: s.reviewDue,
+    updatedAt: instantOrNull(s.updatedAt),
+  };
 }
 
-function toGap(g: Plan["gaps"][number]): ExportGap {
-	return {
-		kind: g.kind,
-		message: g.message,
-		initiativeId: g.kind === "initiative-without-idea" ? g.initiativeId : null,
-		ideaId: g.kind === "initiative-without-idea" ? null : g.ideaId,
-		stepId: g.kind === "step-is-intention" ? g.stepId : null,
-	};
+function toGap(g: Plan['gaps'][number]): ExportGap {
+  return {
+    kind: g.kind,
+    message: g.message,
+    initiativeId: g.kind === 'initiative-without-idea' ? g.initiativeId : null,
+    ideaId: g.kind === 'initiative-without-idea' ? null : g.ideaId,
+    stepId: g.kind === 'step-is-intention' ? g.stepId : null,
+  };
 }
 
 /**
@@ -148,90 +136,89 @@ function toGap(g: Plan["gaps"][number]): ExportGap {
  * The unfiled group is titled here, once, so every format names it alike.
  */
 export function toPlanExport(plan: Plan, meta: PlanExportMeta): PlanExport {
-	const initiatives = plan.initiatives.map((g) => ({
-		id: g.initiative?.id ?? null,
-		title: g.initiative?.title ?? "Not filed under an initiative",
-		description: g.initiative?.description ?? "",
-		ideas: g.ideas.map(
-			(p): ExportKeptIdea => ({
-				...toIdea(plan, p),
-				steps: p.steps.map(toStep),
-			}),
-		),
-	}));
-	return {
-		format: PLAN_EXPORT_FORMAT,
-		version: PLAN_EXPORT_VERSION,
-		exportedAt: meta.now.toISOString(),
-		session: {
-			id: meta.sessionId,
-			title: plan.title,
-			phase: meta.phase,
-			createdAt: instantOrNull(meta.createdAt),
-		},
-		finalised: meta.finalised
-			? {
-					revision: meta.finalised.revision,
-					finalisedAt:
-						instantOrNull(meta.finalised.finalisedAt) ?? meta.now.toISOString(),
-					finalisedBy: meta.finalised.finalisedBy,
-				}
-			: null,
-		brief: {
-			title: plan.title,
-			objective: plan.objective,
-			audience: plan.audience,
-			constraints: [...plan.constraints],
-			decisionRule: {
-				rule: plan.decisionRule.rule,
-				criteria: plan.decisionRule.criteria.map((c) => ({
-					id: c.id,
-					name: c.name,
-					description: c.description,
-					weight: c.weight,
-				})),
-			},
-			successMetrics: plan.successMetrics.map((m) => ({
-				name: m.name,
-				target: m.target,
-			})),
-			horizon: plan.horizon,
-			initiatives: plan.initiatives.flatMap((g) =>
-				g.initiative
-					? [
-							{
-								id: g.initiative.id,
-								title: g.initiative.title,
-								description: g.initiative.description,
-							},
-						]
-					: [],
-			),
-		},
-		initiatives,
-		parked: plan.parked.map((p) => toIdea(plan, p)),
-		dropped: plan.dropped.map((p) => toIdea(plan, p)),
-		undecided: plan.undecided,
-		metrics: plan.successMetrics.map((m) => ({
-			name: m.name,
-			target: m.target,
-			evidence: m.evidence.map((e) => ({
-				stepId: e.stepId,
-				stepTitle: e.stepTitle,
-				ideaId: e.ideaId,
-				outcome: e.outcome,
-				learned: e.learned,
-				recordedAt: instantOrNull(e.recordedAt),
-			})),
-		})),
-		gaps: plan.gaps.map(toGap),
-		balance: {
-			counts: { ...plan.balance.counts },
-			total: plan.balance.total,
-			percents: { ...plan.balance.percents },
-			missing: [...plan.balance.missing],
-			dominant: plan.balance.dominant,
-		},
-		totals: { ...plan.totals },
-	};
+  const initiatives = plan.initiatives.map((g) => ({
+    id: g.initiative?.id ?? null,
+    title: g.initiative?.title ?? 'Not filed under an initiative',
+    description: g.initiative?.description ?? '',
+    ideas: g.ideas.map(
+      (p): ExportKeptIdea => ({
+        ...toIdea(plan, p),
+        steps: p.steps.map(toStep),
+      }),
+    ),
+  }));
+  return {
+    format: PLAN_EXPORT_FORMAT,
+    version: PLAN_EXPORT_VERSION,
+    exportedAt: meta.now.toISOString(),
+    session: {
+      id: meta.sessionId,
+      title: plan.title,
+      phase: meta.phase,
+      createdAt: instantOrNull(meta.createdAt),
+    },
+    finalised: meta.finalised
+      ? {
+          revision: meta.finalised.revision,
+          finalisedAt: instantOrNull(meta.finalised.finalisedAt) ?? meta.now.toISOString(),
+          finalisedBy: meta.finalised.finalisedBy,
+        }
+      : null,
+    brief: {
+      title: plan.title,
+      objective: plan.objective,
+      audience: plan.audience,
+      constraints: [...plan.constraints],
+      decisionRule: {
+        rule: plan.decisionRule.rule,
+        criteria: plan.decisionRule.criteria.map((c) => ({
+          id: c.id,
+          name: c.name,
+          description: c.description,
+          weight: c.weight,
+        })),
+      },
+      successMetrics: plan.successMetrics.map((m) => ({
+        name: m.name,
+        target: m.target,
+      })),
+      horizon: plan.horizon,
+      initiatives: plan.initiatives.flatMap((g) =>
+        g.initiative
+          ? [
+              {
+                id: g.initiative.id,
+                title: g.initiative.title,
+                description: g.initiative.description,
+              },
+            ]
+          : [],
+      ),
+    },
+    initiatives,
+    parked: plan.parked.map((p) => toIdea(plan, p)),
+    dropped: plan.dropped.map((p) => toIdea(plan, p)),
+    undecided: plan.undecided,
+    metrics: plan.successMetrics.map((m) => ({
+      name: m.name,
+      target: m.target,
+      evidence: m.evidence.map((e) => ({
+        stepId: e.stepId,
+        stepTitle: e.stepTitle,
+        ideaId: e.ideaId,
+        outcome: e.outcome,
+        learned: e.learned,
+        recordedAt: instantOrNull(e.recordedAt),
+      })),
+    })),
+    gaps: plan.gaps.map(toGap),
+    balance: {
+      counts: { ...plan.balance.counts },
+      total: plan.balance.total,
+      percents: { ...plan.balance.percents },
+      missing: [...plan.balance.missing],
+      dominant: plan.balance.dominant,
+    },
+    totals: { ...plan.totals },
+  };
 }

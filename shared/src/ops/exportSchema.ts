@@ -1,12 +1,8 @@
-import { z } from "zod";
-import { ORIGINS } from "../model/idea.ts";
-import {
-	OUTPUT_KINDS,
-	REVIEW_OUTCOMES,
-	WORK_TYPES,
-} from "../model/nextStep.ts";
-import { PHASES } from "../model/phase.ts";
-import { VERDICTS } from "../model/selection.ts";
+import { z } from 'zod';
+import { ORIGINS } from '../model/idea.ts';
+import { OUTPUT_KINDS, REVIEW_OUTCOMES, WORK_TYPES } from '../model/nextStep.ts';
+import { PHASES } from '../model/phase.ts';
+import { VERDICTS } from '../model/selection.ts';
 
 /**
  * The exported plan, version 1: the one canonical shape every export format
@@ -19,351 +15,251 @@ import { VERDICTS } from "../model/selection.ts";
  * Plain strings only (no transforms), so the zod schema and the published
  * JSON Schema describe exactly the same documents.
  */
-export const PLAN_EXPORT_FORMAT = "throughline.plan";
+export const PLAN_EXPORT_FORMAT = 'throughline.plan';
 export const PLAN_EXPORT_VERSION = 1;
 /** The JSON Schema `$id`: a URN, so it never depends on where a server is hosted. */
-export const PLAN_SCHEMA_ID = "urn:throughline:schema:plan:v1";
+export const PLAN_SCHEMA_ID = 'urn:throughline:schema:plan:v1';
 /** Where a running server publishes the JSON Schema. */
-export const PLAN_SCHEMA_PATH = "/api/schemas/plan.v1.json";
+export const PLAN_SCHEMA_PATH = '/api/schemas/plan.v1.json';
 
-const date = z.iso
-	.date()
-	.describe(
-		"A calendar date, YYYY-MM-DD (no time zone: it is the same day everywhere).",
-	);
-const dateTime = z.iso.datetime().describe("An instant, ISO 8601 in UTC (…Z).");
+const date = z.iso.date().describe('A calendar date, YYYY-MM-DD (no time zone: it is the same day everywhere).');
+const dateTime = z.iso.datetime().describe('An instant, ISO 8601 in UTC (…Z).');
 
 export const ExportCriterionSchema = z
-	.object({
-		id: z.string(),
-		name: z.string(),
-		description: z.string(),
-		weight: z
-			.number()
-			.min(0)
-			.describe("Relative weight: only ratios between criteria matter."),
-	})
-	.meta({ title: "Criterion" });
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    weight: z.number().min(0).describe('Relative weight: only ratios between criteria matter.'),
+  })
+  .meta({ title: 'Criterion' });
 
 export const ExportInitiativeRefSchema = z
-	.object({ id: z.string(), title: z.string(), description: z.string() })
-	.meta({ title: "InitiativeRef" });
+  .object({ id: z.string(), title: z.string(), description: z.string() })
+  .meta({ title: 'InitiativeRef' });
 
 export const ExportBriefSchema = z
-	.object({
-		title: z.string(),
-		objective: z
-			.string()
-			.describe("The strategic objective every step traces back to."),
-		audience: z.string(),
-		constraints: z.array(z.string()),
-		decisionRule: z.object({
-			rule: z.string().describe("The one-line rule selection used."),
-			criteria: z.array(ExportCriterionSchema),
-		}),
-		successMetrics: z
-			.array(z.object({ name: z.string(), target: z.string() }))
-			.describe(
-				"Strategic outcome measures, kept apart from the tactical success checks of steps.",
-			),
-		horizon: z
-			.string()
-			.describe("The period the strategy covers, as the facilitator wrote it."),
-		initiatives: z.array(ExportInitiativeRefSchema),
-	})
-	.meta({ title: "Brief" });
+  .object({
+    title: z.string(),
+    objective: z.string().describe('The strategic objective every step traces back to.'),
+    audience: z.string(),
+    constraints: z.array(z.string()),
+    decisionRule: z.object({
+      rule: z.string().describe('The one-line rule selection used.'),
+      criteria: z.array(ExportCriterionSchema),
+    }),
+    successMetrics: z
+      .array(z.object({ name: z.string(), target: z.string() }))
+      .describe('Strategic outcome measures, kept apart from the tactical success checks of steps.'),
+    horizon: z.string().describe('The period the strategy covers, as the facilitator wrote it.'),
+    initiatives: z.array(ExportInitiativeRefSchema),
+  })
+  .meta({ title: 'Brief' });
 
 export const ExportDecisionSchema = z
-	.object({
-		verdict: z.enum(VERDICTS),
-		rationale: z
-			.string()
-			.describe(
-				"Which strategic choice the idea supports (keep) or why it does not (park, drop).",
-			),
-		decidedBy: z
-			.string()
-			.describe("Display name of the facilitator who decided."),
-		decidedAt: dateTime.nullable(),
-	})
-	.meta({ title: "Decision" });
+  .object({
+    verdict: z.enum(VERDICTS),
+    rationale: z.string().describe('Which strategic choice the idea supports (keep) or why it does not (park, drop).'),
+    decidedBy: z.string().describe('Display name of the facilitator who decided.'),
+    decidedAt: dateTime.nullable(),
+  })
+  .meta({ title: 'Decision' });
 
 export const ExportProvenanceSchema = z
-	.object({
-		generator: z.string(),
-		model: z.string(),
-		lens: z.string(),
-		promptVersion: z.string(),
-	})
-	.meta({
-		title: "Provenance",
-		description: "Where an AI-suggested idea came from.",
-	});
+  .object({
+    generator: z.string(),
+    model: z.string(),
+    lens: z.string(),
+    promptVersion: z.string(),
+  })
+  .meta({
+    title: 'Provenance',
+    description: 'Where an AI-suggested idea came from.',
+  });
 
 export const ExportSelectionSchema = z
-	.object({
-		votes: z
-			.number()
-			.int()
-			.min(0)
-			.describe(
-				"Dots the idea received (revealed totals; who voted is never exported).",
-			),
-		voters: z.number().int().min(0),
-		score: z
-			.number()
-			.nullable()
-			.describe(
-				"Weighted mean score on the 1–5 scale, or null when nobody scored.",
-			),
-		criterionScores: z.array(
-			z.object({
-				criterionId: z.string(),
-				criterion: z.string(),
-				mean: z.number(),
-			}),
-		),
-	})
-	.meta({
-		title: "Selection",
-		description: "Revealed, anonymous vote and score totals.",
-	});
+  .object({
+    votes: z.number().int().min(0).describe('Dots the idea received (revealed totals; who voted is never exported).'),
+    voters: z.number().int().min(0),
+    score: z.number().nullable().describe('Weighted mean score on the 1–5 scale, or null when nobody scored.'),
+    criterionScores: z.array(
+      z.object({
+        criterionId: z.string(),
+        criterion: z.string(),
+        mean: z.number(),
+      }),
+    ),
+  })
+  .meta({
+    title: 'Selection',
+    description: 'Revealed, anonymous vote and score totals.',
+  });
 
 export const ExportReviewSchema = z
-	.object({
-		outcome: z.enum(REVIEW_OUTCOMES),
-		learned: z.string(),
-		metrics: z
-			.array(z.string())
-			.describe("Names of the brief's success metrics this evidence touches."),
-		recordedBy: z.string(),
-		recordedAt: dateTime.nullable(),
-	})
-	.meta({ title: "Review" });
+  .object({
+    outcome: z.enum(REVIEW_OUTCOMES),
+    learned: z.string(),
+    metrics: z.array(z.string()).describe("Names of the brief's success metrics this evidence touches."),
+    recordedBy: z.string(),
+    recordedAt: dateTime.nullable(),
+  })
+  .meta({ title: 'Review' });
 
 /** What keeps a step an intention rather than a tactic (the same names as `StepMissing`). */
-export const STEP_MISSING = ["owner", "due", "successCheck"] as const;
+export const STEP_MISSING = ['owner', 'due', 'successCheck'] as const;
 
 export const ExportStepSchema = z
-	.object({
-		id: z.string(),
-		title: z.string(),
-		owner: z
-			.string()
-			.describe(
-				"Display name of the owner; empty when nobody owns the step yet.",
-			),
-		ownerId: z
-			.string()
-			.nullable()
-			.describe("Participant id when the owner joined the session."),
-		due: date.nullable(),
-		outputs: z.array(
-			z.object({ kind: z.enum(OUTPUT_KINDS), description: z.string() }),
-		),
-		successCheck: z.object({
-			measure: z.string(),
-			target: z.string(),
-			reviewDate: date.nullable(),
-		}),
-		workType: z.enum(WORK_TYPES),
-		status: z
-			.enum(["tactic", "intention"])
-			.describe(
-				"A tactic has an owner, a due date and a success check; anything less is an intention.",
-			),
-		missing: z
-			.array(z.enum(STEP_MISSING))
-			.describe(
-				"What an intention lacks to become a tactic; empty for a tactic.",
-			),
-		initiativeId: z
-			.string()
-			.nullable()
-			.describe(
-				"The step's own initiative, else its idea's; null when neither names a brief initiative.",
-			),
-		review: ExportReviewSchema.nullable(),
-		reviewDue: z
-			.boolean()
-			.describe(
-				"The review date has come (as of exportedAt) and no review is recorded.",
-			),
-		updatedAt: dateTime.nullable(),
-	})
-	.meta({ title: "Step" });
+  .object({
+    id: z.string(),
+    title: z.string(),
+    owner: z.string().describe('Display name of the owner; empty when nobody owns the step yet.'),
+    ownerId: z.string().nullable().describe('Participant id when the owner joined the session.'),
+    due: date.nullable(),
+    outputs: z.array(z.object({ kind: z.enum(OUTPUT_KINDS), description: z.string() })),
+    successCheck: z.object({
+      measure: z.string(),
+      target: z.string(),
+      reviewDate: date.nullable(),
+    }),
+    workType: z.enum(WORK_TYPES),
+    status: z
+      .enum(['tactic', 'intention'])
+      .describe('A tactic has an owner, a due date and a success check; anything less is an intention.'),
+    missing: z.array(z.enum(STEP_MISSING)).describe('What an intention lacks to become a tactic; empty for a tactic.'),
+    initiativeId: z
+      .string()
+      .nullable()
+      .describe("The step's own initiative, else its idea's; null when neither names a brief initiative."),
+    review: ExportReviewSchema.nullable(),
+    reviewDue: z.boolean().describe('The review date has come (as of exportedAt) and no review is recorded.'),
+    updatedAt: dateTime.nullable(),
+  })
+  .meta({ title: 'Step' });
 
 export const ExportIdeaSchema = z
-	.object({
-		id: z.string(),
-		text: z.string(),
-		author: z
-			.string()
-			.describe(
-				"Display name of whoever wrote the idea (for AI ideas, the person who adopted it).",
-			),
-		origin: z.enum(ORIGINS),
-		provenance: ExportProvenanceSchema.nullable(),
-		cluster: z
-			.string()
-			.nullable()
-			.describe("Title of the board cluster the idea sat in."),
-		decision: ExportDecisionSchema,
-		selection: ExportSelectionSchema.nullable().describe(
-			"Null when votes were never revealed for this idea.",
-		),
-	})
-	.meta({ title: "Idea" });
+  .object({
+    id: z.string(),
+    text: z.string(),
+    author: z.string().describe('Display name of whoever wrote the idea (for AI ideas, the person who adopted it).'),
+    origin: z.enum(ORIGINS),
+    provenance: ExportProvenanceSchema.nullable(),
+    cluster: z.string().nullable().describe('Title of the board cluster the idea sat in.'),
+    decision: ExportDecisionSchema,
+    selection: ExportSelectionSchema.nullable().describe('Null when votes were never revealed for this idea.'),
+  })
+  .meta({ title: 'Idea' });
 
 export const ExportKeptIdeaSchema = ExportIdeaSchema.extend({
-	steps: z.array(ExportStepSchema),
+  steps: z.array(ExportStepSchema),
 }).meta({
-	title: "KeptIdea",
+  title: 'KeptIdea',
 });
 
 export const ExportInitiativeSchema = z
-	.object({
-		id: z
-			.string()
-			.nullable()
-			.describe(
-				"Null for the group of kept ideas not filed under any initiative.",
-			),
-		title: z.string(),
-		description: z.string(),
-		ideas: z
-			.array(ExportKeptIdeaSchema)
-			.describe(
-				"May be empty: an initiative nothing serves is shown, not hidden.",
-			),
-	})
-	.meta({ title: "Initiative" });
+  .object({
+    id: z.string().nullable().describe('Null for the group of kept ideas not filed under any initiative.'),
+    title: z.string(),
+    description: z.string(),
+    ideas: z.array(ExportKeptIdeaSchema).describe('May be empty: an initiative nothing serves is shown, not hidden.'),
+  })
+  .meta({ title: 'Initiative' });
 
 const counts = z.object({
-	tactical: z.number().int().min(0),
-	operational: z.number().int().min(0),
-	strategic: z.number().int().min(0),
+  tactical: z.number().int().min(0),
+  operational: z.number().int().min(0),
+  strategic: z.number().int().min(0),
 });
 
 export const ExportBalanceSchema = z
-	.object({
-		counts,
-		total: z.number().int().min(0),
-		percents: counts.describe(
-			"Whole percentages that sum to 100 when total > 0.",
-		),
-		missing: z
-			.array(z.enum(WORK_TYPES))
-			.describe("Work types with no step (empty when there are no steps)."),
-		dominant: z
-			.enum(WORK_TYPES)
-			.nullable()
-			.describe("A work type holding over 70% of 3+ steps."),
-	})
-	.meta({
-		title: "WorkTypeBalance",
-		description: "How the plan's steps split across work types.",
-	});
+  .object({
+    counts,
+    total: z.number().int().min(0),
+    percents: counts.describe('Whole percentages that sum to 100 when total > 0.'),
+    missing: z.array(z.enum(WORK_TYPES)).describe('Work types with no step (empty when there are no steps).'),
+    dominant: z.enum(WORK_TYPES).nullable().describe('A work type holding over 70% of 3+ steps.'),
+  })
+  .meta({
+    title: 'WorkTypeBalance',
+    description: "How the plan's steps split across work types.",
+  });
 
 export const ExportMetricSchema = z
-	.object({
-		name: z.string(),
-		target: z.string(),
-		evidence: z
-			.array(
-				z.object({
-					stepId: z.string(),
-					stepTitle: z.string(),
-					ideaId: z.string(),
-					outcome: z.enum(REVIEW_OUTCOMES),
-					learned: z.string(),
-					recordedAt: dateTime.nullable(),
-				}),
-			)
-			.describe(
-				"Reviews of steps that say they touch this metric: tactical evidence flowing back up.",
-			),
-	})
-	.meta({ title: "StrategicMetric" });
+  .object({
+    name: z.string(),
+    target: z.string(),
+    evidence: z
+      .array(
+        z.object({
+          stepId: z.string(),
+          stepTitle: z.string(),
+          ideaId: z.string(),
+          outcome: z.enum(REVIEW_OUTCOMES),
+          learned: z.string(),
+          recordedAt: dateTime.nullable(),
+        }),
+      )
+      .describe('Reviews of steps that say they touch this metric: tactical evidence flowing back up.'),
+  })
+  .meta({ title: 'StrategicMetric' });
 
 export const ExportGapSchema = z
-	.object({
-		kind: z.enum([
-			"initiative-without-idea",
-			"kept-idea-without-step",
-			"step-is-intention",
-		]),
-		message: z.string(),
-		initiativeId: z.string().nullable(),
-		ideaId: z.string().nullable(),
-		stepId: z.string().nullable(),
-	})
-	.meta({
-		title: "Gap",
-		description: "Something that keeps the plan unfinished.",
-	});
+  .object({
+    kind: z.enum(['initiative-without-idea', 'kept-idea-without-step', 'step-is-intention']),
+    message: z.string(),
+    initiativeId: z.string().nullable(),
+    ideaId: z.string().nullable(),
+    stepId: z.string().nullable(),
+  })
+  .meta({
+    title: 'Gap',
+    description: 'Something that keeps the plan unfinished.',
+  });
 
 export const PlanExportSchema = z
-	.object({
-		format: z.literal(PLAN_EXPORT_FORMAT),
-		version: z.literal(PLAN_EXPORT_VERSION),
-		exportedAt: dateTime,
-		session: z.object({
-			id: z.string(),
-			title: z.string(),
-			phase: z.enum(PHASES),
-			createdAt: dateTime.nullable(),
-		}),
-		finalised: z
-			.object({
-				revision: z
-					.number()
-					.int()
-					.min(1)
-					.describe(
-						"Counts finalisations: each re-finalisation is a new revision.",
-					),
-				finalisedAt: dateTime,
-				finalisedBy: z.string(),
-			})
-			.nullable()
-			.describe(
-				"Set once the facilitator has finalised the plan; later edits keep the last finalisation.",
-			),
-		brief: ExportBriefSchema,
-		initiatives: z
-			.array(ExportInitiativeSchema)
-			.describe(
-				"Kept ideas grouped by initiative, in the brief's order; the unfiled group (id null) comes last.",
-			),
-		parked: z.array(ExportIdeaSchema),
-		dropped: z.array(ExportIdeaSchema),
-		undecided: z
-			.number()
-			.int()
-			.min(0)
-			.describe("Selectable ideas nobody decided on."),
-		metrics: z
-			.array(ExportMetricSchema)
-			.describe(
-				"The brief's strategic success metrics with the evidence recorded against them.",
-			),
-		gaps: z.array(ExportGapSchema),
-		balance: ExportBalanceSchema,
-		totals: z.object({
-			keptIdeas: z.number().int().min(0),
-			steps: z.number().int().min(0),
-			tactics: z.number().int().min(0),
-			intentions: z.number().int().min(0),
-			reviewed: z.number().int().min(0),
-		}),
-	})
-	.meta({
-		id: "PlanExportV1",
-		title: "Throughline plan export, version 1",
-		description:
-			"A session plan with its whole chain: objective → initiative → kept idea → decision rationale → steps (owner, due, success check).",
-	});
+  .object({
+    format: z.literal(PLAN_EXPORT_FORMAT),
+    version: z.literal(PLAN_EXPORT_VERSION),
+    exportedAt: dateTime,
+    session: z.object({
+      id: z.string(),
+      title: z.string(),
+      phase: z.enum(PHASES),
+      createdAt: dateTime.nullable(),
+    }),
+    finalised: z
+      .object({
+        revision: z.number().int().min(1).describe('Counts finalisations: each re-finalisation is a new revision.'),
+        finalisedAt: dateTime,
+        finalisedBy: z.string(),
+      })
+      .nullable()
+      .describe('Set once the facilitator has finalised the plan; later edits keep the last finalisation.'),
+    brief: ExportBriefSchema,
+    initiatives: z
+      .array(ExportInitiativeSchema)
+      .describe("Kept ideas grouped by initiative, in the brief's order; the unfiled group (id null) comes last."),
+    parked: z.array(ExportIdeaSchema),
+    dropped: z.array(ExportIdeaSchema),
+    undecided: z.number().int().min(0).describe('Selectable ideas nobody decided on.'),
+    metrics: z
+      .array(ExportMetricSchema)
+      .describe("The brief's strategic success metrics with the evidence recorded against them."),
+    gaps: z.array(ExportGapSchema),
+    balance: ExportBalanceSchema,
+    totals: z.object({
+      keptIdeas: z.number().int().min(0),
+      steps: z.number().int().min(0),
+      tactics: z.number().int().min(0),
+      intentions: z.number().int().min(0),
+      reviewed: z.number().int().min(0),
+    }),
+  })
+  .meta({
+    id: 'PlanExportV1',
+    title: 'Throughline plan export, version 1',
+    description:
+      'A session plan with its whole chain: objective → initiative → kept idea → decision rationale → steps (owner, due, success check).',
+  });
 
 /** A v1 plan export. Every format is written from one of these. */
 export type PlanExport = z.infer<typeof PlanExportSchema>;
@@ -373,13 +269,9 @@ export type ExportKeptIdea = z.infer<typeof ExportKeptIdeaSchema>;
 export type ExportInitiative = z.infer<typeof ExportInitiativeSchema>;
 
 /** Parses an exported plan (e.g. one an integration stored); unknown keys are refused by the schema's contract. */
-export function parsePlanExport(
-	input: unknown,
-): { ok: true; value: PlanExport } | { ok: false; message: string } {
-	const r = PlanExportSchema.safeParse(input);
-	return r.success
-		? { ok: true, value: r.data }
-		: { ok: false, message: z.prettifyError(r.error) };
+export function parsePlanExport(input: unknown): { ok: true; value: PlanExport } | { ok: false; message: string } {
+  const r = PlanExportSchema.safeParse(input);
+  return r.success ? { ok: true, value: r.data } : { ok: false, message: z.prettifyError(r.error) };
 }
 
 /**
@@ -387,11 +279,11 @@ export function parsePlanExport(
  * cannot drift. Deterministic: the committed copy in docs/ is compared to it.
  */
 export function planJsonSchema(): Record<string, unknown> {
-	const generated = z.toJSONSchema(PlanExportSchema, {
-		target: "draft-2020-12",
-	}) as Record<string, unknown>;
-	const { $schema, ...rest } = generated;
-	return { $schema, $id: PLAN_SCHEMA_ID, ...rest };
+  const generated = z.toJSONSchema(PlanExportSchema, {
+    target: 'draft-2020-12',
+  }) as Record<string, unknown>;
+  const { $schema, ...rest } = generated;
+  return { $schema, $id: PLAN_SCHEMA_ID, ...rest };
 }
 export type ExportMetric = z.infer<typeof ExportMetricSchema>;
 export type ExportGap = z.infer<typeof ExportGapSchema>;
