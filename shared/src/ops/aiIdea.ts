@@ -55,6 +55,21 @@ export const AI_LIMITS = {
 } as const;
 
 /**
+ * Idea text as it may appear on a note: one line, no control characters, no
+ * list marker or markdown emphasis a model likes to add. Markup is not
+ * interpreted anywhere (notes render text), this only keeps it tidy.
+ */
+export function toPlainText(s: string): string {
+  return s
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:[-*•]|\d{1,2}[.)])\s+/, '')
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .trim();
+}
+
+/**
  * One idea as a generator yields it: plain text (never markup) and the lens
  * that produced it. `lens` is a free string because a model may name a lens
  * we do not know; the server records it as provenance, nothing more.
@@ -62,7 +77,7 @@ export const AI_LIMITS = {
 export const GeneratedIdeaSchema = z.object({
   text: z
     .string()
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .transform(toPlainText)
     .pipe(z.string().min(AI_LIMITS.minIdeaChars).max(AI_LIMITS.maxIdeaChars)),
   lens: z
     .string()
