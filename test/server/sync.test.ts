@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, isSaved, type Peer, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { sampleIdea } from '../helpers/fixtures.ts';
 import { randomEdit } from './randomEdit.ts';
 
 let server: TestServer;
@@ -85,7 +86,7 @@ describe('board sync with stock WebsocketProvider clients', () => {
     const a = open(server.wsUrl, s1.sessionId, 'board', s1.facilitatorToken);
     const b = open(server.wsUrl, s2.sessionId, 'board', s2.facilitatorToken);
     await Promise.all([waitSynced(a), waitSynced(b)]);
-    insertIdea(a.doc, { ...sampleIdea(), id: 'idea:only-in-s1' as never });
+    insertIdea(a.doc, sampleIdea({ id: 'idea:only-in-s1' as never }));
     const watcher = open(server.wsUrl, s1.sessionId, 'board', s1.participant.token);
     await waitFor(() => ideasMap(watcher.doc).has('idea:only-in-s1'), 's1 relay');
     expect(ideasMap(b.doc).has('idea:only-in-s1')).toBe(false);
@@ -97,7 +98,7 @@ describe('board sync with stock WebsocketProvider clients', () => {
       const s = await sessionWithPeople(quick.url);
       const a = connectDoc(quick.wsUrl, s.sessionId, 'board', s.facilitatorToken, { ack: true });
       await waitSynced(a);
-      insertIdea(a.doc, { ...sampleIdea(), id: 'idea:kept' as never });
+      insertIdea(a.doc, sampleIdea({ id: 'idea:kept' as never }));
       await waitFor(() => isSaved(a), 'saved');
       a.destroy();
       await waitFor(() => !quick.app.rooms.isLoaded(s.sessionId, 'board'), 'unload');
@@ -110,22 +111,3 @@ describe('board sync with stock WebsocketProvider clients', () => {
     }
   });
 });
-
-export function sampleIdea() {
-  return {
-    id: 'idea:x' as never,
-    text: 'note',
-    x: 0,
-    y: 0,
-    color: '#fff3bf',
-    authorId: 'p_test',
-    authorName: 'T',
-    origin: 'person' as const,
-    lane: 'canvas' as const,
-    clusterId: null,
-    createdAt: 1,
-    provenance: null,
-    adoptedBy: null,
-    editedBy: null,
-  };
-}
