@@ -1,6 +1,9 @@
 import type * as Y from 'yjs';
+import type { Criterion } from '../model/brief.ts';
 import type { CriterionId, IdeaId, ParticipantId } from '../model/ids.ts';
-import type { Score, Vote } from '../model/selection.ts';
+import type { Score, Tally, Vote } from '../model/selection.ts';
+import { clearTallies, writePhase, writeTally } from '../ydoc/controlDoc.ts';
+import { computeTallies } from './tallies.ts';
 import type { ScoreSheet, VoteCounts } from './voting.ts';
 
 /**
@@ -97,4 +100,31 @@ export function readAllScores(doc: Y.Doc): Score[] {
 export function clearVotesAndScores(doc: Y.Doc): void {
   votesMap(doc).clear();
   scoresMap(doc).clear();
+}
+
+/**
+ * Reveal: computes anonymous tallies for `ideaIds` from the private doc and
+ * publishes them to the control doc, replacing any earlier ones, and marks
+ * the session revealed (which closes voting and scoring). Call with both
+ * docs inside command transactions; this is the only path by which vote
+ * data reaches a synced document, and it carries no participant id.
+ */
+export function revealVotes(
+  control: Y.Doc,
+  privateDoc: Y.Doc,
+  ideaIds: readonly IdeaId[],
+  criteria: readonly Pick<Criterion, 'id' | 'weight'>[],
+): Tally[] {
+  const tallies = computeTallies(ideaIds, readAllVotes(privateDoc), readAllScores(privateDoc), criteria);
+  clearTallies(control);
+  for (const t of tallies) writeTally(control, t);
+  writePhase(control, { revealed: true });
+  return tallies;
+}
+
+/** A new round: forgets private votes and scores, withdraws published tallies and reopens voting. */
+export function resetVotes(control: Y.Doc, privateDoc: Y.Doc): void {
+  clearVotesAndScores(privateDoc);
+  clearTallies(control);
+  writePhase(control, { revealed: false });
 }
