@@ -33,10 +33,21 @@ async function json<T>(res: Response): Promise<T> {
 }
 
 export async function createSession(url: string, brief: BriefInput = sampleBrief()): Promise<CreatedSession> {
-  return json(await fetch(`${url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ brief }) }));
+  return json(
+    await fetch(`${url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ brief }),
+    }),
+  );
 }
 
-export async function join(url: string, sessionId: string, invite: string, name: string): Promise<{ token: string; participantId: string; role: string }> {
+export async function join(
+  url: string,
+  sessionId: string,
+  invite: string,
+  name: string,
+): Promise<{ token: string; participantId: string; role: string }> {
   return json(
     await fetch(`${url}/api/sessions/${sessionId}/join`, {
       method: 'POST',
@@ -47,7 +58,12 @@ export async function join(url: string, sessionId: string, invite: string, name:
 }
 
 /** Sends a command; returns status and body without throwing, so tests can assert refusals. */
-export async function command(url: string, sessionId: string, token: string, cmd: object): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function command(
+  url: string,
+  sessionId: string,
+  token: string,
+  cmd: object,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${url}/api/sessions/${sessionId}/commands`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

@@ -3,7 +3,8 @@ import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 
 // Each Node WebsocketProvider registers a process exit hook; tests open many.
-process.setMaxListeners(200);
+process.setMaxListeners(0);
+
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
@@ -24,7 +25,13 @@ export interface Peer {
  * Throughline acknowledgements (`ack=1`), which it reads through the
  * provider's public `messageHandlers` extension point.
  */
-export function connectDoc(wsUrl: string, sessionId: string, docName: string, token: string, opts: { ack?: boolean; doc?: Y.Doc } = {}): Peer {
+export function connectDoc(
+  wsUrl: string,
+  sessionId: string,
+  docName: string,
+  token: string,
+  opts: { ack?: boolean; doc?: Y.Doc } = {},
+): Peer {
   const doc = opts.doc ?? new Y.Doc();
   const params: Record<string, string> = { token };
   if (opts.ack) params.ack = '1';

@@ -17,7 +17,15 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', THROUGHLINE_DATA_DIR: dataDir, THROUGHLINE_SECRET: 'test-secret', LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      THROUGHLINE_DATA_DIR: dataDir,
+      THROUGHLINE_SECRET: 'test-secret',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -9,7 +9,7 @@ import { connectDoc, isSaved, type Peer, sleep, waitFor, waitSynced } from '../h
 import { sampleIdea } from '../helpers/fixtures.ts';
 import { type ServerProcess, spawnServer } from '../helpers/spawnServer.ts';
 
-const cleanup: (() => Promise<unknown> | void)[] = [];
+const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f();
 });

@@ -29,10 +29,11 @@ export function randomEdit(doc: Y.Doc, rand: () => number): void {
       m?.set('x', Math.round(rand() * 2000));
       m?.set('y', Math.round(rand() * 2000));
     } else if (r < 0.9) {
-      ideasMap(doc).get(pick())?.set('text', `edited ${Math.floor(rand() * 1000)}`);
+      ideasMap(doc)
+        .get(pick())
+        ?.set('text', `edited ${Math.floor(rand() * 1000)}`);
     } else {
       ideasMap(doc).delete(pick());
     }
   }, Origins.user);
-
 }

@@ -105,7 +105,10 @@ describe('awareness identity', () => {
     victim.provider.awareness.setLocalStateField('user', { name: 'I am the facilitator', role: 'facilitator' });
     victim.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 });
     const victimId = victim.doc.clientID;
-    await waitFor(() => (observer.provider.awareness.getStates().get(victimId) as { cursor?: unknown })?.cursor !== undefined, 'victim awareness');
+    await waitFor(
+      () => (observer.provider.awareness.getStates().get(victimId) as { cursor?: unknown })?.cursor !== undefined,
+      'victim awareness',
+    );
     const seen = observer.provider.awareness.getStates().get(victimId) as { user: { name: string; role: string } };
     expect(seen.user).toMatchObject({ name: 'Pat', role: 'participant' });
 
@@ -189,7 +192,12 @@ describe('authentication', () => {
     expect(body.code).toBe('TL_ERR_INVALID_BRIEF');
     const paths = body.issues.map((i) => i.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['brief.objective', 'brief.audience', 'brief.decisionRule.criteria.0.name', 'brief.decisionRule.criteria.0.weight']),
+      expect.arrayContaining([
+        'brief.objective',
+        'brief.audience',
+        'brief.decisionRule.criteria.0.name',
+        'brief.decisionRule.criteria.0.weight',
+      ]),
     );
     expect(body.message).toContain('objective');
   });

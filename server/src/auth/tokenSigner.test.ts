@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { Identity } from '@throughline/shared';
+import { describe, expect, it } from 'vitest';
 import { TokenSigner } from './tokenSigner.ts';
 
 const id = { sessionId: 'ses_abcdef', participantId: 'p_abcd', role: 'participant', name: 'Ada' } as Identity;
@@ -14,7 +14,11 @@ describe('TokenSigner', () => {
     const s = new TokenSigner('k');
     expect(new TokenSigner('other').verify(s.sign(id))).toEqual({ ok: false, reason: 'bad-signature' });
     const [body, mac] = s.sign(id).split('.');
-    const forged = Buffer.from(Buffer.from(body as string, 'base64url').toString().replace('participant', 'facilitator')).toString('base64url');
+    const forged = Buffer.from(
+      Buffer.from(body as string, 'base64url')
+        .toString()
+        .replace('participant', 'facilitator'),
+    ).toString('base64url');
     expect(s.verify(`${forged}.${mac}`).ok).toBe(false);
     expect(s.verify(s.sign(id, 0), Date.now())).toEqual({ ok: false, reason: 'expired' });
     expect(s.verify('garbage').ok).toBe(false);

@@ -26,10 +26,7 @@ export type CommandResult =
   | { ok: true; value?: Record<string, unknown> }
   | { ok: false; status: RefusalStatus; code: ErrorCodeValue; message: string };
 
-export type CommandHandler<T extends CommandType> = (
-  cmd: CommandOf<T>,
-  ctx: CommandContext,
-) => CommandResult | Promise<CommandResult>;
+export type CommandHandler<T extends CommandType> = (cmd: CommandOf<T>, ctx: CommandContext) => CommandResult | Promise<CommandResult>;
 
 export const refuse = (status: RefusalStatus, code: ErrorCodeValue, message: string): CommandResult => ({
   ok: false,

@@ -33,29 +33,63 @@ export function openApiDocument() {
           requestBody: {
             content: {
               'application/json': {
-                schema: { type: 'object', required: ['brief'], properties: { brief: { $ref: '#/components/schemas/Brief' }, facilitatorName: { type: 'string' } } },
+                schema: {
+                  type: 'object',
+                  required: ['brief'],
+                  properties: { brief: { $ref: '#/components/schemas/Brief' }, facilitatorName: { type: 'string' } },
+                },
               },
             },
           },
-          responses: { '201': { description: 'sessionId, facilitatorToken, invites, links' }, '400': err('a bad brief, naming each bad field in `issues`') },
+          responses: {
+            '201': { description: 'sessionId, facilitatorToken, invites, links' },
+            '400': err('a bad brief, naming each bad field in `issues`'),
+          },
         },
       },
       '/api/sessions/{id}/join': {
         post: {
           summary: 'Join with an invite and a display name',
-          requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['invite', 'name'], properties: { invite: { type: 'string' }, name: { type: 'string' } } } } } },
-          responses: { '200': { description: '{ token, participantId, role }' }, '403': err('wrong invite'), '404': err('no such session') },
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['invite', 'name'],
+                  properties: { invite: { type: 'string' }, name: { type: 'string' } },
+                },
+              },
+            },
+          },
+          responses: {
+            '200': { description: '{ token, participantId, role }' },
+            '403': err('wrong invite'),
+            '404': err('no such session'),
+          },
         },
       },
       '/api/sessions/{id}': {
-        get: { summary: 'Session summary', security: bearer, responses: { '200': { description: 'brief, phase, settings, participants, you' }, '401': err('missing or bad token'), '403': err('token for another session') } },
+        get: {
+          summary: 'Session summary',
+          security: bearer,
+          responses: {
+            '200': { description: 'brief, phase, settings, participants, you' },
+            '401': err('missing or bad token'),
+            '403': err('token for another session'),
+          },
+        },
       },
       '/api/sessions/{id}/commands': {
         post: {
           summary: 'Apply a command',
           security: bearer,
           requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Command' } } } },
-          responses: { '200': { description: '{ ok: true, … }' }, '400': err('invalid command'), '403': err('not allowed for your role'), '409': err('not allowed in this phase') },
+          responses: {
+            '200': { description: '{ ok: true, … }' },
+            '400': err('invalid command'),
+            '403': err('not allowed for your role'),
+            '409': err('not allowed in this phase'),
+          },
         },
       },
     },

@@ -1,8 +1,8 @@
 import {
   checkBrief,
   colorFor,
-  DisplayNameSchema,
   createParticipantId,
+  DisplayNameSchema,
   parseBrief,
   readBrief,
   readPhase,
@@ -45,7 +45,10 @@ export async function sessionRoutes(app: FastifyInstance) {
     const brief = parseBrief(body.data.brief);
     if (!brief.ok) {
       const names = brief.issues.map((i) => i.path).join(', ');
-      throw withIssues(new Errors.invalidBrief(names), brief.issues.map((i) => ({ ...i, path: `brief.${i.path}` })));
+      throw withIssues(
+        new Errors.invalidBrief(names),
+        brief.issues.map((i) => ({ ...i, path: `brief.${i.path}` })),
+      );
     }
     const created = await createSession(app, brief.value, body.data.facilitatorName ?? 'Facilitator');
     const origin = originOf(req);

@@ -108,9 +108,7 @@ export class Room {
     for (const p of this.peers) if (p !== origin) p.send(frame);
   };
 
-  private readonly onAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-  ) => {
+  private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
     const frame = awarenessFrame(this.awareness, changed);

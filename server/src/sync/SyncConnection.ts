@@ -1,8 +1,8 @@
 import { CloseCode, type Identity, MessageType } from '@throughline/shared';
 import * as decoding from 'lib0/decoding';
+import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { WebSocket } from 'ws';
 import { type AwarenessUser, guardAwarenessUpdate } from './awarenessGuard.ts';
 import { awarenessFrame, permissionDenied, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, syncStep1, syncStep2 } from './messages.ts';
 import type { Room, RoomPeer } from './Room.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createCriterionId, createInitiativeId, CriterionIdSchema, InitiativeIdSchema } from './ids.ts';
+import { CriterionIdSchema, createCriterionId, createInitiativeId, InitiativeIdSchema } from './ids.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 

@@ -26,24 +26,72 @@ export type BriefWarningCode =
 
 /** Verbs that start a tactic (a thing to do) rather than a strategic choice. */
 const TACTIC_VERBS = [
-  'launch', 'test', 'publish', 'run', 'build', 'create', 'send', 'post', 'host', 'write', 'ship',
-  'add', 'redesign', 'start', 'hire', 'buy', 'sponsor', 'email', 'tweet', 'record', 'produce',
-  'organise', 'organize', 'set up', 'roll out', 'try', 'make', 'open', 'attend',
+  'launch',
+  'test',
+  'publish',
+  'run',
+  'build',
+  'create',
+  'send',
+  'post',
+  'host',
+  'write',
+  'ship',
+  'add',
+  'redesign',
+  'start',
+  'hire',
+  'buy',
+  'sponsor',
+  'email',
+  'tweet',
+  'record',
+  'produce',
+  'organise',
+  'organize',
+  'set up',
+  'roll out',
+  'try',
+  'make',
+  'open',
+  'attend',
 ];
 
 /** Aspirations with no choice in them: anyone could say them about anything. */
 const VAGUE_PHRASES = [
-  'grow awareness', 'increase awareness', 'raise awareness', 'brand awareness', 'increase engagement',
-  'boost engagement', 'drive growth', 'grow the business', 'be the best', 'be the leader', 'improve',
-  'do better', 'maximise', 'maximize', 'optimise', 'optimize', 'innovate', 'world class', 'world-class',
-  'synergy', 'more customers', 'more users', 'grow revenue', 'increase sales', 'go viral',
+  'grow awareness',
+  'increase awareness',
+  'raise awareness',
+  'brand awareness',
+  'increase engagement',
+  'boost engagement',
+  'drive growth',
+  'grow the business',
+  'be the best',
+  'be the leader',
+  'improve',
+  'do better',
+  'maximise',
+  'maximize',
+  'optimise',
+  'optimize',
+  'innovate',
+  'world class',
+  'world-class',
+  'synergy',
+  'more customers',
+  'more users',
+  'grow revenue',
+  'increase sales',
+  'go viral',
 ];
 
 /**
  * Words that narrow an objective to a choice: who (among/for/who), on what
  * basis (by/through/because), against what (instead of/rather than/over).
  */
-const CHOICE_MARKERS = /\b(among|for|who|whose|by|through|because|instead of|rather than|over|versus|vs\.?|so that|without|where|when|in the|with)\b/i;
+const CHOICE_MARKERS =
+  /\b(among|for|who|whose|by|through|because|instead of|rather than|over|versus|vs\.?|so that|without|where|when|in the|with)\b/i;
 
 const VAGUE_AUDIENCES = /^(everyone|everybody|all|all users|users|customers|people|the public|the market|anyone)\.?$/i;
 
@@ -120,7 +168,8 @@ export function checkBrief(brief: Partial<BriefInput>): BriefWarning[] {
       field: 'decisionRule.rule',
       code: 'rule-missing',
       message: 'No decision rule: selection will fall back to popularity.',
-      suggestion: 'Write one line the team will choose by, e.g. "Prefer ideas that move enterprise consideration this quarter at low cost".',
+      suggestion:
+        'Write one line the team will choose by, e.g. "Prefer ideas that move enterprise consideration this quarter at low cost".',
     });
   }
   const criteria = rule?.criteria ?? [];
@@ -155,7 +204,8 @@ export function checkBrief(brief: Partial<BriefInput>): BriefWarning[] {
         field: `successMetrics.${i}`,
         code: 'metric-tactical',
         message: `"${m.name}" measures an activity (a tactical milestone), not a strategic outcome.`,
-        suggestion: 'Keep deliverables in next steps\' success checks; here, measure the outcome they should move (retention, share, conversion).',
+        suggestion:
+          "Keep deliverables in next steps' success checks; here, measure the outcome they should move (retention, share, conversion).",
       });
     }
   });

@@ -25,8 +25,4 @@ export const CloseCode = {
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** Close codes after which reconnecting with the same link is pointless. */
-export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
-  CloseCode.unauthorized,
-  CloseCode.forbidden,
-  CloseCode.notFound,
-]);
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.unauthorized, CloseCode.forbidden, CloseCode.notFound]);

@@ -5,8 +5,20 @@ import { BOARD_MIGRATIONS, ideasMap, insertIdea, patchIdea, readIdea, readIdeas 
 import { isNewerThanCode, migrateDoc, readSchemaVersion } from './schemaVersion.ts';
 
 const idea = () => ({
-  id: createIdeaId(), text: 'hello', x: 1, y: 2, color: '#fff', authorId: 'p_1234', authorName: 'A',
-  origin: 'person' as const, lane: 'canvas' as const, clusterId: null, createdAt: 1, provenance: null, adoptedBy: null, editedBy: null,
+  id: createIdeaId(),
+  text: 'hello',
+  x: 1,
+  y: 2,
+  color: '#fff',
+  authorId: 'p_1234',
+  authorName: 'A',
+  origin: 'person' as const,
+  lane: 'canvas' as const,
+  clusterId: null,
+  createdAt: 1,
+  provenance: null,
+  adoptedBy: null,
+  editedBy: null,
 });
 
 describe('board doc accessors', () => {

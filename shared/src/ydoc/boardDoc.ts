@@ -1,16 +1,16 @@
 import * as Y from 'yjs';
-import type { ClusterId, IdeaId } from '../model/ids.ts';
 import {
   type Cluster,
   DEFAULT_NOTE_COLOR,
   type Idea,
-  type Lane,
   LANES,
-  type Origin,
+  type Lane,
   ORIGINS,
+  type Origin,
   type Provenance,
   ProvenanceSchema,
 } from '../model/idea.ts';
+import type { ClusterId, IdeaId } from '../model/ids.ts';
 import type { Migration } from './schemaVersion.ts';
 
 /**
@@ -24,9 +24,7 @@ import type { Migration } from './schemaVersion.ts';
  */
 export const BOARD_ROOTS = { ideas: 'ideas', clusters: 'clusters', meta: 'meta' } as const;
 
-export const BOARD_MIGRATIONS: readonly Migration[] = [
-  { id: 'board/1-initial', to: 1, up: () => {} },
-];
+export const BOARD_MIGRATIONS: readonly Migration[] = [{ id: 'board/1-initial', to: 1, up: () => {} }];
 
 export const ideasMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.ideas);
 export const clustersMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.clusters);

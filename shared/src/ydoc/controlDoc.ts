@@ -1,9 +1,9 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Brief } from '../model/brief.ts';
+import type { NextStep } from '../model/nextStep.ts';
 import type { Phase } from '../model/phase.ts';
 import { PHASES } from '../model/phase.ts';
 import type { Decision, Tally } from '../model/selection.ts';
-import type { NextStep } from '../model/nextStep.ts';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../model/settings.ts';
 import type { Migration } from './schemaVersion.ts';
 
@@ -30,9 +30,7 @@ export const CONTROL_ROOTS = {
   steps: 'steps',
 } as const;
 
-export const CONTROL_MIGRATIONS: readonly Migration[] = [
-  { id: 'control/1-initial', to: 1, up: () => {} },
-];
+export const CONTROL_MIGRATIONS: readonly Migration[] = [{ id: 'control/1-initial', to: 1, up: () => {} }];
 
 export const controlMap = (doc: Y.Doc, root: keyof typeof CONTROL_ROOTS) => doc.getMap<unknown>(CONTROL_ROOTS[root]);
 

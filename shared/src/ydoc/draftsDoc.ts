@@ -8,8 +8,6 @@ import type { Migration } from './schemaVersion.ts';
  */
 export const DRAFTS_ROOTS = { ideas: 'ideas', meta: 'meta' } as const;
 
-export const DRAFTS_MIGRATIONS: readonly Migration[] = [
-  { id: 'drafts/1-initial', to: 1, up: () => {} },
-];
+export const DRAFTS_MIGRATIONS: readonly Migration[] = [{ id: 'drafts/1-initial', to: 1, up: () => {} }];
 
 export const draftIdeasMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(DRAFTS_ROOTS.ideas);

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { Origins } from './origins.ts';
 
 /**
@@ -36,9 +36,7 @@ export function migrateDoc(doc: Y.Doc, migrations: readonly Migration[]): string
   return pending.map((m) => m.id);
 }
 
-export const latestVersion = (migrations: readonly Migration[]) =>
-  migrations.reduce((max, m) => Math.max(max, m.to), 0);
+export const latestVersion = (migrations: readonly Migration[]) => migrations.reduce((max, m) => Math.max(max, m.to), 0);
 
 /** True when the doc was written by newer code than `migrations` knows: edit nothing, ask for a reload. */
-export const isNewerThanCode = (doc: Y.Doc, migrations: readonly Migration[]) =>
-  readSchemaVersion(doc) > latestVersion(migrations);
+export const isNewerThanCode = (doc: Y.Doc, migrations: readonly Migration[]) => readSchemaVersion(doc) > latestVersion(migrations);
