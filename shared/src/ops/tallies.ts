@@ -1,4 +1,3 @@
-import type { Criterion } from '../model/brief.ts';
 import type { Idea, Origin } from '../model/idea.ts';
 import type { IdeaId } from '../model/ids.ts';
 import type { Score, Tally, Vote } from '../model/selection.ts';
@@ -14,7 +13,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  */
 export function weightedScore(
   criterionMeans: Record<string, number>,
-  criteria: readonly Pick<Criterion, 'id' | 'weight'>[],
+  criteria: readonly { id: string; weight: number }[],
 ): number | null {
   let sum = 0;
   let weights = 0;
@@ -37,7 +36,7 @@ export function computeTallies(
   ideaIds: readonly IdeaId[],
   votes: readonly Vote[],
   scores: readonly Score[],
-  criteria: readonly Pick<Criterion, 'id' | 'weight'>[],
+  criteria: readonly { id: string; weight: number }[],
 ): Tally[] {
   const wanted = new Set<string>(ideaIds);
   const known = new Set<string>(criteria.map((c) => c.id));

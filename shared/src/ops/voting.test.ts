@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../protocol/errorCodes.ts';
-import { castVote, checkSelectable, checkVotingSettings, myVotesValue, retractVote, scoreIdea } from './voting.ts';
+import {
+  castVote,
+  checkSelectable,
+  checkVotingSettings,
+  myVotesValue,
+  retractVote,
+  scoreIdea,
+  type VoteCounts,
+} from './voting.ts';
 
 const settings = { voteBudget: 5, perIdeaCap: 3 };
 const open = { revealed: false };
@@ -97,7 +105,7 @@ describe('scoreIdea', () => {
 });
 
 describe('checkVotingSettings', () => {
-  const cast = [{ 'idea:a': 3, 'idea:b': 1 }, { 'idea:a': 1 }];
+  const cast: VoteCounts[] = [{ 'idea:a': 3, 'idea:b': 1 }, { 'idea:a': 1 }];
   it('refuses lowering the budget or cap under what someone already spent', () => {
     expect(checkVotingSettings({ voteBudget: 3 }, settings, cast, open)).toMatchObject({
       ok: false,

@@ -1,4 +1,3 @@
-import type { Criterion } from '../model/brief.ts';
 import { type Idea, isSelectable } from '../model/idea.ts';
 import type { Settings } from '../model/settings.ts';
 import { ErrorCode } from '../protocol/errorCodes.ts';
@@ -108,7 +107,7 @@ export function scoreIdea(
   ideaId: string,
   criterionId: string,
   value: number | null,
-  criteria: readonly Pick<Criterion, 'id' | 'name'>[],
+  criteria: readonly { id: string }[],
   opts: { revealed: boolean },
 ): Checked<ScoreSheet> {
   if (opts.revealed) return votingClosed();

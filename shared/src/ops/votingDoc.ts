@@ -1,5 +1,4 @@
 import type * as Y from 'yjs';
-import type { Criterion } from '../model/brief.ts';
 import type { CriterionId, IdeaId, ParticipantId } from '../model/ids.ts';
 import type { Score, Tally, Vote } from '../model/selection.ts';
 import { clearTallies, writePhase, writeTally } from '../ydoc/controlDoc.ts';
@@ -113,7 +112,7 @@ export function revealVotes(
   control: Y.Doc,
   privateDoc: Y.Doc,
   ideaIds: readonly IdeaId[],
-  criteria: readonly Pick<Criterion, 'id' | 'weight'>[],
+  criteria: readonly { id: string; weight: number }[],
 ): Tally[] {
   const tallies = computeTallies(ideaIds, readAllVotes(privateDoc), readAllScores(privateDoc), criteria);
   clearTallies(control);
