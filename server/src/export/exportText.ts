@@ -41,17 +41,12 @@ export const formatOutputs = (s: ExportStep) => s.outputs.map((o) => `${o.kind}:
 /** `Registrations, target >= 200, review on 2026-08-01`, or '' when nothing is set. */
 export function formatCheck(s: ExportStep): string {
   const c = s.successCheck;
-  const parts = [
-    oneLine(c.measure),
-    c.target.trim() ? `target ${oneLine(c.target)}` : '',
-    c.reviewDate ? `review on ${c.reviewDate}` : '',
-  ];
+  const parts = [oneLine(c.measure), c.target.trim() ? `target ${oneLine(c.target)}` : '', c.reviewDate ? `review on ${c.reviewDate}` : ''];
   return parts.filter(Boolean).join(', ');
 }
 
 /** `tactic`, or `intention (needs a due date and a success check)`. */
-export const formatStatus = (s: ExportStep) =>
-  s.status === 'tactic' ? 'tactic' : `intention (needs ${describeMissing(s.missing)})`;
+export const formatStatus = (s: ExportStep) => (s.status === 'tactic' ? 'tactic' : `intention (needs ${describeMissing(s.missing)})`);
 
 /** `7 votes from 4 people; score 4.1/5 (Fit 4.5, Cost 3.0)`, or '' when never revealed. */
 export function formatSelection(i: ExportIdea): string {
@@ -103,9 +98,7 @@ export function chainLines(plan: PlanExport, g: ExportInitiative, idea: ExportKe
 }
 
 /** Every step with its initiative and idea, in plan order: the rows of the CSV and the events of the calendar. */
-export function* eachStep(
-  plan: PlanExport,
-): Generator<{ initiative: ExportInitiative; idea: ExportKeptIdea; step: ExportStep }> {
+export function* eachStep(plan: PlanExport): Generator<{ initiative: ExportInitiative; idea: ExportKeptIdea; step: ExportStep }> {
   for (const initiative of plan.initiatives)
     for (const idea of initiative.ideas) for (const step of idea.steps) yield { initiative, idea, step };
 }

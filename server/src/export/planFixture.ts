@@ -122,13 +122,7 @@ export const fixtureIdeas: Idea[] = [
   idea('idea:newsletter', 'Newsletter'),
 ];
 
-const decision = (
-  id: string,
-  verdict: Decision['verdict'],
-  rationale: string,
-  at: string,
-  initiative: string | null,
-) => ({
+const decision = (id: string, verdict: Decision['verdict'], rationale: string, at: string, initiative: string | null) => ({
   ideaId: ideaId(id),
   verdict,
   rationale,
@@ -148,13 +142,7 @@ export const fixtureDecisions: Decision[] = [
   ),
   decision('idea:checklist', 'keep', '@here it costs little,\nproves the point', '2026-06-10T10:05:00.000Z', null),
   decision('idea:partner', 'keep', 'Partners own the buyer relationship', '2026-06-10T10:10:00.000Z', 'init:partners'),
-  decision(
-    'idea:billboard',
-    'drop',
-    'Awareness, not consideration — does not serve the objective',
-    '2026-06-10T10:15:00.000Z',
-    null,
-  ),
+  decision('idea:billboard', 'drop', 'Awareness, not consideration — does not serve the objective', '2026-06-10T10:15:00.000Z', null),
   decision('idea:tiktok', 'park', '', '2026-06-10T10:20:00.000Z', null),
 ];
 
@@ -241,8 +229,7 @@ export function fixtureDocs(opts: { finalised?: boolean } = {}): { board: Y.Doc;
     for (const t of fixtureTallies) writeTally(control, t);
     for (const d of fixtureDecisions) writeDecision(control, d);
     for (const s of fixtureSteps) writeStep(control, s);
-    if (opts.finalised !== false)
-      writeFinalisation(control, '2026-06-20T16:00:00.000Z', { id: FAC, name: 'Fran Facilitator' });
+    if (opts.finalised !== false) writeFinalisation(control, '2026-06-20T16:00:00.000Z', { id: FAC, name: 'Fran Facilitator' });
   });
   return { board, control };
 }

@@ -73,9 +73,7 @@ export function planToCsv(plan: PlanExport): string {
       'Session ID': plan.session.id,
     });
   }
-  const safe = rows.map((r) =>
-    Object.fromEntries(CSV_COLUMNS.map((c) => [c, neutraliseFormula(r[c].replace(/\r\n?/g, '\n'))])),
-  );
+  const safe = rows.map((r) => Object.fromEntries(CSV_COLUMNS.map((c) => [c, neutraliseFormula(r[c].replace(/\r\n?/g, '\n'))])));
   return stringify(safe, {
     header: true,
     columns: CSV_COLUMNS.map((c) => ({ key: c, header: c })),

@@ -83,11 +83,7 @@ export function planToPdf(plan: PlanExport): Promise<Buffer> {
   const keep = (height: number) => {
     if (doc.y + height > bottom()) doc.addPage();
   };
-  const text = (
-    s: string,
-    size: number,
-    opts: { bold?: boolean; color?: string; gap?: number; indent?: number } = {},
-  ) => {
+  const text = (s: string, size: number, opts: { bold?: boolean; color?: string; gap?: number; indent?: number } = {}) => {
     doc
       .font(opts.bold ? 'bold' : 'regular')
       .fontSize(size)
@@ -140,10 +136,7 @@ export function planToPdf(plan: PlanExport): Promise<Buffer> {
       .join(' — '),
   );
   labelled('Constraints', b.constraints.map(oneLine).join(' · '));
-  labelled(
-    'Success metrics',
-    plan.metrics.map((m) => `${oneLine(m.name)}${m.target.trim() ? ` (${oneLine(m.target)})` : ''}`).join(' · '),
-  );
+  labelled('Success metrics', plan.metrics.map((m) => `${oneLine(m.name)}${m.target.trim() ? ` (${oneLine(m.target)})` : ''}`).join(' · '));
   doc.moveDown(0.5);
   rule();
 
@@ -166,10 +159,7 @@ export function planToPdf(plan: PlanExport): Promise<Buffer> {
         ['Review', formatReview(s)],
       ];
       if (s.initiativeId && s.initiativeId !== initiativeId)
-        lines.push([
-          'Initiative',
-          stepInitiative(plan, { id: initiativeId, title: '', description: '', ideas: [] }, s),
-        ]);
+        lines.push(['Initiative', stepInitiative(plan, { id: initiativeId, title: '', description: '', ideas: [] }, s)]);
       doc.font('regular').fontSize(9.5);
       const need =
         doc.heightOfString(stepTitle(s), { width: width - 14 }) +
@@ -232,11 +222,9 @@ export function planToPdf(plan: PlanExport): Promise<Buffer> {
     if (ideas.length === 0) text('None.', 9.5, { color: COLORS.muted });
     for (const i of ideas) {
       const sel = formatSelection(i);
-      text(
-        `• ${oneLine(i.text) || '(empty note)'} — ${oneLine(i.decision.rationale) || 'no reason given'}${sel ? ` (${sel})` : ''}`,
-        9.5,
-        { indent: 6 },
-      );
+      text(`• ${oneLine(i.text) || '(empty note)'} — ${oneLine(i.decision.rationale) || 'no reason given'}${sel ? ` (${sel})` : ''}`, 9.5, {
+        indent: 6,
+      });
     }
     doc.moveDown(0.4);
   };
@@ -254,12 +242,11 @@ export function planToPdf(plan: PlanExport): Promise<Buffer> {
       .font('regular')
       .fontSize(8)
       .fillColor(COLORS.muted)
-      .text(
-        `${oneLine(plan.session.title)} — page ${p - range.start + 1} of ${range.count}`,
-        MARGIN,
-        doc.page.height - MARGIN + 5,
-        { width, align: 'center', lineBreak: false },
-      );
+      .text(`${oneLine(plan.session.title)} — page ${p - range.start + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 5, {
+        width,
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = saved;
   }
   doc.end();

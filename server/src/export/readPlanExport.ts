@@ -30,17 +30,10 @@ export interface PlanSource {
 export function readPlanExport(src: PlanSource): PlanExport | null {
   const brief = readBrief(src.control);
   if (!brief) return null;
-  const plan = buildPlan(
-    brief,
-    readIdeas(src.board),
-    readTallies(src.control),
-    readDecisions(src.control),
-    readSteps(src.control),
-    {
-      clusters: readClusters(src.board),
-      today: src.now.toISOString().slice(0, 10),
-    },
-  );
+  const plan = buildPlan(brief, readIdeas(src.board), readTallies(src.control), readDecisions(src.control), readSteps(src.control), {
+    clusters: readClusters(src.board),
+    today: src.now.toISOString().slice(0, 10),
+  });
   const fin = readFinalisation(src.control);
   return toPlanExport(plan, {
     sessionId: src.sessionId,

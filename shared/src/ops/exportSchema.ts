@@ -126,10 +126,7 @@ export const ExportStepSchema = z
       .enum(['tactic', 'intention'])
       .describe('A tactic has an owner, a due date and a success check; anything less is an intention.'),
     missing: z.array(z.enum(STEP_MISSING)).describe('What an intention lacks to become a tactic; empty for a tactic.'),
-    initiativeId: z
-      .string()
-      .nullable()
-      .describe("The step's own initiative, else its idea's; null when neither names a brief initiative."),
+    initiativeId: z.string().nullable().describe("The step's own initiative, else its idea's; null when neither names a brief initiative."),
     review: ExportReviewSchema.nullable(),
     reviewDue: z.boolean().describe('The review date has come (as of exportedAt) and no review is recorded.'),
     updatedAt: dateTime.nullable(),
@@ -241,9 +238,7 @@ export const PlanExportSchema = z
     parked: z.array(ExportIdeaSchema),
     dropped: z.array(ExportIdeaSchema),
     undecided: z.number().int().min(0).describe('Selectable ideas nobody decided on.'),
-    metrics: z
-      .array(ExportMetricSchema)
-      .describe("The brief's strategic success metrics with the evidence recorded against them."),
+    metrics: z.array(ExportMetricSchema).describe("The brief's strategic success metrics with the evidence recorded against them."),
     gaps: z.array(ExportGapSchema),
     balance: ExportBalanceSchema,
     totals: z.object({

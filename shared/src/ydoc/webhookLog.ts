@@ -43,10 +43,7 @@ export interface WebhookDelivery {
 export const webhookLogMap = (doc: Y.Doc) => doc.getMap<unknown>(WEBHOOK_LOG_ROOT);
 
 const isDelivery = (v: unknown): v is WebhookDelivery =>
-  !!v &&
-  typeof v === 'object' &&
-  typeof (v as WebhookDelivery).id === 'string' &&
-  Array.isArray((v as WebhookDelivery).attempts);
+  !!v && typeof v === 'object' && typeof (v as WebhookDelivery).id === 'string' && Array.isArray((v as WebhookDelivery).attempts);
 
 /** Deliveries, newest first. Malformed entries are skipped rather than breaking the panel. */
 export function readWebhookLog(doc: Y.Doc): WebhookDelivery[] {
