@@ -122,7 +122,11 @@ export const setNoteColor = defineAction<{ color: string }>({
   argFromKey: (e) => ({ color: NOTE_COLORS[Number(e.key) - 1] ?? NOTE_COLORS[0] }),
   perform(ctx, { color }) {
     const ids = selectedIdeaIds(ctx);
-    if (ids.length > 0) write(ctx, () => ids.forEach((id) => patchIdea(ctx.doc, id, { color })));
+    if (ids.length > 0) {
+      write(ctx, () => {
+        for (const id of ids) patchIdea(ctx.doc, id, { color });
+      });
+    }
     patchStore(ctx.ui, { noteColor: color });
   },
 });

@@ -1,0 +1,83 @@
+import type { Brief, BriefInput, BriefWarning, Command, Participant, PhaseState, Role, Settings } from '@throughline/shared';
+
+/** `POST /api/sessions` → 201. */
+export interface CreatedSession {
+  sessionId: string;
+  facilitatorToken: string;
+  participantId: string;
+  invites: { participant: string; viewer: string };
+  links: { facilitator: string; participant: string; viewer: string };
+  warnings?: BriefWarning[];
+}
+
+export interface JoinResult {
+  token: string;
+  participantId: string;
+  role: Role;
+}
+
+/** `GET /api/sessions/:id`. */
+export interface SessionSummary {
+  sessionId: string;
+  title: string;
+  brief: Brief | null;
+  phase: PhaseState;
+  settings: Settings;
+  participants: Participant[];
+  you: { participantId: string; role: Role; name: string; color: string };
+  warnings: BriefWarning[];
+  createdAt: string;
+}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** An HTTP error from the API with its machine-readable code (`TL_ERR_…`), or status 0 for a network failure. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, opts: { token?: string; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Could not reach the Throughline server.');
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!res.ok) {
+    const d = (data ?? {}) as { code?: string; message?: string; issues?: FieldIssue[] };
+    throw new ApiError(res.status, d.code ?? `HTTP_${res.status}`, d.message ?? res.statusText, d.issues ?? []);
+  }
+  return data as T;
+}
+
+export const api = {
+  createSession: (brief: BriefInput, facilitatorName?: string) =>
+    request<CreatedSession>('POST', '/api/sessions', { body: { brief, ...(facilitatorName ? { facilitatorName } : {}) } }),
+  join: (sessionId: string, invite: string, name: string) =>
+    request<JoinResult>('POST', `/api/sessions/${encodeURIComponent(sessionId)}/join`, { body: { invite, name } }),
+  getSession: (sessionId: string, token: string) =>
+    request<SessionSummary>('GET', `/api/sessions/${encodeURIComponent(sessionId)}`, { token }),
+  command: <T = Record<string, unknown>>(sessionId: string, token: string, command: Command) =>
+    request<{ ok: true } & T>('POST', `/api/sessions/${encodeURIComponent(sessionId)}/commands`, { token, body: command }),
+};

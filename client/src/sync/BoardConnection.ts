@@ -1,0 +1,203 @@
+import { ACK_PARAM, BOARD_MIGRATIONS, FATAL_CLOSE_CODES, isNewerThanCode, MessageType } from '@throughline/shared';
+import * as decoding from 'lib0/decoding';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as authProtocol from 'y-protocols/auth';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { createStore, patchStore, type Store } from '../state/createStore.ts';
+import { AckTracker } from './ackTracker.ts';
+
+/** What the header shows about the connection and saving. */
+export interface SyncStatus {
+  connection: 'connecting' | 'connected' | 'offline';
+  /** The board has completed its first sync with the server on this socket. */
+  synced: boolean;
+  /** The server has durably stored every change this browser made. */
+  saved: boolean;
+  /** Changes made while disconnected, kept in this browser, not yet sent. */
+  unsentEdits: boolean;
+  /** The server refused an update (e.g. the board froze while we were offline). */
+  refused: string | null;
+  /** A close code after which reconnecting is pointless (4401/4403/4404). */
+  fatal: { code: number; reason: string } | null;
+  /** Local copy loaded from IndexedDB (or unavailable): safe to render. */
+  localLoaded: boolean;
+  /** The board was written by newer code than this page: edit nothing, reload. */
+  newerSchema: boolean;
+}
+
+export interface BoardConnectionOptions {
+  sessionId: string;
+  token: string;
+  participantId: string;
+  /** `ws(s)://host` of the server; the page's own host by default. */
+  wsOrigin?: string;
+  /** Keep a copy in IndexedDB so offline edits survive a reload (default true). */
+  persist?: boolean;
+}
+
+const wsOriginOfPage = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+
+/** A WebSocket that reports every outgoing frame, so "Saved" can count writes exactly as the server does. */
+function reportingSocket(onSend: (frame: Uint8Array) => void): typeof WebSocket {
+  return class ReportingWebSocket extends WebSocket {
+    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+      if (data instanceof Uint8Array) onSend(data);
+      super.send(data);
+    }
+  };
+}
+
+/**
+ * One browser's connection to a session: the `board` doc (read-write,
+ * acknowledged, kept in IndexedDB) and the `control` doc (read-only here,
+ * cached in IndexedDB so the brief and phase show offline). Local copies
+ * load before the sockets open, so offline edits ride in the first sync.
+ */
+export class BoardConnection {
+  readonly board = new Y.Doc();
+  readonly control = new Y.Doc();
+  readonly boardProvider: WebsocketProvider;
+  readonly controlProvider: WebsocketProvider;
+  readonly status: Store<SyncStatus>;
+  private readonly ack = new AckTracker();
+  private readonly persistence: IndexeddbPersistence[] = [];
+  private destroyed = false;
+
+  constructor(private readonly opts: BoardConnectionOptions) {
+    this.status = createStore<SyncStatus>({
+      connection: 'connecting',
+      synced: false,
+      saved: false,
+      unsentEdits: false,
+      refused: null,
+      fatal: null,
+      localLoaded: false,
+      newerSchema: false,
+    });
+    const base = `${opts.wsOrigin ?? wsOriginOfPage()}/sync/${opts.sessionId}`;
+    const common = {
+      connect: false,
+      // Tabs sync through the server only: a tab-to-tab channel would bypass role checks and "Saved".
+      disableBc: true,
+      shouldReconnect: (e: CloseEvent) => !FATAL_CLOSE_CODES.has(e.code),
+    };
+    this.boardProvider = new WebsocketProvider(base, 'board', this.board, {
+      ...common,
+      params: { token: opts.token, [ACK_PARAM]: '1' },
+      WebSocketPolyfill: reportingSocket((f) => this.ack.onFrameSent(f)),
+    });
+    this.controlProvider = new WebsocketProvider(base, 'control', this.control, { ...common, params: { token: opts.token } });
+    this.installHandlers();
+    void this.start();
+  }
+
+  /** The awareness of the board socket: cursors, selections, who is editing what. */
+  get awareness() {
+    return this.boardProvider.awareness;
+  }
+
+  /** Deletes this browser's copy of the board (after a refusal) so a reload starts from the server. */
+  async discardLocalCopy(): Promise<void> {
+    await Promise.all(this.persistence.map((p) => p.clearData().catch(() => {})));
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.boardProvider.destroy();
+    this.controlProvider.destroy();
+    for (const p of this.persistence) void p.destroy();
+    this.board.destroy();
+    this.control.destroy();
+  }
+
+  private async start() {
+    if (this.opts.persist !== false) {
+      const prefix = `throughline:${this.opts.sessionId}:${this.opts.participantId}`;
+      try {
+        const board = new IndexeddbPersistence(`${prefix}:board`, this.board);
+        const control = new IndexeddbPersistence(`${prefix}:control`, this.control);
+        this.persistence.push(board, control);
+        await Promise.race([Promise.all([board.whenSynced, control.whenSynced]), new Promise((resolve) => setTimeout(resolve, 3000))]);
+      } catch {
+        // No IndexedDB (some private modes): the board still works, just not offline.
+      }
+    }
+    if (this.destroyed) return;
+    patchStore(this.status, { localLoaded: true, newerSchema: isNewerThanCode(this.board, BOARD_MIGRATIONS) });
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    if (navigator.onLine === false) patchStore(this.status, { connection: 'offline' });
+    else this.connect();
+  }
+
+  private connect() {
+    this.boardProvider.connect();
+    this.controlProvider.connect();
+  }
+
+  // The browser knows it is offline before a socket times out: stop pretending, and resume when it is back.
+  private onOffline = () => {
+    this.boardProvider.disconnect();
+    this.controlProvider.disconnect();
+    patchStore(this.status, { connection: 'offline', synced: false });
+    this.refresh();
+  };
+
+  private onOnline = () => {
+    if (this.status.get().fatal) return;
+    this.connect();
+  };
+
+  private installHandlers() {
+    const p = this.boardProvider;
+    p.messageHandlers[MessageType.ack] = (_encoder, decoder) => {
+      const received = decoding.readVarUint(decoder);
+      const sv = decoding.readVarUint8Array(decoder);
+      this.ack.onAck(received, sv);
+      this.refresh();
+    };
+    p.messageHandlers[MessageType.auth] = (_encoder, decoder, provider) => {
+      authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => {
+        this.ack.onRefused(reason);
+        this.refresh();
+      });
+    };
+    p.on('status', ({ status }) => {
+      if (status === 'connected') this.ack.onSocketOpen();
+      if (status === 'disconnected' && this.status.get().connection !== 'offline') {
+        patchStore(this.status, { connection: 'connecting' });
+      }
+      if (status === 'connected') patchStore(this.status, { connection: 'connected' });
+      this.refresh();
+    });
+    p.on('sync', (synced) => {
+      patchStore(this.status, { synced });
+      this.refresh();
+    });
+    for (const provider of [this.boardProvider, this.controlProvider]) {
+      provider.on('closed', ({ code, reason }) => {
+        if (FATAL_CLOSE_CODES.has(code)) patchStore(this.status, { fatal: { code, reason } });
+      });
+    }
+    // Any update not from the socket or the local copy is this person's (actions, undo and redo).
+    this.board.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === this.boardProvider || this.persistence.includes(origin as IndexeddbPersistence)) return;
+      this.ack.onLocalEdit(this.boardProvider.wsconnected);
+      this.refresh();
+    });
+  }
+
+  /** Recomputes "Saved" and the unsent flag after anything that could change them. */
+  private refresh() {
+    const local = Y.decodeStateVector(Y.encodeStateVector(this.board));
+    patchStore(this.status, {
+      saved: this.boardProvider.wsconnected && this.ack.isSaved(local),
+      unsentEdits: this.ack.hasUnsentEdits,
+      refused: this.ack.refused,
+    });
+  }
+}

@@ -1,0 +1,117 @@
+import type { Awareness } from 'y-protocols/awareness';
+import type { Point } from '../canvas/viewport.ts';
+import { coalesce, frameScheduler, type Schedule } from '../state/frameScheduler.ts';
+
+/** Another person's presence as their awareness state says (identity stamped by the server). */
+export interface Peer {
+  clientId: number;
+  participantId: string;
+  name: string;
+  color: string;
+  role: string;
+  cursor: Point | null;
+  selection: readonly string[];
+  editing: string | null;
+}
+
+const asPoint = (v: unknown): Point | null =>
+  v && typeof v === 'object' && Number.isFinite((v as Point).x) && Number.isFinite((v as Point).y) ? (v as Point) : null;
+
+/** Reads one awareness state tolerantly; states without a server-stamped user are not people. */
+export function peerFromState(clientId: number, state: Record<string, unknown>): Peer | null {
+  const user = state.user as Record<string, unknown> | undefined;
+  if (!user || typeof user.participantId !== 'string') return null;
+  return {
+    clientId,
+    participantId: user.participantId,
+    name: typeof user.name === 'string' ? user.name : 'Someone',
+    color: typeof user.color === 'string' ? user.color : '#868e96',
+    role: typeof user.role === 'string' ? user.role : 'participant',
+    cursor: asPoint(state.cursor),
+    selection: Array.isArray(state.selection) ? state.selection.filter((s): s is string => typeof s === 'string').slice(0, 500) : [],
+    editing: typeof state.editing === 'string' ? state.editing : null,
+  };
+}
+
+/**
+ * Everyone else's cursors, selections and edits, re-read at most once per
+ * frame; and this person's own, sent at most once per frame however fast
+ * the pointer moves.
+ */
+export class PresenceStore {
+  peers: readonly Peer[] = [];
+  /** Who is editing each note (other people only). */
+  editors: ReadonlyMap<string, Peer> = new Map();
+  private _version = 0;
+  private readonly listeners = new Set<() => void>();
+  private readonly readSoon: { request(): void; cancel(): void };
+  private readonly sendSoon: { request(): void; cancel(): void };
+  private pendingLocal: Record<string, unknown> = {};
+
+  constructor(
+    private readonly awareness: Awareness,
+    schedule: Schedule = frameScheduler(),
+  ) {
+    this.readSoon = coalesce(schedule, () => this.read());
+    this.sendSoon = coalesce(schedule, () => this.send());
+    awareness.on('change', this.onChange);
+    this.read();
+  }
+
+  get version() {
+    return this._version;
+  }
+
+  subscribe = (l: () => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+
+  getVersion = () => this._version;
+
+  setCursor(p: Point | null) {
+    this.pendingLocal.cursor = p ? { x: Math.round(p.x), y: Math.round(p.y) } : null;
+    this.sendSoon.request();
+  }
+
+  setSelection(ids: readonly string[]) {
+    this.pendingLocal.selection = ids.slice(0, 500);
+    this.sendSoon.request();
+  }
+
+  /** Sent at once (not per frame): the "editing" marker should appear as soon as typing starts. */
+  setEditing(id: string | null) {
+    this.awareness.setLocalStateField('editing', id);
+  }
+
+  destroy() {
+    this.readSoon.cancel();
+    this.sendSoon.cancel();
+    this.awareness.off('change', this.onChange);
+    this.listeners.clear();
+  }
+
+  private onChange = () => this.readSoon.request();
+
+  private send() {
+    const local = this.awareness.getLocalState() ?? {};
+    this.awareness.setLocalState({ ...local, ...this.pendingLocal });
+    this.pendingLocal = {};
+  }
+
+  private read() {
+    const self = this.awareness.clientID;
+    const peers: Peer[] = [];
+    for (const [id, state] of this.awareness.getStates()) {
+      if (id === self) continue;
+      const p = peerFromState(id, state);
+      if (p) peers.push(p);
+    }
+    const editors = new Map<string, Peer>();
+    for (const p of peers) if (p.editing) editors.set(p.editing, p);
+    this.peers = peers;
+    this.editors = editors;
+    this._version++;
+    for (const l of [...this.listeners]) l();
+  }
+}
