@@ -89,9 +89,7 @@ export function planFixture() {
     decision('idea:meetup', 'keep', '2026-11-22T10:03:00.000Z'),
     decision('idea:ads', 'drop', '2026-11-22T10:04:00.000Z', { rationale: 'No paid media before Q3' }),
   ];
-  const tallies: Tally[] = [
-    { ideaId: 'idea:audit' as IdeaId, votes: 5, voters: 3, criterionMeans: { 'crit:fit': 4 }, weightedScore: 4 },
-  ];
+  const tallies: Tally[] = [{ ideaId: 'idea:audit' as IdeaId, votes: 5, voters: 3, criterionMeans: { 'crit:fit': 4 }, weightedScore: 4 }];
   const step = (id: string, ideaId: string, over: Partial<NextStep> = {}): NextStep => ({
     id: id as StepId,
     ideaId: ideaId as IdeaId,

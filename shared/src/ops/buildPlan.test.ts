@@ -35,11 +35,7 @@ describe('buildPlan', () => {
 
   it('highlights gaps: an initiative nothing serves, a kept idea with no step, a step that is an intention', () => {
     const p = plan();
-    expect(p.gaps.map((g) => g.kind)).toEqual([
-      'step-is-intention',
-      'initiative-without-idea',
-      'kept-idea-without-step',
-    ]);
+    expect(p.gaps.map((g) => g.kind)).toEqual(['step-is-intention', 'initiative-without-idea', 'kept-idea-without-step']);
     const intention = p.gaps[0];
     expect(intention).toMatchObject({ stepId: 'step:soc2', missing: ['owner', 'due'] });
     expect(intention?.message).toContain('an owner and a due date');

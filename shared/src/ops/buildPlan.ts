@@ -149,8 +149,7 @@ export function describeMissing(missing: readonly StepMissing[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
-const byDecidedAt = (a: PlanIdea, b: PlanIdea) =>
-  a.decision.decidedAt.localeCompare(b.decision.decidedAt) || a.id.localeCompare(b.id);
+const byDecidedAt = (a: PlanIdea, b: PlanIdea) => a.decision.decidedAt.localeCompare(b.decision.decidedAt) || a.id.localeCompare(b.id);
 
 /**
  * Assembles the plan from the session's state. Only ideas with a decision

@@ -22,9 +22,11 @@ describe('stepStatus', () => {
     expect(stepMissing({ ...complete, due: null })).toEqual(['due']);
     expect(stepStatus({ ...complete, successCheck: { ...complete.successCheck, target: '' } })).toBe('intention');
     expect(stepStatus({ ...complete, successCheck: { ...complete.successCheck, reviewDate: null } })).toBe('intention');
-    expect(
-      stepMissing({ ownerName: '', due: null, successCheck: { measure: '', target: '', reviewDate: null } }),
-    ).toEqual(['owner', 'due', 'successCheck']);
+    expect(stepMissing({ ownerName: '', due: null, successCheck: { measure: '', target: '', reviewDate: null } })).toEqual([
+      'owner',
+      'due',
+      'successCheck',
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Brief } from '../model/brief.ts';
 import type { StepId } from '../model/ids.ts';
 import type { NextStep, StepStatus } from '../model/nextStep.ts';
-import type { Participant, Role } from '../model/role.ts';
+import type { Role } from '../model/role.ts';
 import type { Decision } from '../model/selection.ts';
 import { ErrorCode } from '../protocol/errorCodes.ts';
 import type { NextStepInput } from '../protocol/selectionCommands.ts';
@@ -56,7 +56,7 @@ export function checkUpsertStep(
     existing: NextStep | null;
     decision: Pick<Decision, 'verdict'> | null;
     brief: Pick<Brief, 'initiatives'>;
-    participants: readonly Pick<Participant, 'id' | 'name'>[];
+    participants: readonly { id: string; name: string }[];
     actor: StepActor;
     now: string;
     /** Makes the id for a new step when the client sent none. */

@@ -51,8 +51,7 @@ const PHASE_VERBS: Record<Phase, string> = {
   review: 'while reviewing',
 };
 
-const list = (xs: readonly string[]) =>
-  xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`;
+const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
 
 /**
  * Role first, then phase: a viewer is told "viewers cannot" rather than

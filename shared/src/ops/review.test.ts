@@ -103,10 +103,7 @@ describe('followUpSeed', () => {
       carriedBy: 'Fran',
     });
     expect(seed.brief).toEqual(f.brief);
-    expect(seed.ideas.map((i) => i.text)).toEqual([
-      'Publish the SOC 2 report on request',
-      'Audit-log demo for IT leads',
-    ]);
+    expect(seed.ideas.map((i) => i.text)).toEqual(['Publish the SOC 2 report on request', 'Audit-log demo for IT leads']);
     expect(seed.steps.map((s) => s.title).sort()).toEqual(['step:script', 'step:soc2']);
     const ids = new Set(seed.ideas.map((i) => i.id));
     for (const s of seed.steps) {

@@ -153,7 +153,9 @@ export const isOpenStep = (s: Pick<NextStep, 'review'>) => s.review?.outcome !==
  * ids, so the two sessions never share records). A step reviewed "revise"
  * is carried to be revised; "continue" to keep going; "stop" stays behind.
  * The previous review is dropped from the copy: the new session's review
- * phase asks afresh, and the old session keeps the record.
+ * phase asks afresh, and the old session keeps the record. Owners keep
+ * their names but lose their participant ids, which belong to the old
+ * session; the facilitator reassigns them once they join the new one.
  */
 export function followUpSeed(
   brief: Brief,
@@ -182,7 +184,9 @@ export function followUpSeed(
       createdAt: Date.parse(opts.now) || 0,
     });
     out.decisions.push({ ...d, ideaId: id });
-    for (const s of open) out.steps.push({ ...s, id: createStepId(), ideaId: id, review: null, updatedAt: opts.now });
+    for (const s of open) {
+      out.steps.push({ ...s, id: createStepId(), ideaId: id, ownerId: null, review: null, updatedAt: opts.now });
+    }
   }
   return out;
 }

@@ -44,11 +44,7 @@ describe('computeTallies', () => {
     const tallies = computeTallies(
       ['idea:a', 'idea:b'] as IdeaId[],
       [vote('p_1', 'idea:a', 2), vote('p_2', 'idea:a', 1), vote('p_2', 'idea:gone', 3)],
-      [
-        score('p_1', 'idea:a', 'crit:fit', 5),
-        score('p_2', 'idea:a', 'crit:fit', 4),
-        score('p_1', 'idea:a', 'crit:removed', 1),
-      ],
+      [score('p_1', 'idea:a', 'crit:fit', 5), score('p_2', 'idea:a', 'crit:fit', 4), score('p_1', 'idea:a', 'crit:removed', 1)],
       criteria,
     );
     expect(tallies).toEqual([
@@ -109,9 +105,7 @@ describe('rankIdeas', () => {
   });
 
   it('filters by cluster and origin, but never by origin while it is hidden', () => {
-    expect(rankIdeas(ideas, tallies, { by: 'votes', clusterId: 'cluster:x' }).map((x) => x.idea.id)).toEqual([
-      'idea:a',
-    ]);
+    expect(rankIdeas(ideas, tallies, { by: 'votes', clusterId: 'cluster:x' }).map((x) => x.idea.id)).toEqual(['idea:a']);
     expect(rankIdeas(ideas, tallies, { by: 'votes', clusterId: 'none' })).toHaveLength(3);
     expect(rankIdeas(ideas, tallies, { by: 'votes', origin: 'ai' }).map((x) => x.idea.id)).toEqual(['idea:b']);
     expect(rankIdeas(ideas, tallies, { by: 'votes', origin: 'ai', originHidden: true })).toHaveLength(4);

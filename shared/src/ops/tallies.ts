@@ -11,10 +11,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * criterion does not drag an idea to zero. Null when nothing weighted was
  * scored (no scores, or only weight-0 criteria).
  */
-export function weightedScore(
-  criterionMeans: Record<string, number>,
-  criteria: readonly { id: string; weight: number }[],
-): number | null {
+export function weightedScore(criterionMeans: Record<string, number>, criteria: readonly { id: string; weight: number }[]): number | null {
   let sum = 0;
   let weights = 0;
   for (const c of criteria) {

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../protocol/errorCodes.ts';
-import {
-  castVote,
-  checkSelectable,
-  checkVotingSettings,
-  myVotesValue,
-  retractVote,
-  scoreIdea,
-  type VoteCounts,
-} from './voting.ts';
+import { castVote, checkSelectable, checkVotingSettings, myVotesValue, retractVote, scoreIdea, type VoteCounts } from './voting.ts';
 
 const settings = { voteBudget: 5, perIdeaCap: 3 };
 const open = { revealed: false };

@@ -28,17 +28,12 @@ export const remainingVotes = (votes: VoteCounts, budget: number, counts?: (idea
 export function checkSelectable(idea: Pick<Idea, 'origin' | 'lane'> | null): Refusal | null {
   if (!idea) return refuse(404, ErrorCode.notFound, 'That idea is not on the board (it may have been deleted).');
   if (!isSelectable(idea)) {
-    return refuse(
-      409,
-      ErrorCode.notSelectable,
-      'AI ideas take part in selection only once a person adopts them onto the canvas.',
-    );
+    return refuse(409, ErrorCode.notSelectable, 'AI ideas take part in selection only once a person adopts them onto the canvas.');
   }
   return null;
 }
 
-const votingClosed = () =>
-  refuse(409, ErrorCode.wrongPhase, 'Votes have been revealed, so voting and scoring are closed.');
+const votingClosed = () => refuse(409, ErrorCode.wrongPhase, 'Votes have been revealed, so voting and scoring are closed.');
 
 /**
  * Adds `count` dots on `ideaId` to one person's votes. Refused — and nothing
@@ -56,11 +51,7 @@ export function castVote(
   if (!Number.isInteger(count) || count < 1) return refuse(400, ErrorCode.invalidCommand, 'Cast at least one vote.');
   const onIdea = votes[ideaId] ?? 0;
   if (onIdea + count > settings.perIdeaCap) {
-    return refuse(
-      409,
-      ErrorCode.voteCapExceeded,
-      `At most ${settings.perIdeaCap} votes per idea; you already have ${onIdea} on this one.`,
-    );
+    return refuse(409, ErrorCode.voteCapExceeded, `At most ${settings.perIdeaCap} votes per idea; you already have ${onIdea} on this one.`);
   }
   const left = remainingVotes(votes, settings.voteBudget, opts.counts);
   if (count > left) {
@@ -76,12 +67,7 @@ export function castVote(
 }
 
 /** Takes `count` dots back from `ideaId`. Refused when the person has fewer than that there. */
-export function retractVote(
-  votes: VoteCounts,
-  ideaId: string,
-  count: number,
-  opts: { revealed: boolean },
-): Checked<VoteCounts> {
+export function retractVote(votes: VoteCounts, ideaId: string, count: number, opts: { revealed: boolean }): Checked<VoteCounts> {
   if (opts.revealed) return votingClosed();
   const onIdea = votes[ideaId] ?? 0;
   if (!Number.isInteger(count) || count < 1) return refuse(400, ErrorCode.invalidCommand, 'Retract at least one vote.');

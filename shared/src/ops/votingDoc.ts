@@ -1,6 +1,8 @@
 import type * as Y from 'yjs';
+import { isSelectable } from '../model/idea.ts';
 import type { CriterionId, IdeaId, ParticipantId } from '../model/ids.ts';
 import type { Score, Tally, Vote } from '../model/selection.ts';
+import { readIdea, readIdeas } from '../ydoc/boardDoc.ts';
 import { clearTallies, writePhase, writeTally } from '../ydoc/controlDoc.ts';
 import { computeTallies } from './tallies.ts';
 import type { ScoreSheet, VoteCounts } from './voting.ts';
@@ -127,3 +129,19 @@ export function resetVotes(control: Y.Doc, privateDoc: Y.Doc): void {
   clearTallies(control);
   writePhase(control, { revealed: false });
 }
+
+/**
+ * Whether dots on an idea still count: the note exists and is selectable.
+ * Budgets are judged through this, so deleting a note (back in explore)
+ * hands its dots back without rewriting anyone's private record.
+ */
+export const votableOn = (board: Y.Doc) => (ideaId: string) => {
+  const idea = readIdea(board, ideaId);
+  return !!idea && isSelectable(idea);
+};
+
+/** Ids of every idea that may be voted on, scored or decided, in board order. */
+export const selectableIdeaIds = (board: Y.Doc): IdeaId[] =>
+  readIdeas(board)
+    .filter(isSelectable)
+    .map((i) => i.id);

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  CriterionIdSchema,
-  IdeaIdSchema,
-  InitiativeIdSchema,
-  ParticipantIdSchema,
-  StepIdSchema,
-} from '../model/ids.ts';
+import { CriterionIdSchema, IdeaIdSchema, InitiativeIdSchema, ParticipantIdSchema, StepIdSchema } from '../model/ids.ts';
 import { IsoDateSchema, REVIEW_OUTCOMES, StepOutputSchema, SuccessCheckSchema, WORK_TYPES } from '../model/nextStep.ts';
 import { ScoreValueSchema, VERDICTS } from '../model/selection.ts';
 
