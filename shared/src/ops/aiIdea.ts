@@ -75,10 +75,7 @@ export function toPlainText(s: string): string {
  * we do not know; the server records it as provenance, nothing more.
  */
 export const GeneratedIdeaSchema = z.object({
-  text: z
-    .string()
-    .transform(toPlainText)
-    .pipe(z.string().min(AI_LIMITS.minIdeaChars).max(AI_LIMITS.maxIdeaChars)),
+  text: z.string().transform(toPlainText).pipe(z.string().min(AI_LIMITS.minIdeaChars).max(AI_LIMITS.maxIdeaChars)),
   lens: z
     .string()
     .trim()

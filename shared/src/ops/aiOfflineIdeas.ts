@@ -42,7 +42,13 @@ export function* offlineIdeas(input: OfflineIdeaInput): Generator<GeneratedIdea>
     const all = LENS_CANDIDATES[lens](slots);
     // A riff asks for ideas about the seed: those go first, each group shuffled by seed.
     const isRiff = (t: string) => slots.riff !== null && t.includes(`"${slots.riff}"`);
-    const items = [...shuffle(all.filter(isRiff), rng), ...shuffle(all.filter((t) => !isRiff(t)), rng)];
+    const items = [
+      ...shuffle(all.filter(isRiff), rng),
+      ...shuffle(
+        all.filter((t) => !isRiff(t)),
+        rng,
+      ),
+    ];
     return { lens, items };
   });
   const dedupe = new IdeaDeduper((input.avoid ?? []).slice(0, AI_LIMITS.maxAvoidIdeas * 4), 0.7);
@@ -91,7 +97,11 @@ const GENERIC = new Set(
   ),
 );
 
-const clean = (s: string) => s.replace(/\s+/g, ' ').trim().replace(/[.!;:,]+$/, '');
+const clean = (s: string) =>
+  s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!;:,]+$/, '');
 
 /** The leading clause of `s`, at most `maxWords` words, never ending on a dangling small word. */
 function shortPhrase(s: string, maxWords: number): string {
@@ -132,7 +142,8 @@ function slotsFrom(input: OfflineIdeaInput): Slots {
 }
 
 /** Words that make a chunk a group of people rather than a topic ("enterprise buyers"). */
-const PEOPLE = /(ers|ors|ists|ants|ents|ees|people|users|customers|buyers|leads|teams|staff|patients|students|parents|members|clients|families|children|visitors|citizens|residents)$/;
+const PEOPLE =
+  /(ers|ors|ists|ants|ents|ees|people|users|customers|buyers|leads|teams|staff|patients|students|parents|members|clients|families|children|visitors|citizens|residents)$/;
 /** Endings of adjectives and adverbs, which read badly as "about X". */
 const MODIFIER = /(ful|ous|ive|able|ible|less|ly)$/;
 
@@ -320,7 +331,7 @@ function inversion(s: Slots): string[] {
 
 /** Another industry and the move worth borrowing from it; `%a` is the audience. */
 const ANALOGIES: [string, string][] = [
-  ['hotels', 'a named concierge for %a who remembers each person\'s context'],
+  ['hotels', "a named concierge for %a who remembers each person's context"],
   ['airlines', 'a status tier for %a who come back often, with a visible perk at each level'],
   ['video games', 'a guided first level where %a win something small within five minutes'],
   ['restaurants', 'a tasting menu: a small fixed sampler %a can try before committing'],
@@ -342,11 +353,7 @@ function analogy(s: Slots): string[] {
   const out: string[] = [];
   ANALOGIES.forEach(([industry, move], i) => {
     const m = move.replaceAll('%a', s.audience);
-    out.push(
-      i % 2 === 0
-        ? `Borrow from ${industry}: ${m}`
-        : `Borrow from ${industry}: ${m}, to help us ${shortPhrase(s.objective, 8)}`,
-    );
+    out.push(i % 2 === 0 ? `Borrow from ${industry}: ${m}` : `Borrow from ${industry}: ${m}, to help us ${shortPhrase(s.objective, 8)}`);
   });
   if (s.riff) {
     const [industry, move] = at(ANALOGIES, s.riff.length);

@@ -14,7 +14,16 @@ describe('idea prompt', () => {
     const p = buildIdeaPrompt({ brief, count: 7, lens: 'inversion', avoid: ['Existing one'] });
     expect(p.version).toBe(PROMPT_VERSION);
     const user = p.messages[1]?.content ?? '';
-    const order = ['Win consideration', 'IT leads', 'No paid media', 'Cheap to test first', 'Governance story', 'exactly 7 ideas', 'inversion', 'Existing one'];
+    const order = [
+      'Win consideration',
+      'IT leads',
+      'No paid media',
+      'Cheap to test first',
+      'Governance story',
+      'exactly 7 ideas',
+      'inversion',
+      'Existing one',
+    ];
     const positions = order.map((s) => user.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((x, y) => x - y)).toEqual(positions);
@@ -40,7 +49,13 @@ describe('idea prompt', () => {
   });
 
   it('fences riffs and existing ideas as data', () => {
-    const p = buildIdeaPrompt({ brief, count: 2, lens: null, riff: { kind: 'cluster', title: 'Trust', texts: ['<b>audit log</b>'] }, avoid: ['a & b'] });
+    const p = buildIdeaPrompt({
+      brief,
+      count: 2,
+      lens: null,
+      riff: { kind: 'cluster', title: 'Trust', texts: ['<b>audit log</b>'] },
+      avoid: ['a & b'],
+    });
     const user = p.messages[1]?.content ?? '';
     expect(user).toContain('<data name="riff">');
     expect(user).toContain('\\u003cb\\u003eaudit log');

@@ -39,10 +39,7 @@ export interface IdeaPromptInput {
  * always sees exactly where user text starts and stops.
  */
 export function fenceData(name: string, value: unknown): string {
-  const json = JSON.stringify(value, null, 1)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026');
+  const json = JSON.stringify(value, null, 1).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
   return `<data name="${name}">\n${json}\n</data>`;
 }
 
@@ -80,7 +77,9 @@ export function buildIdeaPrompt(input: IdeaPromptInput): BuiltPrompt {
     criteria: b.decisionRule.criteria.map((c) => c.name),
     initiatives: b.initiatives.map((i) => (i.description ? `${i.title}: ${i.description}` : i.title)),
   };
-  const ask: string[] = [`Write exactly ${count} idea${count === 1 ? '' : 's'} that serve the objective for this audience within the constraints.`];
+  const ask: string[] = [
+    `Write exactly ${count} idea${count === 1 ? '' : 's'} that serve the objective for this audience within the constraints.`,
+  ];
   ask.push(
     input.lens
       ? `Use only the "${input.lens}" lens (${LENSES[input.lens].name}): ${LENSES[input.lens].description}`

@@ -35,7 +35,12 @@ describe('suggestClusters (offline)', () => {
   it('is deterministic and handles nothing to group', () => {
     expect(suggestClusters(ideas)).toEqual(suggestClusters(ideas));
     expect(suggestClusters([])).toEqual([]);
-    expect(suggestClusters([{ id: 'idea:a', text: 'alpha' }, { id: 'idea:b', text: 'omega' }])).toEqual([]);
+    expect(
+      suggestClusters([
+        { id: 'idea:a', text: 'alpha' },
+        { id: 'idea:b', text: 'omega' },
+      ]),
+    ).toEqual([]);
   });
 });
 

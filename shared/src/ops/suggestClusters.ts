@@ -47,10 +47,7 @@ function terms(text: string): string[] {
  * Invariants: every id appears in at most one suggestion; each suggestion
  * has at least two ideas; the same input gives the same output.
  */
-export function suggestClusters(
-  ideas: readonly { id: string; text: string }[],
-  opts: SuggestClustersOptions = {},
-): ClusterSuggestion[] {
+export function suggestClusters(ideas: readonly { id: string; text: string }[], opts: SuggestClustersOptions = {}): ClusterSuggestion[] {
   const minSim = opts.minSimilarity ?? 0.12;
   const maxSize = opts.maxGroupSize ?? 12;
   const docs = ideas.map((i) => terms(i.text));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ClusterIdSchema, IdeaIdSchema } from '../model/ids.ts';
 import { MAX_IDEA_TEXT } from '../model/idea.ts';
+import { ClusterIdSchema, IdeaIdSchema } from '../model/ids.ts';
 import { AI_LIMITS, LensIdSchema } from '../ops/aiIdea.ts';
 
 /** Request ids appear in the board's `aiRequests` map and in provenance. */

@@ -1,0 +1,29 @@
+import type { IdeaGenerator } from './IdeaGenerator.ts';
+import { OfflineIdeaGenerator } from './OfflineIdeaGenerator.ts';
+import { type OpenAiGeneratorOptions, OpenAiIdeaGenerator } from './OpenAiIdeaGenerator.ts';
+
+/** The AI part of the server's configuration (from `OPENAI_API_KEY`, `OPENAI_BASE_URL`, `THROUGHLINE_AI_MODEL`). */
+export interface AiGeneratorConfig {
+  apiKey: string | null;
+  baseUrl: string | null;
+  model: string;
+}
+
+/**
+ * Chooses the generator from configuration: the OpenAI-compatible one when a
+ * key or a base URL is set (local servers such as Ollama accept any key),
+ * otherwise the offline one. Nothing else decides which generator runs.
+ */
+export function createIdeaGenerator(
+  config: AiGeneratorConfig,
+  extra: Omit<OpenAiGeneratorOptions, 'apiKey' | 'baseUrl' | 'model'> = {},
+): IdeaGenerator {
+  if (!config.apiKey && !config.baseUrl) return new OfflineIdeaGenerator();
+  return new OpenAiIdeaGenerator({
+    ...extra,
+    // Local OpenAI-compatible servers ignore the key, but the SDK insists on one.
+    apiKey: config.apiKey ?? 'not-needed',
+    baseUrl: config.baseUrl,
+    model: config.model,
+  });
+}
