@@ -27,7 +27,6 @@ declare module 'fastify' {
 export interface AppConfig extends Pick<Config, 'dataDir' | 'secret' | 'clientDist' | 'openai'> {
   idleUnloadMs: number;
   compactEvery: number;
-  commitDelayMs: number;
   maxPayloadBytes: number;
   maxConnectionsPerParticipant: number;
   messagesPerSecond: number;
@@ -40,7 +39,6 @@ export type AppOptions = Pick<AppConfig, 'dataDir' | 'secret'> &
 export const DEFAULTS = {
   idleUnloadMs: 30_000,
   compactEvery: 500,
-  commitDelayMs: 2,
   maxPayloadBytes: 16 * 1024 * 1024,
   maxConnectionsPerParticipant: 24,
   messagesPerSecond: 300,
@@ -59,7 +57,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...opts,
   };
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
-  const store = opts.store ?? new SqliteStore({ dataDir: config.dataDir, commitDelayMs: config.commitDelayMs });
+  const store = opts.store ?? new SqliteStore({ dataDir: config.dataDir });
   const rooms = new RoomManager(store, {
     idleUnloadMs: config.idleUnloadMs,
     compactEvery: config.compactEvery,

@@ -1,21 +1,27 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { AuditEntry, ParticipantRecord, SessionRecord, Store, StoredDoc } from './Store.ts';
 
 type Op =
+  | { kind: 'session'; session: SessionRecord; facilitator: ParticipantRecord }
+  | { kind: 'participant'; participant: ParticipantRecord }
   | { kind: 'append'; sessionId: string; doc: string; data: Uint8Array }
   | { kind: 'compact'; sessionId: string; doc: string; data: Uint8Array }
   | { kind: 'audit'; entry: AuditEntry }
   /** Writes nothing: resolves once everything queued before it is committed. */
   | { kind: 'marker' };
 
-export interface SqliteStoreOptions {
-  dataDir: string;
-  /** How long to wait gathering appends into one commit. */
-  commitDelayMs?: number;
+interface Waiter {
+  op: Op;
+  done: () => void;
+  fail: (e: unknown) => void;
 }
 
+export interface SqliteStoreOptions {
+  dataDir: string;
+}
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
   id TEXT PRIMARY KEY, created_at TEXT NOT NULL, title TEXT NOT NULL,
@@ -37,52 +43,43 @@ CREATE INDEX IF NOT EXISTS audit_session ON audit(session_id, seq);
 
 /**
  * The embedded store: better-sqlite3 in WAL mode with `synchronous=FULL`, so
- * a commit is on disk before we acknowledge it. Writes are queued and
- * group-committed every few milliseconds: one fsync covers every update
- * that arrived meanwhile, which is what keeps durable writes cheap.
+ * a commit is on disk before we acknowledge it. Reads run on this thread;
+ * every write goes through one writer thread (`sqliteWriter.worker.mjs`).
+ * While it commits one batch, new writes queue up and go together in the
+ * next: group commit, with one fsync per batch and none on the event loop.
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
-  private queue: { op: Op; done: () => void; fail: (e: unknown) => void }[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private readonly commitDelayMs: number;
+  private readonly writer: Worker;
+  private queue: Waiter[] = [];
+  private inFlight: { id: number; batch: Waiter[] } | null = null;
+  private nextId = 1;
+  private scheduled = false;
   private closed = false;
+  private broken: Error | null = null;
   private readonly stmt;
 
   constructor(opts: SqliteStoreOptions) {
     mkdirSync(opts.dataDir, { recursive: true });
-    this.db = new Database(join(opts.dataDir, 'throughline.sqlite'));
+    const file = join(opts.dataDir, 'throughline.sqlite');
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
-    this.commitDelayMs = opts.commitDelayMs ?? 2;
     this.stmt = {
-      insertSession: this.db.prepare(
-        'INSERT INTO sessions (id, created_at, title, facilitator_id, participant_invite, viewer_invite) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
       getSession: this.db.prepare('SELECT * FROM sessions WHERE id = ?'),
-      insertParticipant: this.db.prepare('INSERT INTO participants (id, session_id, name, role, joined_at) VALUES (?, ?, ?, ?, ?)'),
       listParticipants: this.db.prepare('SELECT * FROM participants WHERE session_id = ? ORDER BY joined_at, id'),
       snapshot: this.db.prepare('SELECT data FROM doc_snapshots WHERE session_id = ? AND doc = ?'),
       updates: this.db.prepare('SELECT data FROM doc_updates WHERE session_id = ? AND doc = ? ORDER BY seq'),
-      append: this.db.prepare('INSERT INTO doc_updates (session_id, doc, data) VALUES (?, ?, ?)'),
-      putSnapshot: this.db.prepare(
-        'INSERT INTO doc_snapshots (session_id, doc, data) VALUES (?, ?, ?) ON CONFLICT (session_id, doc) DO UPDATE SET data = excluded.data',
-      ),
-      dropUpdates: this.db.prepare('DELETE FROM doc_updates WHERE session_id = ? AND doc = ?'),
-      audit: this.db.prepare(
-        'INSERT INTO audit (session_id, at, participant_id, role, type, payload, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
       listAudit: this.db.prepare('SELECT * FROM audit WHERE session_id = ? ORDER BY seq'),
     };
+    this.writer = new Worker(new URL('./sqliteWriter.worker.mjs', import.meta.url), { workerData: { file } });
+    this.writer.on('message', (msg: { id?: number; ok?: boolean; error?: string }) => this.onCommitted(msg));
+    this.writer.on('error', (err) => this.fatal(err));
   }
 
-  async createSession(s: SessionRecord, f: ParticipantRecord): Promise<void> {
-    this.db.transaction(() => {
-      this.stmt.insertSession.run(s.id, s.createdAt, s.title, s.facilitatorId, s.participantInvite, s.viewerInvite);
-      this.stmt.insertParticipant.run(f.id, f.sessionId, f.name, f.role, f.joinedAt);
-    })();
+  createSession(session: SessionRecord, facilitator: ParticipantRecord): Promise<void> {
+    return this.enqueue({ kind: 'session', session, facilitator });
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
@@ -98,8 +95,8 @@ export class SqliteStore implements Store {
     };
   }
 
-  async addParticipant(p: ParticipantRecord): Promise<void> {
-    this.stmt.insertParticipant.run(p.id, p.sessionId, p.name, p.role, p.joinedAt);
+  addParticipant(participant: ParticipantRecord): Promise<void> {
+    return this.enqueue({ kind: 'participant', participant });
   }
 
   async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
@@ -143,60 +140,65 @@ export class SqliteStore implements Store {
   }
 
   whenDurable(): Promise<void> {
-    if (this.queue.length === 0) return Promise.resolve();
+    if (this.queue.length === 0 && !this.inFlight) return Promise.resolve();
     return this.enqueue({ kind: 'marker' });
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.flush();
+    await this.whenDurable().catch(() => {});
     this.closed = true;
+    await new Promise<void>((done) => {
+      this.writer.once('exit', () => done());
+      this.writer.once('message', () => this.writer.terminate());
+      this.writer.postMessage({ close: true });
+    });
     this.db.close();
   }
 
   private enqueue(op: Op): Promise<void> {
     if (this.closed) return Promise.reject(new Error('store is closed'));
+    if (this.broken) return Promise.reject(this.broken);
     return new Promise((done, fail) => {
       this.queue.push({ op, done, fail });
-      this.timer ??= setTimeout(() => this.flush(), this.commitDelayMs);
+      this.schedule();
     });
   }
 
-  /** Commits everything queued in one transaction, then resolves the waiting promises in order. */
-  private flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const batch = this.queue;
-    if (batch.length === 0) return;
-    this.queue = [];
-    try {
-      this.db.transaction(() => {
-        for (const { op } of batch) this.apply(op);
-      })();
-    } catch (err) {
-      for (const w of batch) w.fail(err);
-      return;
-    }
-    for (const w of batch) w.done();
+  /** Sends the queue as one batch once the current commit (if any) is done; same-tick writes go together. */
+  private schedule(): void {
+    if (this.scheduled || this.inFlight) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.send();
+    });
   }
 
-  private apply(op: Op): void {
-    switch (op.kind) {
-      case 'append':
-        this.stmt.append.run(op.sessionId, op.doc, op.data);
-        return;
-      case 'compact':
-        // Runs in queue order, so it removes exactly the updates appended before it.
-        this.stmt.putSnapshot.run(op.sessionId, op.doc, op.data);
-        this.stmt.dropUpdates.run(op.sessionId, op.doc);
-        return;
-      case 'marker':
-        return;
-      case 'audit': {
-        const e = op.entry;
-        this.stmt.audit.run(e.sessionId, e.at, e.participantId, e.role, e.type, JSON.stringify(e.payload), e.outcome);
-        return;
-      }
+  private send(): void {
+    if (this.inFlight || this.queue.length === 0) return;
+    const batch = this.queue;
+    this.queue = [];
+    this.inFlight = { id: this.nextId++, batch };
+    this.writer.postMessage({ id: this.inFlight.id, ops: batch.map((w) => w.op) });
+  }
+
+  private onCommitted(msg: { id?: number; ok?: boolean; error?: string }): void {
+    const flight = this.inFlight;
+    if (!flight || msg.id !== flight.id) return;
+    this.inFlight = null;
+    if (msg.ok) for (const w of flight.batch) w.done();
+    else {
+      const err = new Error(`SQLite commit failed: ${msg.error}`);
+      for (const w of flight.batch) w.fail(err);
     }
+    this.send();
+  }
+
+  private fatal(err: Error): void {
+    this.broken = err;
+    for (const w of [...(this.inFlight?.batch ?? []), ...this.queue]) w.fail(err);
+    this.inFlight = null;
+    this.queue = [];
   }
 }

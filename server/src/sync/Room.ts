@@ -67,30 +67,32 @@ export class Room {
     return this.store.compact(this.sessionId, this.docName, Y.encodeStateAsUpdate(this.doc));
   }
 
-  /** Sends `peer` an acknowledgement once everything applied so far is durable (coalesced per commit). */
+  /**
+   * Sends `peer` an acknowledgement once everything applied so far is
+   * durable. Coalesced: writes handled in the same burst share one marker in
+   * the store queue and one state vector.
+   */
   scheduleAck(peer: RoomPeer): void {
     if (!peer.wantsAck) return;
     peer.ackDue = true;
     if (this.ackScheduled) return;
     this.ackScheduled = true;
-    this.store.whenDurable().then(
-      () => {
-        this.ackScheduled = false;
-        // Everything applied to the doc was appended synchronously, and the
-        // commit that just finished took the whole queue: the doc's state
-        // vector is now exactly the persisted one.
-        const sv = Y.encodeStateVector(this.doc);
-        for (const p of this.peers) {
-          if (!p.ackDue) continue;
-          p.ackDue = false;
-          p.send(ackFrame(p.writesReceived, sv));
-        }
-      },
-      (err) => {
-        this.ackScheduled = false;
-        this.opts.onError(err);
-      },
-    );
+    queueMicrotask(() => {
+      this.ackScheduled = false;
+      // Every update applied to the doc so far has been handed to the store
+      // (onUpdate appends synchronously), so once a marker queued *now* is
+      // committed, this state vector and these counts are on disk.
+      const stateVector = Y.encodeStateVector(this.doc);
+      const due: [RoomPeer, number][] = [];
+      for (const p of this.peers) {
+        if (!p.ackDue) continue;
+        p.ackDue = false;
+        due.push([p, p.writesReceived]);
+      }
+      this.store.whenDurable().then(() => {
+        for (const [p, received] of due) p.send(ackFrame(received, stateVector));
+      }, this.opts.onError);
+    });
   }
 
   destroy(): void {

@@ -5,11 +5,6 @@ import * as Y from 'yjs';
  * a refused update never reaches memory, disk or another client.
  */
 
-/** Throws if the bytes are not a decodable Yjs update (the caller closes the connection). */
-export function assertDecodable(update: Uint8Array): void {
-  Y.decodeUpdate(update);
-}
-
 /**
  * True when applying `update` would change `doc`: it carries structs the doc
  * has not seen or deletes something not yet deleted. Used for read-only
@@ -43,7 +38,7 @@ function rangeCovered(ranges: readonly { clock: number; len: number }[], clock: 
  * True when the update starts past what the doc has for some client, so
  * Yjs would park it as pending structs until the gap is filled. We refuse
  * such updates and ask the client to resync instead of letting pending
- * state pile up in memory.
+ * state pile up in memory. Throws on bytes that are not an update.
  */
 export function updateHasGap(doc: Y.Doc, update: Uint8Array): boolean {
   const { from } = Y.parseUpdateMeta(update);

@@ -1,0 +1,78 @@
+// The SQLite writer thread. Plain JavaScript so it runs the same under tsx,
+// vitest and plain node. It owns the only write connection: the main thread
+// posts batches of ops, this thread commits each batch in one transaction
+// (one fsync) and replies, so the event loop that relays updates never
+// waits on the disk.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+
+const db = new Database(workerData.file);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.pragma('foreign_keys = ON');
+db.pragma('busy_timeout = 5000');
+
+const stmt = {
+  insertSession: db.prepare(
+    'INSERT INTO sessions (id, created_at, title, facilitator_id, participant_invite, viewer_invite) VALUES (?, ?, ?, ?, ?, ?)',
+  ),
+  insertParticipant: db.prepare('INSERT INTO participants (id, session_id, name, role, joined_at) VALUES (?, ?, ?, ?, ?)'),
+  append: db.prepare('INSERT INTO doc_updates (session_id, doc, data) VALUES (?, ?, ?)'),
+  putSnapshot: db.prepare(
+    'INSERT INTO doc_snapshots (session_id, doc, data) VALUES (?, ?, ?) ON CONFLICT (session_id, doc) DO UPDATE SET data = excluded.data',
+  ),
+  dropUpdates: db.prepare('DELETE FROM doc_updates WHERE session_id = ? AND doc = ?'),
+  audit: db.prepare('INSERT INTO audit (session_id, at, participant_id, role, type, payload, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+};
+
+function apply(op) {
+  switch (op.kind) {
+    case 'session': {
+      const s = op.session;
+      const f = op.facilitator;
+      stmt.insertSession.run(s.id, s.createdAt, s.title, s.facilitatorId, s.participantInvite, s.viewerInvite);
+      stmt.insertParticipant.run(f.id, f.sessionId, f.name, f.role, f.joinedAt);
+      return;
+    }
+    case 'participant': {
+      const p = op.participant;
+      stmt.insertParticipant.run(p.id, p.sessionId, p.name, p.role, p.joinedAt);
+      return;
+    }
+    case 'append':
+      stmt.append.run(op.sessionId, op.doc, op.data);
+      return;
+    case 'compact':
+      // Ops run in queue order, so this removes exactly the updates appended before it.
+      stmt.putSnapshot.run(op.sessionId, op.doc, op.data);
+      stmt.dropUpdates.run(op.sessionId, op.doc);
+      return;
+    case 'audit': {
+      const e = op.entry;
+      stmt.audit.run(e.sessionId, e.at, e.participantId, e.role, e.type, JSON.stringify(e.payload), e.outcome);
+      return;
+    }
+    case 'marker':
+      return;
+    default:
+      throw new Error(`unknown op ${op.kind}`);
+  }
+}
+
+const commit = db.transaction((ops) => {
+  for (const op of ops) apply(op);
+});
+
+parentPort.on('message', (msg) => {
+  if (msg.close) {
+    db.close();
+    parentPort.postMessage({ closed: true });
+    return;
+  }
+  try {
+    commit(msg.ops);
+    parentPort.postMessage({ id: msg.id, ok: true });
+  } catch (err) {
+    parentPort.postMessage({ id: msg.id, ok: false, error: String(err && err.message ? err.message : err) });
+  }
+});
