@@ -136,7 +136,7 @@ function appendix(plan: PlanExport): string[] {
     if (ideas.length === 0) out.push('_None._', '');
     for (const i of ideas) {
       const sel = formatSelection(i);
-      out.push(`- **${md(i.text) || '(empty note)'}** — ${md(i.decision.rationale) || '_no reason given_'}` + (sel ? ` (${md(sel)})` : ''));
+      out.push(`- **${md(i.text) || '(empty note)'}** — ${md(i.decision.rationale) || '_no reason given_'}${sel ? ` (${md(sel)})` : ''}`);
     }
     if (ideas.length > 0) out.push('');
   }

@@ -1,0 +1,68 @@
+import { PLAN_SCHEMA_PATH, type PlanExport, planJsonSchema } from '@throughline/shared';
+import type { FastifyInstance } from 'fastify';
+import { requireIdentity } from '../auth/requireIdentity.ts';
+import { Errors } from '../errors.ts';
+import { contentDisposition, exportFileName } from '../export/exportFileName.ts';
+import { planToCsv } from '../export/planToCsv.ts';
+import { planToIcs } from '../export/planToIcs.ts';
+import { planToMarkdown } from '../export/planToMarkdown.ts';
+import { planToPdf } from '../export/planToPdf.ts';
+import { readPlanExport } from '../export/readPlanExport.ts';
+import { webhookDispatcherFor } from '../webhook/WebhookDispatcher.ts';
+import { loadSession } from './sessions.ts';
+
+/** The plan's formats: file extension → media type and writer. */
+export const EXPORT_FORMATS = {
+  md: { type: 'text/markdown; charset=utf-8', write: planToMarkdown },
+  csv: { type: 'text/csv; charset=utf-8; header=present', write: planToCsv },
+  json: { type: 'application/json; charset=utf-8', write: (p: PlanExport) => `${JSON.stringify(p, null, 2)}\n` },
+  ics: { type: 'text/calendar; charset=utf-8; method=PUBLISH', write: planToIcs },
+  pdf: { type: 'application/pdf', write: planToPdf },
+} as const satisfies Record<string, { type: string; write: (p: PlanExport) => string | Promise<Buffer> }>;
+
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+/**
+ * `GET /api/sessions/:id/export.{md,csv,json,ics,pdf}` for any valid token of
+ * the session, viewers included, as a Bearer header or `?token=` (so a plain
+ * link downloads); and the public JSON Schema of the JSON format. Also stops
+ * webhook deliveries when the app closes (child hooks run before the root's,
+ * so the rooms are still open to record them as cancelled).
+ */
+export async function exportRoutes(app: FastifyInstance) {
+  for (const [ext, format] of Object.entries(EXPORT_FORMATS) as [ExportFormat, (typeof EXPORT_FORMATS)[ExportFormat]][]) {
+    app.get<{ Params: { id: string } }>(`/api/sessions/:id/export.${ext}`, async (req, reply) => {
+      const session = await loadSession(app, req.params.id);
+      requireIdentity(app, req, session.id);
+      const now = new Date();
+      const plan = await app.rooms.with(session.id, ['board', 'control'], (board, control) =>
+        readPlanExport({ sessionId: session.id, createdAt: session.createdAt, board: board.doc, control: control.doc, now }),
+      );
+      if (!plan) throw new Errors.notFound('this session has no brief, so there is no plan to export');
+      const body = await format.write(plan);
+      reply
+        .header('content-type', format.type)
+        .header('content-disposition', contentDisposition(exportFileName(plan.session.title, now, ext)))
+        // The plan changes as people work, and the URL may carry a token: never cache it anywhere.
+        .header('cache-control', 'no-store')
+        // User text inside must never be sniffed into HTML by a browser.
+        .header('x-content-type-options', 'nosniff');
+      if (ext === 'json') reply.header('link', `<${PLAN_SCHEMA_PATH}>; rel="describedby"`);
+      return body;
+    });
+  }
+
+  const schema = `${JSON.stringify(planJsonSchema(), null, 2)}\n`;
+  app.get(PLAN_SCHEMA_PATH, async (_req, reply) => {
+    reply
+      .header('content-type', 'application/schema+json; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      // A published contract: integrators' tools may fetch it from anywhere.
+      .header('access-control-allow-origin', '*');
+    return schema;
+  });
+
+  app.addHook('onClose', async () => {
+    await webhookDispatcherFor(app).close();
+  });
+}
