@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ideasMap, insertIdea, Origins } from '@throughline/shared';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createSession, join as joinSession } from '../helpers/api.ts';
@@ -44,6 +45,11 @@ describe('durability across server processes', () => {
     await waitFor(() => isSaved(a), 'saved');
     a.destroy();
     expect(await first.stop('SIGTERM')).toBe(0);
+    // SIGTERM flushed and compacted: the board is one snapshot, no loose log.
+    const db = new Database(join(dir, 'throughline.sqlite'), { readonly: true });
+    const loose = db.prepare("SELECT count(*) AS n FROM doc_updates WHERE doc = 'board'").get() as { n: number };
+    db.close();
+    expect(loose.n).toBe(0);
 
     const second = await start(dir);
     const board = await readBoard(second, s.sessionId, s.facilitatorToken);
