@@ -9,8 +9,9 @@ const UNSAFE = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
  */
 export function exportFileName(title: string, date: Date, ext: string): string {
   const clean = title
-    .replace(UNSAFE, '')
+    // Whitespace first: line breaks are control characters, but they separate words.
     .replace(/\s+/g, ' ')
+    .replace(UNSAFE, '')
     .trim()
     .replace(/^[.\s]+|[.\s]+$/g, '');
   const cut = clean.length > 80 ? clean.slice(0, 80).trimEnd() : clean;
