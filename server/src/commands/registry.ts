@@ -9,7 +9,12 @@ import { recordReview } from './handlers/recordReview.ts';
 import { retractVote } from './handlers/retractVote.ts';
 import { reveal } from './handlers/reveal.ts';
 import { score } from './handlers/score.ts';
+import { acceptClusterSuggestion } from './handlers/acceptClusterSuggestion.ts';
+import { adoptAiIdea } from './handlers/adoptAiIdea.ts';
+import { cancelGeneration } from './handlers/cancelGeneration.ts';
+import { generateIdeas } from './handlers/generateIdeas.ts';
 import { setPhase } from './handlers/setPhase.ts';
+import { suggestClusters } from './handlers/suggestClusters.ts';
 import { setVoting } from './handlers/setVoting.ts';
 import { setWebhook } from './handlers/setWebhook.ts';
 import { startFollowUp } from './handlers/startFollowUp.ts';
@@ -35,4 +40,9 @@ export const handlers: { [T in CommandType]: CommandHandler<T> } = {
   setWebhook,
   finalisePlan,
   testWebhook,
+  generateIdeas,
+  cancelGeneration,
+  adoptAiIdea,
+  suggestClusters,
+  acceptClusterSuggestion,
 };
