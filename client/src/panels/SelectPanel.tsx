@@ -1,0 +1,391 @@
+import {
+  type Decision,
+  type Idea,
+  isOriginHidden,
+  isSelectable,
+  type MyVotesValue,
+  type Origin,
+  RATIONALE_PROMPT,
+  type RankBy,
+  rankIdeas,
+  type Tally,
+  type Verdict,
+} from '@throughline/shared';
+import { useMemo, useState } from 'react';
+import { type ControlSnapshot, PhaseError, useCommand, usePhaseSession } from './PhaseContext.tsx';
+import { SelectBudget, SelectFacilitatorBar, useMyVotes } from './SelectVoting.tsx';
+
+const VERDICT_LABEL: Record<Verdict, string> = { keep: 'Keep', park: 'Park', drop: 'Drop' };
+
+/**
+ * Select: judge narrowly. Each person spends private dots and may score
+ * ideas against the decision rule; after the reveal, a ranked view (by votes
+ * or weighted score, filterable by cluster and origin) sits beside the
+ * decision rule, and the facilitator keeps, parks or drops each idea with a
+ * rationale.
+ */
+export function SelectPanel() {
+  const { control, board, you } = usePhaseSession();
+  const votes = useMyVotes();
+  const [by, setBy] = useState<RankBy>('votes');
+  const [clusterId, setClusterId] = useState<string>('');
+  const [origin, setOrigin] = useState<Origin | ''>('');
+  const { phase, settings, brief } = control;
+  const revealed = phase.revealed;
+  const blind = settings.blindOrigin && phase.current === 'select';
+  const decisionOf = useMemo(() => new Map(control.decisions.map((d) => [d.ideaId as string, d])), [control.decisions]);
+  const selectable = useMemo(() => board.ideas.filter(isSelectable), [board.ideas]);
+  const ranked = useMemo(
+    () =>
+      rankIdeas(selectable, revealed ? control.tallies : [], {
+        by: revealed ? by : 'votes',
+        clusterId: clusterId || undefined,
+        origin: origin || undefined,
+        originHidden: blind,
+      }),
+    [selectable, control.tallies, revealed, by, clusterId, origin, blind],
+  );
+  const clusterTitle = (id: string | null) => board.clusters.find((c) => c.id === id)?.title ?? null;
+  const decided = control.decisions.filter((d) => selectable.some((i) => i.id === d.ideaId)).length;
+
+  return (
+    <section className="tl-sel" aria-label="Select">
+      {you.role === 'facilitator' && <SelectFacilitatorBar />}
+      <SelectBudget mine={votes.mine} />
+      <PhaseError error={votes.error} />
+      <div className="tl-sel-layout">
+        <div className="tl-sel-main">
+          <div className="tl-sel-toolbar" role="toolbar" aria-label="Ranking">
+            {revealed ? (
+              <fieldset className="tl-seg">
+                <legend className="sr-only">Rank by</legend>
+                <button type="button" className="btn btn-small" aria-pressed={by === 'votes'} onClick={() => setBy('votes')}>
+                  By votes
+                </button>
+                <button type="button" className="btn btn-small" aria-pressed={by === 'score'} onClick={() => setBy('score')}>
+                  By weighted score
+                </button>
+              </fieldset>
+            ) : (
+              <span className="tl-muted">Totals appear when the facilitator reveals the votes.</span>
+            )}
+            <label>
+              <span className="sr-only">Cluster</span>
+              <select className="input" value={clusterId} onChange={(e) => setClusterId(e.target.value)} aria-label="Filter by cluster">
+                <option value="">All clusters</option>
+                <option value="none">No cluster</option>
+                {board.clusters.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.title || 'Untitled cluster'}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label title={blind ? 'Origin is hidden until ideas are decided (blind origin)' : undefined}>
+              <span className="sr-only">Origin</span>
+              <select
+                className="input"
+                value={blind ? '' : origin}
+                disabled={blind}
+                onChange={(e) => setOrigin(e.target.value as Origin | '')}
+                aria-label="Filter by origin"
+              >
+                <option value="">People and AI</option>
+                <option value="person">People's ideas</option>
+                <option value="ai">Adopted AI ideas</option>
+              </select>
+            </label>
+            <span className="tl-muted">
+              {decided} of {selectable.length} decided
+            </span>
+          </div>
+          {ranked.length === 0 ? (
+            <p className="tl-muted">No ideas match. AI ideas take part once someone adopts them onto the canvas.</p>
+          ) : (
+            <ol className="tl-sel-list" data-testid="ranked-ideas">
+              {ranked.map(({ idea, tally, rank }) => (
+                <SelectIdeaRow
+                  key={idea.id}
+                  idea={idea}
+                  rank={revealed ? rank : null}
+                  tally={revealed ? tally : null}
+                  decision={decisionOf.get(idea.id) ?? null}
+                  clusterTitle={clusterTitle(idea.clusterId)}
+                  originHidden={isOriginHidden(settings, phase.current, decisionOf.get(idea.id))}
+                  control={control}
+                  votes={votes}
+                />
+              ))}
+            </ol>
+          )}
+        </div>
+        <aside className="tl-sel-rule" aria-label="Decision rule">
+          <h3>Decision rule</h3>
+          <p>{brief?.decisionRule.rule || <span className="tl-muted">No rule written; the criteria below are what counts.</span>}</p>
+          {brief && brief.decisionRule.criteria.length > 0 && (
+            <ul className="tl-sel-criteria">
+              {brief.decisionRule.criteria.map((c) => (
+                <li key={c.id}>
+                  <strong>{c.name}</strong> <span className="tl-weight">×{c.weight}</span>
+                  {c.description && <div className="tl-muted">{c.description}</div>}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>Objective</h3>
+          <p>{brief?.objective}</p>
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+interface RowProps {
+  idea: Idea;
+  rank: number | null;
+  tally: Tally | null;
+  decision: Decision | null;
+  clusterTitle: string | null;
+  originHidden: boolean;
+  control: ControlSnapshot;
+  votes: ReturnType<typeof useMyVotes>;
+}
+
+function SelectIdeaRow({ idea, rank, tally, decision, clusterTitle, originHidden, control, votes }: RowProps) {
+  const { you } = usePhaseSession();
+  const [scoring, setScoring] = useState(false);
+  const mine: MyVotesValue | null = votes.mine;
+  const myDots = mine?.votes[idea.id] ?? 0;
+  const canVote = !!mine?.canVote;
+  const criteria = control.brief?.decisionRule.criteria ?? [];
+  const myScores = mine?.scores[idea.id] ?? {};
+  return (
+    <li className="tl-sel-row" data-idea-id={idea.id} data-verdict={decision?.verdict ?? 'undecided'}>
+      <div className="tl-sel-row-head">
+        {rank !== null && <span className="tl-rank">#{rank}</span>}
+        <p className="tl-sel-text">{idea.text}</p>
+      </div>
+      <div className="tl-sel-meta">
+        {clusterTitle && <span className="tl-tag">{clusterTitle}</span>}
+        {!originHidden && idea.origin === 'ai' && (
+          <span className="tl-tag tl-tag-ai" title={idea.provenance ? `${idea.provenance.generator} · ${idea.provenance.lens}` : undefined}>
+            AI · adopted
+          </span>
+        )}
+        {!originHidden && idea.origin === 'person' && idea.authorName && <span className="tl-muted">by {idea.authorName}</span>}
+        {tally && (
+          <span className="tl-sel-tally" data-testid="tally">
+            <strong>{tally.votes}</strong> {tally.votes === 1 ? 'vote' : 'votes'} from {tally.voters}
+            {tally.weightedScore !== null && (
+              <>
+                {' '}
+                · score <strong>{tally.weightedScore.toFixed(2)}</strong>/5
+              </>
+            )}
+          </span>
+        )}
+      </div>
+      {tally && Object.keys(tally.criterionMeans).length > 0 && (
+        <ul className="tl-sel-means">
+          {criteria
+            .filter((c) => tally.criterionMeans[c.id] !== undefined)
+            .map((c) => (
+              <li key={c.id}>
+                {c.name}: {tally.criterionMeans[c.id]?.toFixed(1)}
+              </li>
+            ))}
+        </ul>
+      )}
+      {canVote && (
+        <div className="tl-sel-vote">
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-label={`Take a vote back from: ${idea.text}`}
+            disabled={votes.busy || myDots === 0}
+            onClick={() => votes.unvote(idea.id)}
+          >
+            −
+          </button>
+          <span className="tl-sel-mydots" data-testid="my-dots" aria-label={`Your votes on this idea: ${myDots}`}>
+            {'●'.repeat(myDots) || '○'}
+          </span>
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-label={`Vote for: ${idea.text}`}
+            disabled={votes.busy || (mine?.remaining ?? 0) === 0 || myDots >= (mine?.perIdeaCap ?? 0)}
+            onClick={() => votes.vote(idea.id)}
+            data-testid="vote"
+          >
+            +
+          </button>
+          {criteria.length > 0 && (
+            <button type="button" className="btn btn-ghost btn-small" aria-expanded={scoring} onClick={() => setScoring((s) => !s)}>
+              {Object.keys(myScores).length > 0 ? `Scored ${Object.keys(myScores).length}/${criteria.length}` : 'Score…'}
+            </button>
+          )}
+        </div>
+      )}
+      {canVote && scoring && (
+        <div className="tl-sel-score">
+          {criteria.map((c) => (
+            <fieldset key={c.id} className="tl-seg">
+              <legend>{c.name}</legend>
+              {[1, 2, 3, 4, 5].map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  className="btn btn-small"
+                  aria-pressed={myScores[c.id] === v}
+                  disabled={votes.busy}
+                  onClick={() => votes.score(idea.id, c.id, myScores[c.id] === v ? null : v)}
+                >
+                  {v}
+                </button>
+              ))}
+            </fieldset>
+          ))}
+        </div>
+      )}
+      {decision && <DecisionNote decision={decision} />}
+      {you.role === 'facilitator' && <SelectDecide idea={idea} decision={decision} />}
+    </li>
+  );
+}
+
+function DecisionNote({ decision }: { decision: Decision }) {
+  const { control } = usePhaseSession();
+  const initiative = control.brief?.initiatives.find((i) => i.id === decision.initiativeId);
+  return (
+    <p className="tl-sel-decision" data-testid="decision">
+      <span className="tl-verdict" data-verdict={decision.verdict}>
+        {VERDICT_LABEL[decision.verdict]}
+      </span>{' '}
+      {initiative && <span className="tl-tag">{initiative.title}</span>} {decision.rationale}
+      <span className="tl-muted">
+        {' '}
+        — {decision.decidedByName}, {new Date(decision.decidedAt).toLocaleString()}
+      </span>
+    </p>
+  );
+}
+
+/** Keep / park / drop with the rationale the verdict needs; the server refuses keep and drop without one. */
+function SelectDecide({ idea, decision }: { idea: Idea; decision: Decision | null }) {
+  const { control } = usePhaseSession();
+  const { run, busy, error, clearError } = useCommand();
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [rationale, setRationale] = useState('');
+  const [initiativeId, setInitiativeId] = useState('');
+  const [needsConfirm, setNeedsConfirm] = useState(false);
+  const initiatives = control.brief?.initiatives ?? [];
+  const open = (v: Verdict) => {
+    clearError();
+    setNeedsConfirm(false);
+    setVerdict(v);
+    setRationale(decision?.verdict === v ? decision.rationale : '');
+    setInitiativeId(decision?.verdict === v && decision.initiativeId ? decision.initiativeId : '');
+  };
+  const submit = async (confirm = false) => {
+    if (!verdict) return;
+    const r = await run({
+      type: 'decide',
+      ideaId: idea.id,
+      verdict,
+      rationale,
+      initiativeId: verdict === 'keep' && initiativeId ? (initiativeId as never) : null,
+      ...(confirm ? { confirm: true } : {}),
+    });
+    if (r) {
+      setVerdict(null);
+      setNeedsConfirm(false);
+    }
+  };
+  const prompt = verdict ? RATIONALE_PROMPT[verdict] : null;
+  const conflict = error?.code === 'TL_ERR_CONFLICT';
+  return (
+    <div className="tl-sel-decide">
+      {!verdict && (
+        <div className="tl-seg" role="group" aria-label="Decide">
+          {(['keep', 'park', 'drop'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              className="btn btn-small"
+              aria-pressed={decision?.verdict === v}
+              onClick={() => open(v)}
+              data-testid={`decide-${v}`}
+            >
+              {VERDICT_LABEL[v]}
+            </button>
+          ))}
+        </div>
+      )}
+      {verdict && (
+        <form
+          className="tl-sel-decide-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit(needsConfirm);
+          }}
+        >
+          <label className="field">
+            <span className="field-label">
+              {VERDICT_LABEL[verdict]}: {prompt ?? 'Why park it? (optional)'}
+            </span>
+            <textarea
+              className="textarea"
+              rows={2}
+              value={rationale}
+              onChange={(e) => setRationale(e.target.value)}
+              aria-invalid={error?.code === 'TL_ERR_RATIONALE_REQUIRED'}
+              data-testid="rationale"
+            />
+          </label>
+          {verdict === 'keep' && initiatives.length > 0 && (
+            <label className="field">
+              <span className="field-label">Initiative it serves</span>
+              <select
+                className="input"
+                value={initiativeId}
+                onChange={(e) => setInitiativeId(e.target.value)}
+                data-testid="decide-initiative"
+              >
+                <option value="">None in particular</option>
+                {initiatives.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <div className="form-actions">
+            <button type="button" className="btn btn-small" onClick={() => setVerdict(null)}>
+              Cancel
+            </button>
+            {conflict ? (
+              <button
+                type="button"
+                className="btn btn-small tl-danger"
+                disabled={busy}
+                onClick={() => {
+                  setNeedsConfirm(true);
+                  void submit(true);
+                }}
+              >
+                {VERDICT_LABEL[verdict]} and delete its steps
+              </button>
+            ) : (
+              <button type="submit" className="btn btn-primary btn-small" disabled={busy} data-testid="decide-submit">
+                {VERDICT_LABEL[verdict]}
+              </button>
+            )}
+          </div>
+          <PhaseError error={error} />
+        </form>
+      )}
+    </div>
+  );
+}
