@@ -207,8 +207,9 @@ function SelectIdeaRow({ idea, rank, tally, decision, clusterTitle, originHidden
           >
             −
           </button>
-          <span className="tl-sel-mydots" data-testid="my-dots" aria-label={`Your votes on this idea: ${myDots}`}>
-            {'●'.repeat(myDots) || '○'}
+          <span className="tl-sel-mydots" data-testid="my-dots" data-count={myDots}>
+            <span aria-hidden="true">{'●'.repeat(myDots) || '○'}</span>
+            <span className="sr-only">Your votes on this idea: {myDots}</span>
           </span>
           <button
             type="button"
@@ -307,7 +308,8 @@ function SelectDecide({ idea, decision }: { idea: Idea; decision: Decision | nul
   return (
     <div className="tl-sel-decide">
       {!verdict && (
-        <div className="tl-seg" role="group" aria-label="Decide">
+        <fieldset className="tl-seg">
+          <legend className="sr-only">Decide</legend>
           {(['keep', 'park', 'drop'] as const).map((v) => (
             <button
               key={v}
@@ -320,7 +322,7 @@ function SelectDecide({ idea, decision }: { idea: Idea; decision: Decision | nul
               {VERDICT_LABEL[v]}
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
       {verdict && (
         <form

@@ -15,6 +15,7 @@ export function useMyVotes() {
   const phase = control.phase.current;
 
   // Reload when a reveal or a reset changes what may be done (and on phase change).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revealed, phase and viewer are triggers, not inputs
   useEffect(() => {
     let live = true;
     void run({ type: 'myVotes' }).then((v) => {
@@ -79,7 +80,7 @@ export function SelectFacilitatorBar() {
   const changed = budget !== settings.voteBudget || cap !== settings.perIdeaCap;
 
   return (
-    <div className="tl-sel-facil" aria-label="Voting settings">
+    <section className="tl-sel-facil" aria-label="Voting settings">
       <label>
         Votes each{' '}
         <input
@@ -158,6 +159,6 @@ export function SelectFacilitatorBar() {
         </button>
       )}
       <PhaseError error={error} />
-    </div>
+    </section>
   );
 }
