@@ -31,6 +31,9 @@ export function formatInstant(iso: string | null): string {
   return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
 }
 
+/** `1 step`, `3 steps`: words that follow the count. */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 export const formatScore = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
 
 export const stepTitle = (s: ExportStep) => oneLine(s.title) || '(untitled step)';
@@ -52,7 +55,7 @@ export const formatStatus = (s: ExportStep) => (s.status === 'tactic' ? 'tactic'
 export function formatSelection(i: ExportIdea): string {
   const sel = i.selection;
   if (!sel) return '';
-  const votes = `${sel.votes} ${sel.votes === 1 ? 'vote' : 'votes'} from ${sel.voters} ${sel.voters === 1 ? 'person' : 'people'}`;
+  const votes = `${plural(sel.votes, 'vote')} from ${plural(sel.voters, 'person', 'people')}`;
   if (sel.score === null) return votes;
   const per = sel.criterionScores.map((c) => `${oneLine(c.criterion)} ${formatScore(c.mean)}`).join(', ');
   return `${votes}; score ${formatScore(sel.score)}/5${per ? ` (${per})` : ''}`;

@@ -15,6 +15,7 @@ import {
   formatReview,
   formatSelection,
   formatStatus,
+  plural,
   stepInitiative,
   stepTitle,
   WORK_TYPE_LABEL,
@@ -97,8 +98,7 @@ function planSection(plan: PlanExport): string[] {
   const t = plan.totals;
   const out = ['## Plan', ''];
   out.push(
-    `${t.keptIdeas} kept ${t.keptIdeas === 1 ? 'idea' : 'ideas'} · ${t.steps} ${t.steps === 1 ? 'step' : 'steps'} ` +
-      `(${t.tactics} ${t.tactics === 1 ? 'tactic' : 'tactics'}, ${t.intentions} ${t.intentions === 1 ? 'intention' : 'intentions'}) · ` +
+    `${plural(t.keptIdeas, 'kept idea')} · ${plural(t.steps, 'step')} (${plural(t.tactics, 'tactic')}, ${plural(t.intentions, 'intention')}) · ` +
       `${t.reviewed} reviewed · ${plan.undecided} undecided`,
     '',
   );

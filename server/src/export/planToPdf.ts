@@ -10,6 +10,7 @@ import {
   formatSelection,
   formatStatus,
   oneLine,
+  plural,
   stepInitiative,
   stepTitle,
   WORK_TYPE_LABEL,
@@ -117,8 +118,8 @@ export function planToPdf(plan: PlanExport): Promise<Buffer> {
   const fin = plan.finalised;
   text(
     `${fin ? `Finalised (revision ${fin.revision}) ${formatInstant(fin.finalisedAt)} by ${oneLine(fin.finalisedBy)}` : 'Draft — not finalised'}` +
-      ` · exported ${formatInstant(plan.exportedAt)} · ${plan.totals.keptIdeas} kept ideas, ${plan.totals.steps} steps` +
-      ` (${plan.totals.tactics} tactics, ${plan.totals.intentions} intentions)`,
+      ` · exported ${formatInstant(plan.exportedAt)} · ${plural(plan.totals.keptIdeas, 'kept idea')}, ${plural(plan.totals.steps, 'step')}` +
+      ` (${plural(plan.totals.tactics, 'tactic')}, ${plural(plan.totals.intentions, 'intention')})`,
     8.5,
     { color: COLORS.muted, gap: 0.6 },
   );
@@ -201,12 +202,7 @@ export function planToPdf(plan: PlanExport): Promise<Buffer> {
     if (barWidth > 0) doc.rect(MARGIN + 85, y + 1, barWidth, 9).fill(COLORS.work[w]);
     doc
       .fillColor(COLORS.text)
-      .text(
-        `${plan.balance.counts[w]} ${plan.balance.counts[w] === 1 ? 'step' : 'steps'} · ${plan.balance.percents[w]}%`,
-        MARGIN + 90 + (width - 200),
-        y,
-        { width: 110 },
-      );
+      .text(`${plural(plan.balance.counts[w], 'step')} · ${plan.balance.percents[w]}%`, MARGIN + 90 + (width - 200), y, { width: 110 });
     doc.x = MARGIN;
   }
 

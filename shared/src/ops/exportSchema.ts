@@ -26,7 +26,7 @@ const date = z.iso.date().describe('A calendar date, YYYY-MM-DD (no time zone: i
 const dateTime = z.iso.datetime().describe('An instant, ISO 8601 in UTC (…Z).');
 
 export const ExportCriterionSchema = z
-  .object({
+  .strictObject({
     id: z.string(),
     name: z.string(),
     description: z.string(),
@@ -35,21 +35,21 @@ export const ExportCriterionSchema = z
   .meta({ title: 'Criterion' });
 
 export const ExportInitiativeRefSchema = z
-  .object({ id: z.string(), title: z.string(), description: z.string() })
+  .strictObject({ id: z.string(), title: z.string(), description: z.string() })
   .meta({ title: 'InitiativeRef' });
 
 export const ExportBriefSchema = z
-  .object({
+  .strictObject({
     title: z.string(),
     objective: z.string().describe('The strategic objective every step traces back to.'),
     audience: z.string(),
     constraints: z.array(z.string()),
-    decisionRule: z.object({
+    decisionRule: z.strictObject({
       rule: z.string().describe('The one-line rule selection used.'),
       criteria: z.array(ExportCriterionSchema),
     }),
     successMetrics: z
-      .array(z.object({ name: z.string(), target: z.string() }))
+      .array(z.strictObject({ name: z.string(), target: z.string() }))
       .describe('Strategic outcome measures, kept apart from the tactical success checks of steps.'),
     horizon: z.string().describe('The period the strategy covers, as the facilitator wrote it.'),
     initiatives: z.array(ExportInitiativeRefSchema),
@@ -57,7 +57,7 @@ export const ExportBriefSchema = z
   .meta({ title: 'Brief' });
 
 export const ExportDecisionSchema = z
-  .object({
+  .strictObject({
     verdict: z.enum(VERDICTS),
     rationale: z.string().describe('Which strategic choice the idea supports (keep) or why it does not (park, drop).'),
     decidedBy: z.string().describe('Display name of the facilitator who decided.'),
@@ -66,7 +66,7 @@ export const ExportDecisionSchema = z
   .meta({ title: 'Decision' });
 
 export const ExportProvenanceSchema = z
-  .object({
+  .strictObject({
     generator: z.string(),
     model: z.string(),
     lens: z.string(),
@@ -78,12 +78,12 @@ export const ExportProvenanceSchema = z
   });
 
 export const ExportSelectionSchema = z
-  .object({
+  .strictObject({
     votes: z.number().int().min(0).describe('Dots the idea received (revealed totals; who voted is never exported).'),
     voters: z.number().int().min(0),
     score: z.number().nullable().describe('Weighted mean score on the 1–5 scale, or null when nobody scored.'),
     criterionScores: z.array(
-      z.object({
+      z.strictObject({
         criterionId: z.string(),
         criterion: z.string(),
         mean: z.number(),
@@ -96,7 +96,7 @@ export const ExportSelectionSchema = z
   });
 
 export const ExportReviewSchema = z
-  .object({
+  .strictObject({
     outcome: z.enum(REVIEW_OUTCOMES),
     learned: z.string(),
     metrics: z.array(z.string()).describe("Names of the brief's success metrics this evidence touches."),
@@ -109,14 +109,14 @@ export const ExportReviewSchema = z
 export const STEP_MISSING = ['owner', 'due', 'successCheck'] as const;
 
 export const ExportStepSchema = z
-  .object({
+  .strictObject({
     id: z.string(),
     title: z.string(),
     owner: z.string().describe('Display name of the owner; empty when nobody owns the step yet.'),
     ownerId: z.string().nullable().describe('Participant id when the owner joined the session.'),
     due: date.nullable(),
-    outputs: z.array(z.object({ kind: z.enum(OUTPUT_KINDS), description: z.string() })),
-    successCheck: z.object({
+    outputs: z.array(z.strictObject({ kind: z.enum(OUTPUT_KINDS), description: z.string() })),
+    successCheck: z.strictObject({
       measure: z.string(),
       target: z.string(),
       reviewDate: date.nullable(),
@@ -134,7 +134,7 @@ export const ExportStepSchema = z
   .meta({ title: 'Step' });
 
 export const ExportIdeaSchema = z
-  .object({
+  .strictObject({
     id: z.string(),
     text: z.string(),
     author: z.string().describe('Display name of whoever wrote the idea (for AI ideas, the person who adopted it).'),
@@ -153,7 +153,7 @@ export const ExportKeptIdeaSchema = ExportIdeaSchema.extend({
 });
 
 export const ExportInitiativeSchema = z
-  .object({
+  .strictObject({
     id: z.string().nullable().describe('Null for the group of kept ideas not filed under any initiative.'),
     title: z.string(),
     description: z.string(),
@@ -161,14 +161,14 @@ export const ExportInitiativeSchema = z
   })
   .meta({ title: 'Initiative' });
 
-const counts = z.object({
+const counts = z.strictObject({
   tactical: z.number().int().min(0),
   operational: z.number().int().min(0),
   strategic: z.number().int().min(0),
 });
 
 export const ExportBalanceSchema = z
-  .object({
+  .strictObject({
     counts,
     total: z.number().int().min(0),
     percents: counts.describe('Whole percentages that sum to 100 when total > 0.'),
@@ -181,12 +181,12 @@ export const ExportBalanceSchema = z
   });
 
 export const ExportMetricSchema = z
-  .object({
+  .strictObject({
     name: z.string(),
     target: z.string(),
     evidence: z
       .array(
-        z.object({
+        z.strictObject({
           stepId: z.string(),
           stepTitle: z.string(),
           ideaId: z.string(),
@@ -200,7 +200,7 @@ export const ExportMetricSchema = z
   .meta({ title: 'StrategicMetric' });
 
 export const ExportGapSchema = z
-  .object({
+  .strictObject({
     kind: z.enum(['initiative-without-idea', 'kept-idea-without-step', 'step-is-intention']),
     message: z.string(),
     initiativeId: z.string().nullable(),
@@ -213,18 +213,18 @@ export const ExportGapSchema = z
   });
 
 export const PlanExportSchema = z
-  .object({
+  .strictObject({
     format: z.literal(PLAN_EXPORT_FORMAT),
     version: z.literal(PLAN_EXPORT_VERSION),
     exportedAt: dateTime,
-    session: z.object({
+    session: z.strictObject({
       id: z.string(),
       title: z.string(),
       phase: z.enum(PHASES),
       createdAt: dateTime.nullable(),
     }),
     finalised: z
-      .object({
+      .strictObject({
         revision: z.number().int().min(1).describe('Counts finalisations: each re-finalisation is a new revision.'),
         finalisedAt: dateTime,
         finalisedBy: z.string(),
@@ -241,7 +241,7 @@ export const PlanExportSchema = z
     metrics: z.array(ExportMetricSchema).describe("The brief's strategic success metrics with the evidence recorded against them."),
     gaps: z.array(ExportGapSchema),
     balance: ExportBalanceSchema,
-    totals: z.object({
+    totals: z.strictObject({
       keptIdeas: z.number().int().min(0),
       steps: z.number().int().min(0),
       tactics: z.number().int().min(0),
@@ -263,7 +263,7 @@ export type ExportIdea = z.infer<typeof ExportIdeaSchema>;
 export type ExportKeptIdea = z.infer<typeof ExportKeptIdeaSchema>;
 export type ExportInitiative = z.infer<typeof ExportInitiativeSchema>;
 
-/** Parses an exported plan (e.g. one an integration stored); unknown keys are refused by the schema's contract. */
+/** Parses an exported plan (e.g. one an integration stored). Like the JSON Schema, it refuses unknown keys. */
 export function parsePlanExport(input: unknown): { ok: true; value: PlanExport } | { ok: false; message: string } {
   const r = PlanExportSchema.safeParse(input);
   return r.success ? { ok: true, value: r.data } : { ok: false, message: z.prettifyError(r.error) };
