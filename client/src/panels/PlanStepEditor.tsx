@@ -1,0 +1,236 @@
+import {
+  type NextStep,
+  type NextStepInput,
+  OUTPUT_KINDS,
+  type OutputKind,
+  stepMissing,
+  WORK_TYPES,
+  type WorkType,
+} from '@throughline/shared';
+import { useState } from 'react';
+import { PhaseError, useCommand, usePhaseSession } from './PhaseContext.tsx';
+
+const WORK_TYPE_HINT: Record<WorkType, string> = {
+  tactical: 'Tactical: a move this horizon',
+  operational: 'Operational: how the team runs',
+  strategic: 'Strategic: shapes the choice itself',
+};
+
+interface Props {
+  ideaId: string;
+  /** The step being edited, or null to add one. */
+  step: NextStep | null;
+  /** Participants may only assign themselves (the server enforces it too). */
+  ownerLocked: boolean;
+  onDone(): void;
+}
+
+/**
+ * Adds or edits a next step. Saving an incomplete step is allowed — it
+ * becomes an intention — and the form says what would make it a tactic.
+ */
+export function PlanStepEditor({ ideaId, step, ownerLocked, onDone }: Props) {
+  const { control, participants, you } = usePhaseSession();
+  const { run, busy, error } = useCommand();
+  const people = participants.filter((p) => p.role !== 'viewer');
+  const [title, setTitle] = useState(step?.title ?? '');
+  const [ownerId, setOwnerId] = useState<string>(step ? (step.ownerId ?? '') : ownerLocked ? you.participantId : '');
+  const [ownerName, setOwnerName] = useState(step && !step.ownerId ? step.ownerName : '');
+  const [due, setDue] = useState(step?.due ?? '');
+  const [outputs, setOutputs] = useState(step?.outputs ?? []);
+  const [measure, setMeasure] = useState(step?.successCheck.measure ?? '');
+  const [target, setTarget] = useState(step?.successCheck.target ?? '');
+  const [reviewDate, setReviewDate] = useState(step?.successCheck.reviewDate ?? '');
+  const [workType, setWorkType] = useState<WorkType>(step?.workType ?? 'tactical');
+  const [initiativeId, setInitiativeId] = useState(step?.initiativeId ?? '');
+  const initiatives = control.brief?.initiatives ?? [];
+  const missing = stepMissing({
+    ownerName: ownerId ? 'x' : ownerName,
+    due: due || null,
+    successCheck: { measure, target, reviewDate: reviewDate || null },
+  });
+
+  const save = async () => {
+    const input: NextStepInput = {
+      ...(step ? { id: step.id } : {}),
+      ideaId: ideaId as never,
+      title,
+      ownerId: (ownerId || null) as never,
+      ownerName: ownerId ? '' : ownerName,
+      due: due || null,
+      outputs: outputs.filter((o) => o.description.trim()),
+      successCheck: { measure, target, reviewDate: reviewDate || null },
+      workType,
+      initiativeId: (initiativeId || null) as never,
+    };
+    if (await run({ type: 'upsertNextStep', step: input })) onDone();
+  };
+
+  return (
+    <form
+      className="tl-plan-editor"
+      aria-label={step ? 'Edit next step' : 'Add a next step'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label className="field">
+        <span className="field-label">Step</span>
+        <input
+          className="input"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder="What will be done"
+          data-testid="step-title"
+        />
+      </label>
+      <div className="tl-plan-editor-grid">
+        <label className="field">
+          <span className="field-label">Owner</span>
+          <select
+            className="input"
+            value={ownerId}
+            disabled={ownerLocked}
+            onChange={(e) => setOwnerId(e.target.value)}
+            data-testid="step-owner"
+          >
+            <option value="">Someone not in the session…</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+                {p.id === you.participantId ? ' (you)' : ''}
+              </option>
+            ))}
+          </select>
+          {!ownerId && (
+            <input
+              className="input"
+              value={ownerName}
+              onChange={(e) => setOwnerName(e.target.value)}
+              placeholder="Their name"
+              aria-label="Owner's name"
+            />
+          )}
+        </label>
+        <label className="field">
+          <span className="field-label">Due</span>
+          <input className="input" type="date" value={due} onChange={(e) => setDue(e.target.value)} data-testid="step-due" />
+        </label>
+        <label className="field">
+          <span className="field-label">Work type</span>
+          <select className="input" value={workType} onChange={(e) => setWorkType(e.target.value as WorkType)}>
+            {WORK_TYPES.map((w) => (
+              <option key={w} value={w}>
+                {WORK_TYPE_HINT[w]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {initiatives.length > 0 && (
+          <label className="field">
+            <span className="field-label">Initiative</span>
+            <select className="input" value={initiativeId} onChange={(e) => setInitiativeId(e.target.value)}>
+              <option value="">Same as the idea</option>
+              {initiatives.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <fieldset className="tl-plan-fieldset">
+        <legend>Success check (tactical)</legend>
+        <div className="tl-plan-editor-grid">
+          <label className="field">
+            <span className="field-label">Measure</span>
+            <input
+              className="input"
+              value={measure}
+              onChange={(e) => setMeasure(e.target.value)}
+              placeholder="Demo requests from IT leads"
+              data-testid="step-measure"
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">Target</span>
+            <input
+              className="input"
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              placeholder="20 in 4 weeks"
+              data-testid="step-target"
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">Review on</span>
+            <input
+              className="input"
+              type="date"
+              value={reviewDate}
+              onChange={(e) => setReviewDate(e.target.value)}
+              data-testid="step-review-date"
+            />
+          </label>
+        </div>
+      </fieldset>
+      <fieldset className="tl-plan-fieldset">
+        <legend>Outputs</legend>
+        {outputs.map((o, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: outputs have no id; rows are edited in place
+          <div className="row" key={i}>
+            <select
+              className="input"
+              value={o.kind}
+              aria-label="Output kind"
+              onChange={(e) => setOutputs(outputs.map((x, j) => (j === i ? { ...x, kind: e.target.value as OutputKind } : x)))}
+            >
+              {OUTPUT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+            <input
+              className="input"
+              value={o.description}
+              aria-label="Output"
+              onChange={(e) => setOutputs(outputs.map((x, j) => (j === i ? { ...x, description: e.target.value } : x)))}
+            />
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              onClick={() => setOutputs(outputs.filter((_, j) => j !== i))}
+              aria-label="Remove output"
+            >
+              ×
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          onClick={() => setOutputs([...outputs, { kind: 'asset', description: '' }])}
+        >
+          + Output
+        </button>
+      </fieldset>
+      <p className="tl-muted" data-testid="editor-status">
+        {missing.length === 0
+          ? 'This is a tactic: owned, dated and checkable.'
+          : `Saved now it is an intention — it still needs ${missing.map((m) => (m === 'successCheck' ? 'a success check (measure, target and review date)' : m === 'due' ? 'a due date' : 'an owner')).join(', ')}.`}
+      </p>
+      <div className="form-actions">
+        <button type="button" className="btn btn-small" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary btn-small" disabled={busy} data-testid="step-save">
+          {step ? 'Save step' : 'Add step'}
+        </button>
+      </div>
+      <PhaseError error={error} />
+    </form>
+  );
+}

@@ -1,0 +1,232 @@
+import {
+  buildReviewView,
+  canEditStep,
+  type FollowUpValue,
+  REVIEW_OUTCOMES,
+  type ReviewOutcome,
+  type ReviewRow,
+  reviewDateReached,
+} from '@throughline/shared';
+import { useMemo, useState } from 'react';
+import { PhaseError, useCommand, usePhaseSession } from './PhaseContext.tsx';
+import { usePlan } from './PlanPanel.tsx';
+
+const OUTCOME_LABEL: Record<ReviewOutcome, string> = { continue: 'Continue', revise: 'Revise', stop: 'Stop' };
+
+/**
+ * Review: owners record what each step taught (continue, revise or stop),
+ * grouped by initiative, with the strategic metrics the evidence touches —
+ * and the facilitator can start a follow-up session carrying open steps.
+ */
+export function ReviewPanel() {
+  const plan = usePlan();
+  const view = useMemo(() => (plan ? buildReviewView(plan) : null), [plan]);
+  const { you } = usePhaseSession();
+  if (!plan || !view) return <p className="tl-muted">The session has no brief yet.</p>;
+  return (
+    <section className="tl-review" aria-label="Review">
+      <header className="tl-plan-head">
+        <p className="tl-plan-kicker">Objective</p>
+        <h2 className="tl-plan-objective">{plan.objective}</h2>
+        <p className="tl-muted">
+          {plan.totals.reviewed} of {plan.totals.steps} steps reviewed
+        </p>
+      </header>
+      <section className="tl-plan-metrics" aria-label="Evidence by strategic metric" data-testid="review-metrics">
+        <h3>What the evidence touches</h3>
+        {view.metrics.length === 0 ? (
+          <p className="tl-muted">The brief names no strategic metric.</p>
+        ) : (
+          <ul>
+            {view.metrics.map((m) => (
+              <li key={m.name} data-touched={m.touchedBy > 0}>
+                <strong>{m.name}</strong>
+                {m.target && <> · target {m.target}</>} —{' '}
+                {m.touchedBy === 0
+                  ? 'no evidence yet'
+                  : `${m.touchedBy} ${m.touchedBy === 1 ? 'result' : 'results'}: ${REVIEW_OUTCOMES.filter((o) => m.outcomes[o] > 0)
+                      .map((o) => `${m.outcomes[o]} ${o}`)
+                      .join(', ')}`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {view.groups.map((g) => (
+        <section key={g.initiative?.id ?? 'none'} className="tl-plan-initiative" data-testid="review-group">
+          <h3>
+            {g.initiative ? (
+              <>
+                <span className="tl-plan-kicker">Initiative</span> {g.initiative.title}
+              </>
+            ) : (
+              'Steps tied to no initiative'
+            )}
+          </h3>
+          <p className="tl-muted">
+            {REVIEW_OUTCOMES.map((o) => `${g.outcomes[o]} ${o}`).join(' · ')} · {g.pending.length} awaiting review
+          </p>
+          <ul className="tl-plan-steps">
+            {[...g.reviewed, ...g.pending].map((row) => (
+              <ReviewStepRow key={row.step.id} row={row} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      {you.role === 'facilitator' && <ReviewFollowUp />}
+    </section>
+  );
+}
+
+function ReviewStepRow({ row }: { row: ReviewRow }) {
+  const { you } = usePhaseSession();
+  const [recording, setRecording] = useState(false);
+  const { step, idea } = row;
+  const review = step.review;
+  const date = step.successCheck.reviewDate;
+  const mayRecord = canEditStep(step, you);
+  const open = !!date && reviewDateReached(date, Date.now());
+  return (
+    <li className="tl-plan-step" data-step-id={step.id} data-reviewed={!!review} data-testid="review-step">
+      <div className="tl-plan-step-head">
+        {review ? (
+          <span className="tl-outcome" data-outcome={review.outcome}>
+            {OUTCOME_LABEL[review.outcome]}
+          </span>
+        ) : (
+          <span className="tl-status" data-status={step.reviewDue ? 'due' : 'waiting'}>
+            {step.reviewDue ? 'Review due' : date ? `Review ${date}` : 'No review date'}
+          </span>
+        )}
+        <strong>{step.title || 'Untitled step'}</strong>
+        <span className="tl-muted">
+          {' '}
+          · {step.ownerName || 'no owner'} · for “{idea.text}”
+        </span>
+      </div>
+      <p className="tl-muted">
+        Check: {step.successCheck.measure || '(no measure)'} → {step.successCheck.target || '(no target)'}
+      </p>
+      {review && (
+        <blockquote className="tl-review-learned">
+          {review.learned}
+          <footer className="tl-muted">
+            {review.recordedBy}, {new Date(review.recordedAt).toLocaleDateString()}
+            {review.metrics.length > 0 && <> · touches {review.metrics.join(', ')}</>}
+          </footer>
+        </blockquote>
+      )}
+      {mayRecord && !recording && (
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={!open}
+          title={open ? undefined : date ? `Open on ${date}` : 'Set a review date in the plan first'}
+          onClick={() => setRecording(true)}
+          data-testid="record-review"
+        >
+          {review ? 'Update the review' : 'Record the result'}
+        </button>
+      )}
+      {recording && <ReviewForm stepId={step.id} initial={review} onDone={() => setRecording(false)} />}
+    </li>
+  );
+}
+
+function ReviewForm({ stepId, initial, onDone }: { stepId: string; initial: ReviewRow['step']['review']; onDone(): void }) {
+  const { control } = usePhaseSession();
+  const { run, busy, error } = useCommand();
+  const [outcome, setOutcome] = useState<ReviewOutcome>(initial?.outcome ?? 'continue');
+  const [learned, setLearned] = useState(initial?.learned ?? '');
+  const [metrics, setMetrics] = useState<string[]>(initial?.metrics ?? []);
+  const all = control.brief?.successMetrics ?? [];
+  return (
+    <form
+      className="tl-plan-editor"
+      aria-label="Record the result"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await run({ type: 'recordReview', stepId: stepId as never, outcome, learned, metrics })) onDone();
+      }}
+    >
+      <fieldset className="tl-seg">
+        <legend>Result</legend>
+        {REVIEW_OUTCOMES.map((o) => (
+          <button
+            key={o}
+            type="button"
+            className="btn btn-small"
+            aria-pressed={outcome === o}
+            onClick={() => setOutcome(o)}
+            data-testid={`outcome-${o}`}
+          >
+            {OUTCOME_LABEL[o]}
+          </button>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span className="field-label">What was learned</span>
+        <textarea className="textarea" rows={3} value={learned} onChange={(e) => setLearned(e.target.value)} data-testid="review-learned" />
+      </label>
+      {all.length > 0 && (
+        <fieldset className="tl-plan-fieldset">
+          <legend>Strategic metrics this evidence touches</legend>
+          {all.map((m) => (
+            <label key={m.name} className="tl-check">
+              <input
+                type="checkbox"
+                checked={metrics.includes(m.name)}
+                onChange={(e) => setMetrics(e.target.checked ? [...metrics, m.name] : metrics.filter((x) => x !== m.name))}
+              />{' '}
+              {m.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <div className="form-actions">
+        <button type="button" className="btn btn-small" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary btn-small" disabled={busy} data-testid="review-save">
+          Record
+        </button>
+      </div>
+      <PhaseError error={error} />
+    </form>
+  );
+}
+
+/** Starts a follow-up session carrying the brief and open steps, then offers its facilitator link. */
+function ReviewFollowUp() {
+  const { run, busy, error } = useCommand();
+  const [created, setCreated] = useState<FollowUpValue | null>(null);
+  const link = created ? new URL(created.links.facilitator, location.origin).toString() : null;
+  return (
+    <section className="tl-review-followup" aria-label="Follow-up session">
+      <h3>Next round</h3>
+      {created && link ? (
+        <p data-testid="follow-up-link">
+          Follow-up session ready with {created.carriedSteps} open {created.carriedSteps === 1 ? 'step' : 'steps'}:{' '}
+          <a href={link}>open it as facilitator</a>. Invite people from there.
+        </p>
+      ) : (
+        <>
+          <p className="tl-muted">Start a new session with this brief; every step not stopped comes with its kept idea.</p>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={busy}
+            data-testid="start-follow-up"
+            onClick={async () => {
+              const v = await run({ type: 'startFollowUp' });
+              if (v) setCreated(v as unknown as FollowUpValue);
+            }}
+          >
+            Start a follow-up session
+          </button>
+        </>
+      )}
+      <PhaseError error={error} />
+    </section>
+  );
+}
