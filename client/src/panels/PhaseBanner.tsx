@@ -1,81 +1,31 @@
-import { PHASE_PURPOSE, PHASES, type Phase, phaseIndex } from '@throughline/shared';
-import { useState } from 'react';
-import { PhaseError, useCommand, usePhaseSession } from './PhaseContext.tsx';
+import { PHASE_PURPOSE } from '@throughline/shared';
+import type { ReactNode } from 'react';
+import { useStoreValue } from '../state/useStore.ts';
+import type { PanelProps } from './PanelProps.ts';
 
-export const PHASE_LABEL: Record<Phase, string> = {
-  explore: 'Explore',
-  select: 'Select',
-  plan: 'Plan',
-  review: 'Review',
-};
+/** Why the board is read-only for this person right now, or null when it is not. */
+export function readOnlyReason(p: Pick<PanelProps, 'session' | 'control'>, newerSchema: boolean): string | null {
+  if (newerSchema) return 'This board was saved by a newer version of Throughline. Reload the page to edit it.';
+  if (p.session.you.role === 'viewer') return 'You are viewing this board: it is read-only for you.';
+  if (p.control.phase.current !== 'explore')
+    return `The board is frozen while the session is in ${p.control.phase.current}: nobody can edit it.`;
+  return null;
+}
 
 /**
- * The phase banner: where the session is, what this phase is for, and — for
- * the facilitator — the way forward (one phase at a time) or back (after a
- * confirmation, since it reopens the earlier phase for everyone).
+ * The strip under the header: what this phase is for and, when it applies,
+ * why the board is read-only. The `actions` slot is for phase controls other
+ * workstreams add (advance phase, reveal votes).
  */
-export function PhaseBanner() {
-  const { control, you } = usePhaseSession();
-  const { run, busy, error } = useCommand();
-  const [confirmBack, setConfirmBack] = useState<Phase | null>(null);
-  const current = control.phase.current;
-  const at = phaseIndex(current);
-  const next = PHASES[at + 1] ?? null;
-  const isFacilitator = you.role === 'facilitator';
-
-  const move = async (phase: Phase, confirm = false) => {
-    const ok = await run({ type: 'setPhase', phase, ...(confirm ? { confirm: true } : {}) });
-    if (ok) setConfirmBack(null);
-  };
-
+export function PhaseBanner(props: PanelProps & { actions?: ReactNode }) {
+  const newerSchema = useStoreValue(props.connection.status, (s) => s.newerSchema);
+  const reason = readOnlyReason(props, newerSchema);
   return (
-    <section className="tl-ph-banner" aria-label="Session phase" data-phase={current}>
-      <ol className="tl-ph-steps">
-        {PHASES.map((p, i) => {
-          const state = i < at ? 'done' : i === at ? 'current' : 'todo';
-          const canGoBack = isFacilitator && i < at;
-          return (
-            <li key={p} data-state={state} aria-current={state === 'current' ? 'step' : undefined}>
-              {canGoBack ? (
-                <button
-                  type="button"
-                  className="tl-ph-step-btn"
-                  onClick={() => setConfirmBack(p)}
-                  disabled={busy}
-                  title={`Go back to ${PHASE_LABEL[p]}`}
-                >
-                  {PHASE_LABEL[p]}
-                </button>
-              ) : (
-                <span>{PHASE_LABEL[p]}</span>
-              )}
-            </li>
-          );
-        })}
-      </ol>
-      <p className="tl-ph-purpose" data-testid="phase-purpose">
-        {PHASE_PURPOSE[current]}
-      </p>
-      {isFacilitator && next && !confirmBack && (
-        <button type="button" className="btn btn-primary btn-small" disabled={busy} onClick={() => move(next)} data-testid="phase-next">
-          Move to {PHASE_LABEL[next]} →
-        </button>
-      )}
-      {confirmBack && (
-        <div className="tl-ph-confirm" role="alertdialog" aria-label="Confirm going back">
-          <p>
-            Go back to <strong>{PHASE_LABEL[confirmBack]}</strong>? It reopens that phase for everyone
-            {confirmBack === 'explore' ? ' (the board becomes editable again)' : ''}. Nothing is discarded: votes, decisions and steps stay.
-          </p>
-          <button type="button" className="btn btn-small" onClick={() => setConfirmBack(null)} disabled={busy}>
-            Stay in {PHASE_LABEL[current]}
-          </button>
-          <button type="button" className="btn btn-primary btn-small" onClick={() => move(confirmBack, true)} disabled={busy}>
-            Go back to {PHASE_LABEL[confirmBack]}
-          </button>
-        </div>
-      )}
-      <PhaseError error={error} />
-    </section>
+    <div className="banner" data-readonly={reason ? 'true' : 'false'} data-testid="phase-banner" role="status">
+      <strong>{reason ? 'Read-only' : `Phase: ${props.control.phase.current}`}</strong>
+      <span>{reason ?? PHASE_PURPOSE[props.control.phase.current]}</span>
+      <span style={{ flex: 1 }} />
+      {props.actions}
+    </div>
   );
 }

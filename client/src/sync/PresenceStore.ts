@@ -110,8 +110,18 @@ export class PresenceStore {
     const editors = new Map<string, Peer>();
     for (const p of peers) if (p.editing) editors.set(p.editing, p);
     this.peers = peers;
-    this.editors = editors;
+    // Keep the map's identity while nobody starts or stops editing, so the canvas ignores cursor-only frames.
+    if (!sameEditors(this.editors, editors)) this.editors = editors;
     this._version++;
     for (const l of [...this.listeners]) l();
   }
+}
+
+function sameEditors(a: ReadonlyMap<string, Peer>, b: ReadonlyMap<string, Peer>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, p] of b) {
+    const q = a.get(id);
+    if (!q || q.clientId !== p.clientId || q.name !== p.name || q.color !== p.color) return false;
+  }
+  return true;
 }

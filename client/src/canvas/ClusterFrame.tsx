@@ -1,0 +1,63 @@
+import type { Cluster } from '@throughline/shared';
+import { memo } from 'react';
+import { Group, Line, Rect, Text } from 'react-konva';
+import { CLUSTER_TITLE_HEIGHT } from './geometry.ts';
+import { NOTE_FONT } from './noteText.ts';
+
+/** A titled frame behind the notes. The title hides while this person renames it in the DOM input. */
+export const ClusterFrame = memo(function ClusterFrame({
+  cluster,
+  selected,
+  memberCount,
+  hideTitle,
+}: {
+  cluster: Cluster;
+  selected: boolean;
+  memberCount: number;
+  hideTitle: boolean;
+}) {
+  const { width: w, height: h } = cluster;
+  return (
+    <Group x={cluster.x} y={cluster.y} listening={false}>
+      <Rect
+        width={w}
+        height={h}
+        fill={cluster.color}
+        stroke={selected ? '#1c7ed6' : '#ced4da'}
+        strokeWidth={selected ? 2 : 1}
+        strokeScaleEnabled={false}
+        cornerRadius={10}
+        perfectDrawEnabled={false}
+      />
+      {hideTitle ? null : (
+        <Text
+          x={16}
+          y={12}
+          width={Math.max(0, w - 120)}
+          text={cluster.title || 'Untitled cluster'}
+          fontSize={20}
+          fontStyle="bold"
+          fontFamily={NOTE_FONT}
+          fill={cluster.title ? '#343a40' : '#adb5bd'}
+          wrap="none"
+          ellipsis
+          perfectDrawEnabled={false}
+        />
+      )}
+      <Text
+        x={w - 104}
+        y={16}
+        width={88}
+        align="right"
+        text={`${memberCount} note${memberCount === 1 ? '' : 's'}`}
+        fontSize={13}
+        fontFamily={NOTE_FONT}
+        fill="#868e96"
+        perfectDrawEnabled={false}
+      />
+      <Line points={[0, CLUSTER_TITLE_HEIGHT, w, CLUSTER_TITLE_HEIGHT]} stroke="#e9ecef" strokeWidth={1} strokeScaleEnabled={false} />
+      <Line points={[w - 14, h - 4, w - 4, h - 14]} stroke="#adb5bd" strokeWidth={1.5} strokeScaleEnabled={false} />
+      <Line points={[w - 9, h - 4, w - 4, h - 9]} stroke="#adb5bd" strokeWidth={1.5} strokeScaleEnabled={false} />
+    </Group>
+  );
+});

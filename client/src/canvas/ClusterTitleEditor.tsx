@@ -1,0 +1,61 @@
+import { useEffect, useRef, useState } from 'react';
+import { renameCluster } from '../actions/clusterActions.ts';
+import type { BoardEditor } from '../state/BoardEditor.ts';
+import { patchStore } from '../state/createStore.ts';
+import { useStoreValue, useVersion } from '../state/useStore.ts';
+import { NOTE_FONT } from './noteText.ts';
+
+/** Renames a cluster in place: an input over its title strip. Enter or Escape finishes. */
+export function ClusterTitleEditor({ editor, id }: { editor: BoardEditor; id: string }) {
+  useVersion(editor.store);
+  const cluster = editor.store.clusters.get(id);
+  const vp = useStoreValue(editor.viewport);
+  const [title, setTitle] = useState(() => cluster?.title ?? '');
+  const ref = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  useEffect(() => {
+    if (!cluster) patchStore(editor.ui, { renamingId: null });
+  }, [cluster, editor]);
+  if (!cluster) return null;
+
+  const close = () => {
+    if (editor.ui.get().renamingId === id) patchStore(editor.ui, { renamingId: null });
+  };
+
+  return (
+    <input
+      ref={ref}
+      className="title-editor"
+      aria-label="Cluster title"
+      data-testid="cluster-title-editor"
+      value={title}
+      maxLength={120}
+      placeholder="Name this cluster"
+      style={{
+        left: (cluster.x + 8) * vp.scale + vp.x,
+        top: (cluster.y + 6) * vp.scale + vp.y,
+        width: Math.max(160, cluster.width - 120),
+        height: 32,
+        fontSize: 20,
+        fontFamily: NOTE_FONT,
+        transform: `scale(${vp.scale})`,
+      }}
+      onChange={(e) => {
+        setTitle(e.target.value);
+        editor.run(renameCluster, { id, title: e.target.value });
+      }}
+      onBlur={close}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter' || e.key === 'Escape') {
+          e.preventDefault();
+          close();
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,103 @@
+import { type Idea, NOTE_SIZE } from '@throughline/shared';
+import { memo } from 'react';
+import { Group, Rect, Text } from 'react-konva';
+import { NOTE_FONT, NOTE_FOOTER, NOTE_PADDING, noteFontSize } from './noteText.ts';
+
+export interface NoteNodeProps {
+  idea: Idea;
+  selected: boolean;
+  /** Someone else editing this note: their name and colour. */
+  editor: { name: string; color: string } | null;
+  /** This person is editing it in the DOM textarea above; do not draw the text twice. */
+  hideText: boolean;
+  /** Show "AI" on AI-origin notes (hidden when the session blinds origin). */
+  showOrigin: boolean;
+}
+
+const W = NOTE_SIZE.width;
+const H = NOTE_SIZE.height;
+
+/**
+ * One sticky note. Memoised on the idea object, which the store replaces
+ * only when that note changed, so a remote drag re-renders one note. Never
+ * listens for events: the canvas hit-tests in board coordinates itself.
+ */
+export const NoteNode = memo(function NoteNode({ idea, selected, editor, hideText, showOrigin }: NoteNodeProps) {
+  const footer = `${idea.authorName || 'Someone'}${showOrigin && idea.origin === 'ai' ? ' · AI' : ''}`;
+  return (
+    <Group x={idea.x} y={idea.y} listening={false}>
+      <Rect x={1} y={3} width={W} height={H} fill="rgba(0,0,0,0.08)" cornerRadius={3} perfectDrawEnabled={false} />
+      <Rect width={W} height={H} fill={idea.color} cornerRadius={3} perfectDrawEnabled={false} />
+      {hideText ? null : idea.text ? (
+        <Text
+          x={NOTE_PADDING}
+          y={NOTE_PADDING}
+          width={W - NOTE_PADDING * 2}
+          height={H - NOTE_PADDING - NOTE_FOOTER - 4}
+          text={idea.text}
+          fontSize={noteFontSize(idea.text)}
+          fontFamily={NOTE_FONT}
+          lineHeight={1.25}
+          fill="#212529"
+          wrap="word"
+          ellipsis
+          perfectDrawEnabled={false}
+        />
+      ) : (
+        <Text
+          x={NOTE_PADDING}
+          y={NOTE_PADDING}
+          width={W - NOTE_PADDING * 2}
+          text="Empty note"
+          fontSize={14}
+          fontStyle="italic"
+          fontFamily={NOTE_FONT}
+          fill="#adb5bd"
+          perfectDrawEnabled={false}
+        />
+      )}
+      <Text
+        x={NOTE_PADDING}
+        y={H - NOTE_FOOTER}
+        width={W - NOTE_PADDING * 2}
+        text={footer}
+        fontSize={11}
+        fontFamily={NOTE_FONT}
+        fill={idea.origin === 'ai' && showOrigin ? '#5f3dc4' : '#868e96'}
+        wrap="none"
+        ellipsis
+        perfectDrawEnabled={false}
+      />
+      {editor ? (
+        <>
+          <Rect width={W} height={H} stroke={editor.color} strokeWidth={3} cornerRadius={3} perfectDrawEnabled={false} />
+          <Rect y={-22} width={Math.min(W, 28 + editor.name.length * 7)} height={20} fill={editor.color} cornerRadius={3} />
+          <Text
+            x={6}
+            y={-18}
+            width={W - 12}
+            text={`✎ ${editor.name}`}
+            fontSize={12}
+            fontFamily={NOTE_FONT}
+            fill="#ffffff"
+            wrap="none"
+            ellipsis
+          />
+        </>
+      ) : null}
+      {selected ? (
+        <Rect
+          x={-3}
+          y={-3}
+          width={W + 6}
+          height={H + 6}
+          stroke="#1c7ed6"
+          strokeWidth={2}
+          strokeScaleEnabled={false}
+          cornerRadius={5}
+          perfectDrawEnabled={false}
+        />
+      ) : null}
+    </Group>
+  );
+});

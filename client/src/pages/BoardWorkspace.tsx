@@ -1,0 +1,161 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { redo, undo } from '../actions/historyActions.ts';
+import { KEYED_ACTIONS } from '../actions/registry.ts';
+import { runKey } from '../actions/runAction.ts';
+import { dismiss, toggleHelp, toggleListView } from '../actions/uiActions.ts';
+import { zoomToFit } from '../actions/viewActions.ts';
+import { api, type SessionSummary } from '../api.ts';
+import { cacheSummary } from '../auth/summaryCache.ts';
+import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
+import { isTyping } from '../canvas/CanvasGestures.ts';
+import { centerOn, DEFAULT_VIEWPORT } from '../canvas/viewport.ts';
+import { BriefPanel } from '../panels/BriefPanel.tsx';
+import { Header } from '../panels/Header.tsx';
+import { HelpOverlay } from '../panels/HelpOverlay.tsx';
+import { IdeaListPanel } from '../panels/IdeaListPanel.tsx';
+import type { PanelProps } from '../panels/PanelProps.ts';
+import { PhaseBanner } from '../panels/PhaseBanner.tsx';
+import { Sidebar } from '../panels/Sidebar.tsx';
+import { Toolbar } from '../panels/Toolbar.tsx';
+import { ZoomControls } from '../panels/ZoomControls.tsx';
+import { BoardEditor } from '../state/BoardEditor.ts';
+import { useControlState } from '../state/useControlState.ts';
+import { useStoreValue } from '../state/useStore.ts';
+import { loadViewport, saveViewport } from '../state/viewportMemory.ts';
+import type { BoardConnection } from '../sync/BoardConnection.ts';
+
+/** Keys that still work in the list view (the others act on the hidden canvas). */
+const LIST_VIEW_KEYS = new Set([undo.name, redo.name, toggleListView.name, toggleHelp.name, dismiss.name]);
+
+const TEST_MODE = typeof location !== 'undefined' && new URLSearchParams(location.search).get('test') === '1';
+
+/**
+ * The board's layout: header, phase banner, the brief on the left, the
+ * canvas (or list) in the middle, the tabbed sidebar on the right. Wires
+ * keys to actions and keeps the camera across reloads.
+ */
+export function BoardWorkspace({ connection, summary, token }: { connection: BoardConnection; summary: SessionSummary; token: string }) {
+  const [session, setSession] = useState(summary);
+  const sessionId = session.sessionId;
+  const control = useControlState(connection.control, { phase: session.phase, brief: session.brief, settings: session.settings });
+  const newerSchema = useStoreValue(connection.status, (s) => s.newerSchema);
+  const synced = useStoreValue(connection.status, (s) => s.synced);
+
+  const editor = useMemo(
+    () => new BoardEditor(connection.board, connection.awareness, { participantId: summary.you.participantId, name: summary.you.name }),
+    [connection, summary.you.participantId, summary.you.name],
+  );
+  useEffect(() => () => editor.destroy(), [editor]);
+  const currentView = useStoreValue(editor.ui, (s) => s.view);
+  const announcement = useStoreValue(editor.ui, (s) => s.announcement);
+
+  const canWrite = session.you.role !== 'viewer' && control.phase.current === 'explore' && !newerSchema;
+  useLayoutEffect(() => editor.setWritable(canWrite), [editor, canWrite]);
+
+  const refreshing = useRef(false);
+  const refreshSession = useCallback(() => {
+    if (refreshing.current) return;
+    refreshing.current = true;
+    api
+      .getSession(sessionId, token)
+      .then((s) => {
+        cacheSummary(s);
+        setSession(s);
+      })
+      .catch(() => {})
+      .finally(() => {
+        setTimeout(() => {
+          refreshing.current = false;
+        }, 2000);
+      });
+  }, [sessionId, token]);
+
+  // Camera: where this browser left the board, else fit the content once it has arrived.
+  const placed = useRef(false);
+  useEffect(() => {
+    if (placed.current) return;
+    const saved = loadViewport(sessionId);
+    if (saved) {
+      editor.viewport.set(saved);
+      placed.current = true;
+      return;
+    }
+    const hasContent = editor.store.canvasIdeas.length > 0 || editor.store.orderedClusters.length > 0;
+    if (hasContent) {
+      editor.run(zoomToFit, undefined);
+      placed.current = true;
+    } else {
+      editor.viewport.set(centerOn(DEFAULT_VIEWPORT, { x: 0, y: 0 }, editor.viewSize));
+      if (synced) placed.current = true;
+    }
+  }, [editor, sessionId, synced]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = editor.viewport.subscribe(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => saveViewport(sessionId, editor.viewport.get()), 400);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [editor, sessionId]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTyping(e.target) || e.isComposing) return;
+      const actions = editor.ui.get().view === 'list' ? KEYED_ACTIONS.filter((a) => LIST_VIEW_KEYS.has(a.name)) : KEYED_ACTIONS;
+      if (runKey(actions, e, editor.ctx)) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editor]);
+
+  const [onNotesDrawn] = useState(() => (TEST_MODE ? installTestHook(connection, editor) : undefined));
+
+  const props: PanelProps = { session, control, connection, editor, token, canWrite, refreshSession };
+  const showOrigin = !control.settings.blindOrigin;
+
+  return (
+    <div className="board" data-role={session.you.role} data-writable={canWrite}>
+      <Header {...props} />
+      <PhaseBanner {...props} />
+      <div className="workspace">
+        <BriefPanel {...props} />
+        <main className="main-area" aria-label="Board">
+          {currentView === 'canvas' ? (
+            <>
+              <BoardCanvas editor={editor} showOrigin={showOrigin} onNotesDrawn={onNotesDrawn} />
+              <Toolbar editor={editor} canWrite={canWrite} />
+              <ZoomControls editor={editor} />
+            </>
+          ) : (
+            <IdeaListPanel editor={editor} canWrite={canWrite} showOrigin={showOrigin} />
+          )}
+        </main>
+        <Sidebar {...props} />
+      </div>
+      <HelpOverlay editor={editor} />
+      <div className="sr-only" role="status" aria-live="polite">
+        {announcement}
+      </div>
+    </div>
+  );
+}
+
+/** `?test=1` only: exposes the docs and editor to e2e tests and benchmarks, and marks the first draw of notes. */
+function installTestHook(connection: BoardConnection, editor: BoardEditor) {
+  const marks: { firstNotesDraw: number | null; notesDraws: number } = { firstNotesDraw: null, notesDraws: 0 };
+  (window as unknown as { __throughline: unknown }).__throughline = {
+    doc: connection.board,
+    control: connection.control,
+    provider: connection.boardProvider,
+    connection,
+    editor,
+    marks,
+  };
+  return (noteCount: number) => {
+    marks.notesDraws++;
+    if (marks.firstNotesDraw === null && noteCount > 0) marks.firstNotesDraw = performance.now();
+  };
+}

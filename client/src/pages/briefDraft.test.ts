@@ -1,0 +1,34 @@
+import { checkBrief } from '@throughline/shared';
+import { describe, expect, it } from 'vitest';
+import { EMPTY_DRAFT, sectionOf, toBriefInput } from './briefDraft.ts';
+
+describe('brief draft', () => {
+  it('drops blank rows and reads weights, so half-filled forms check cleanly', () => {
+    const input = toBriefInput({
+      ...EMPTY_DRAFT,
+      objective: 'Win consideration among enterprise buyers who need governance',
+      constraints: ['No paid media before Q3', '  '],
+      criteria: [
+        { name: 'Strategic fit', description: '', weight: '3' },
+        { name: '', description: 'ignored', weight: '2' },
+        { name: 'Cost', description: '', weight: '' },
+      ],
+    });
+    expect(input.constraints).toEqual(['No paid media before Q3']);
+    expect(input.decisionRule?.criteria?.map((c) => c.weight)).toEqual([3, 1]);
+  });
+
+  it('an empty draft gets the brief check’s warnings for missing parts', () => {
+    const codes = checkBrief(toBriefInput(EMPTY_DRAFT)).map((w) => w.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(['constraints-missing', 'rule-missing', 'criteria-missing', 'metrics-missing', 'horizon-missing']),
+    );
+  });
+
+  it('maps server and check paths to form sections', () => {
+    expect(sectionOf('brief.objective')).toBe('objective');
+    expect(sectionOf('decisionRule.criteria.0.name')).toBe('criteria');
+    expect(sectionOf('decisionRule.rule')).toBe('rule');
+    expect(sectionOf('successMetrics.1')).toBe('successMetrics');
+  });
+});

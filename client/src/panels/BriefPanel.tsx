@@ -1,0 +1,121 @@
+import { patchStore } from '../state/createStore.ts';
+import { useStoreValue } from '../state/useStore.ts';
+import type { PanelProps } from './PanelProps.ts';
+
+/** The brief, pinned to the left so every idea is written with it in view; collapsible to a strip. */
+export function BriefPanel({ control, session, editor }: PanelProps) {
+  const open = useStoreValue(editor.ui, (s) => s.briefOpen);
+  const brief = control.brief ?? session.brief;
+  if (!open) {
+    return (
+      <aside className="side side-collapsed" aria-label="Brief (collapsed)">
+        <button
+          type="button"
+          className="btn btn-ghost btn-small vertical-label"
+          aria-expanded={false}
+          onClick={() => patchStore(editor.ui, { briefOpen: true })}
+        >
+          Brief
+        </button>
+      </aside>
+    );
+  }
+  return (
+    <aside className="side" aria-labelledby="brief-title" data-testid="brief-panel">
+      <div className="panel-head">
+        <h2 id="brief-title">Brief</h2>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          aria-expanded
+          aria-label="Collapse brief"
+          onClick={() => patchStore(editor.ui, { briefOpen: false })}
+        >
+          «
+        </button>
+      </div>
+      {brief ? (
+        <dl className="panel-body brief" style={{ margin: 0 }}>
+          <dt>Objective</dt>
+          <dd>{brief.objective}</dd>
+          <dt>Audience</dt>
+          <dd>{brief.audience}</dd>
+          {brief.constraints.length > 0 ? (
+            <>
+              <dt>Constraints</dt>
+              <dd>
+                <ul>
+                  {brief.constraints.map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          ) : null}
+          {brief.decisionRule.rule || brief.decisionRule.criteria.length > 0 ? (
+            <>
+              <dt>Decision rule</dt>
+              <dd>
+                {brief.decisionRule.rule}
+                {brief.decisionRule.criteria.length > 0 ? (
+                  <ul>
+                    {brief.decisionRule.criteria.map((c) => (
+                      <li key={c.id}>
+                        {c.name} <span style={{ color: 'var(--ink-3)' }}>×{c.weight}</span>
+                        {c.description ? <div style={{ color: 'var(--ink-3)', fontSize: 13 }}>{c.description}</div> : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </dd>
+            </>
+          ) : null}
+          {brief.successMetrics.length > 0 ? (
+            <>
+              <dt>Success metrics</dt>
+              <dd>
+                <ul>
+                  {brief.successMetrics.map((m) => (
+                    <li key={m.name}>
+                      {m.name}
+                      {m.target ? <span style={{ color: 'var(--ink-3)' }}> — {m.target}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          ) : null}
+          {brief.horizon ? (
+            <>
+              <dt>Horizon</dt>
+              <dd>{brief.horizon}</dd>
+            </>
+          ) : null}
+          {brief.initiatives.length > 0 ? (
+            <>
+              <dt>Initiatives</dt>
+              <dd>
+                <ul>
+                  {brief.initiatives.map((i) => (
+                    <li key={i.id}>{i.title}</li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          ) : null}
+          {session.warnings.length > 0 ? (
+            <>
+              <dt>Brief check</dt>
+              <dd style={{ fontSize: 13, color: 'var(--ink-2)' }}>
+                {session.warnings.length} warning{session.warnings.length === 1 ? '' : 's'}:{' '}
+                {session.warnings.map((w) => w.message).join(' ')}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      ) : (
+        <p className="panel-body">The brief has not loaded yet.</p>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,106 @@
+import { PHASE_PURPOSE } from '@throughline/shared';
+import { useSyncExternalStore } from 'react';
+import { toggleHelp, toggleListView } from '../actions/uiActions.ts';
+import { patchStore } from '../state/createStore.ts';
+import { useStoreValue } from '../state/useStore.ts';
+import type { PanelProps } from './PanelProps.ts';
+import { saveLabel } from './saveLabel.ts';
+
+const ROLE_LABEL: Record<string, string> = { facilitator: 'Facilitator', participant: 'Participant', viewer: 'Viewer' };
+
+/** Session title, phase, connection and save state, who is here, and the view switches. */
+export function Header({ session, control, connection, editor }: PanelProps) {
+  const status = useStoreValue(connection.status);
+  const view = useStoreValue(editor.ui, (s) => s.view);
+  const peers = useSyncExternalStore(editor.presence.subscribe, () => editor.presence.peers);
+  const { state, label } = saveLabel(status, session.you.role === 'viewer');
+  const seen = new Set<string>();
+  const others = peers.filter(
+    (p) => !seen.has(p.participantId) && seen.add(p.participantId) && p.participantId !== session.you.participantId,
+  );
+  return (
+    <header className="header">
+      <div className="brand" title="Throughline">
+        <span className="brand-mark" aria-hidden="true" />
+      </div>
+      <span className="header-title" title={control.brief?.title ?? session.title}>
+        {control.brief?.title || session.title}
+      </span>
+      <span className="phase-chip" title={PHASE_PURPOSE[control.phase.current]}>
+        {control.phase.current}
+      </span>
+      <span className="save-status" data-state={state} data-testid="save-status" role="status" aria-live="polite">
+        {label}
+      </span>
+      {status.refused ? (
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={async () => {
+            await connection.discardLocalCopy();
+            location.reload();
+          }}
+        >
+          Discard my unsaved changes and reload
+        </button>
+      ) : null}
+      <span className="header-spacer" />
+      <div className="avatars">
+        <span className="sr-only">{`${others.length} other${others.length === 1 ? '' : 's'} here`}</span>
+        {others.slice(0, 6).map((p) => (
+          <span
+            key={p.participantId}
+            className="avatar"
+            style={{ background: p.color }}
+            title={`${p.name} (${ROLE_LABEL[p.role] ?? p.role})`}
+          >
+            {initials(p.name)}
+          </span>
+        ))}
+        {others.length > 6 ? (
+          <span className="avatar" style={{ background: '#868e96' }}>
+            +{others.length - 6}
+          </span>
+        ) : null}
+      </div>
+      <span className="role-badge" title="Your role in this session">
+        {session.you.name} · {ROLE_LABEL[session.you.role] ?? session.you.role}
+      </span>
+      <div style={{ display: 'flex', gap: 2 }}>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-pressed={view === 'canvas'}
+          onClick={() => patchStore(editor.ui, { view: 'canvas' })}
+        >
+          Canvas
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-pressed={view === 'list'}
+          onClick={() => editor.run(toggleListView, undefined)}
+          disabled={view === 'list'}
+        >
+          List
+        </button>
+      </div>
+      <button
+        type="button"
+        className="btn btn-small btn-ghost"
+        aria-label="Keyboard shortcuts"
+        onClick={() => editor.run(toggleHelp, undefined)}
+      >
+        ?
+      </button>
+    </header>
+  );
+}
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]?.toUpperCase())
+    .join('') || '?';

@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'react';
+import { GESTURES, KEYED_ACTIONS } from '../actions/registry.ts';
+import type { BoardEditor } from '../state/BoardEditor.ts';
+import { patchStore } from '../state/createStore.ts';
+import { useStoreValue } from '../state/useStore.ts';
+
+/** Every shortcut, generated from the action registry so the list cannot drift from the bindings. */
+export function HelpOverlay({ editor }: { editor: BoardEditor }) {
+  const open = useStoreValue(editor.ui, (s) => s.helpOpen);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) closeRef.current?.focus();
+  }, [open]);
+  if (!open) return null;
+  const close = () => patchStore(editor.ui, { helpOpen: false });
+  return (
+    // Clicking the backdrop is a mouse shortcut; keyboards have Escape (the dismiss action) and the Close button.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: see above
+    // biome-ignore lint/a11y/noStaticElementInteractions: see above
+    <div
+      className="overlay"
+      onClick={(e) => {
+        if (e.target === e.currentTarget) close();
+      }}
+    >
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help-overlay">
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          <h2 id="help-title">Keyboard shortcuts</h2>
+          <button ref={closeRef} type="button" className="btn btn-small" onClick={close}>
+            Close
+          </button>
+        </div>
+        <div className="shortcuts">
+          {KEYED_ACTIONS.filter((a) => a.shortcut).map((a) => (
+            <div key={a.name}>
+              <span>{a.label}</span>
+              <kbd>{a.shortcut}</kbd>
+            </div>
+          ))}
+          <div>
+            <span>Pan while held</span>
+            <kbd>Space</kbd>
+          </div>
+        </div>
+        <h3>With the mouse</h3>
+        <div className="shortcuts">
+          {GESTURES.map((g) => (
+            <div key={g.label}>
+              <span>{g.label}</span>
+              <span style={{ color: 'var(--ink-2)', fontSize: 13, textAlign: 'right' }}>{g.how}</span>
+            </div>
+          ))}
+        </div>
+        <p style={{ color: 'var(--ink-3)', fontSize: 13 }}>On a Mac, use ⌘ where Ctrl is shown.</p>
+      </div>
+    </div>
+  );
+}

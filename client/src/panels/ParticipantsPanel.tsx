@@ -1,0 +1,50 @@
+import type { Participant } from '@throughline/shared';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { PanelProps } from './PanelProps.ts';
+
+const ROLE_LABEL: Record<string, string> = { facilitator: 'Facilitator', participant: 'Participant', viewer: 'Viewer' };
+
+/** Who joined (from the API) and who is here now (from awareness), with roles. */
+export function ParticipantsPanel({ session, editor, refreshSession }: PanelProps) {
+  const peers = useSyncExternalStore(editor.presence.subscribe, () => editor.presence.peers);
+  const online = useMemo(() => new Set(peers.map((p) => p.participantId)), [peers]);
+  const known = useMemo(() => new Set<string>(session.participants.map((p) => p.id)), [session.participants]);
+  const unknownOnline = peers.some((p) => !known.has(p.participantId));
+
+  // Someone here we have not heard of: they joined after the summary was fetched.
+  useEffect(() => {
+    if (unknownOnline) refreshSession();
+  }, [unknownOnline, refreshSession]);
+
+  const people: Participant[] = [...session.participants].sort(
+    (a, b) =>
+      Number(online.has(b.id) || b.id === session.you.participantId) - Number(online.has(a.id) || a.id === session.you.participantId),
+  );
+  const here = people.filter((p) => online.has(p.id) || p.id === session.you.participantId).length;
+
+  return (
+    <div className="panel-body">
+      <p style={{ marginTop: 0, color: 'var(--ink-3)', fontSize: 13 }} aria-live="polite">
+        {here} here now · {people.length} joined
+      </p>
+      <ul className="people" data-testid="participants">
+        {people.map((p) => {
+          const isYou = p.id === session.you.participantId;
+          const isHere = isYou || online.has(p.id);
+          return (
+            <li key={p.id} className={isHere ? '' : 'offline'}>
+              <span className="dot" style={{ background: p.color }} aria-hidden="true" />
+              <span>
+                {p.name}
+                {isYou ? ' (you)' : ''}
+              </span>
+              <span className="meta">
+                {ROLE_LABEL[p.role] ?? p.role} · {isHere ? 'here' : 'away'}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { patchStore } from '../state/createStore.ts';
+import { useStoreValue } from '../state/useStore.ts';
+import type { PanelProps } from './PanelProps.ts';
+import { SIDEBAR_TABS } from './sidebarTabs.tsx';
+
+/** The right-hand sidebar: a tab list over the panels in SIDEBAR_TABS, collapsible to a strip. */
+export function Sidebar(props: PanelProps) {
+  const { editor } = props;
+  const open = useStoreValue(editor.ui, (s) => s.sidebarTab);
+  const tabs = SIDEBAR_TABS.filter((t) => t.visible?.(props) ?? true);
+  const active = tabs.find((t) => t.id === open) ?? null;
+  if (!active) {
+    return (
+      <aside className="side side-right side-collapsed" aria-label="Sidebar (collapsed)">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            className="btn btn-ghost btn-small vertical-label"
+            onClick={() => patchStore(editor.ui, { sidebarTab: t.id })}
+          >
+            {t.label}
+          </button>
+        ))}
+      </aside>
+    );
+  }
+  return (
+    <aside className="side side-right" aria-label="Sidebar">
+      <div className="tabs" role="tablist">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={t.id === active.id}
+            aria-controls={`tabpanel-${t.id}`}
+            onClick={() => patchStore(editor.ui, { sidebarTab: t.id })}
+          >
+            {t.label}
+          </button>
+        ))}
+        <span style={{ flex: 1 }} />
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          aria-label="Collapse sidebar"
+          onClick={() => patchStore(editor.ui, { sidebarTab: null })}
+        >
+          »
+        </button>
+      </div>
+      <div className="tab-panel" role="tabpanel" id={`tabpanel-${active.id}`} aria-labelledby={`tab-${active.id}`}>
+        {active.render(props)}
+      </div>
+    </aside>
+  );
+}

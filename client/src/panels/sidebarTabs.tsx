@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+import type { PanelProps } from './PanelProps.ts';
+import { ParticipantsPanel } from './ParticipantsPanel.tsx';
+
+/** A tab in the right-hand sidebar. */
+export interface SidebarTab {
+  id: string;
+  label: string;
+  /** Hide the tab when it does not apply (e.g. a phase's panel outside that phase). */
+  visible?: (props: PanelProps) => boolean;
+  render: (props: PanelProps) => ReactNode;
+}
+
+/**
+ * The sidebar's tabs, in order. Other workstreams add their panel here
+ * (one import and one entry): AI lane, selection, plan, export.
+ */
+export const SIDEBAR_TABS: SidebarTab[] = [{ id: 'people', label: 'People', render: (p) => <ParticipantsPanel {...p} /> }];
