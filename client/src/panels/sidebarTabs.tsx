@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AiTab } from './AiTab.tsx';
 import type { PanelProps } from './PanelProps.ts';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 
@@ -15,4 +16,7 @@ export interface SidebarTab {
  * The sidebar's tabs, in order. Other workstreams add their panel here
  * (one import and one entry): AI lane, selection, plan, export.
  */
-export const SIDEBAR_TABS: SidebarTab[] = [{ id: 'people', label: 'People', render: (p) => <ParticipantsPanel {...p} /> }];
+export const SIDEBAR_TABS: SidebarTab[] = [
+  { id: 'people', label: 'People', render: (p) => <ParticipantsPanel {...p} /> },
+  { id: 'ai', label: 'AI ideas', render: (p) => <AiTab {...p} /> },
+];
