@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession, join } from '../helpers/api.ts';
+import { launchBrowser, newPerson, waitInPage } from '../helpers/browser.ts';
+import { startServer, type TestServer } from '../helpers/startServer.ts';
+
+const HAS_CLIENT = existsSync(resolve(import.meta.dirname, '../../client/dist/index.html'));
+
+type Note = { text: string; lane: string; origin: string; adoptedBy: string | null };
+/** The page's own copy of the board, read through the `?test=1` hook. */
+const notesIn = (page: Page) =>
+  page.evaluate(() => {
+    const tl = (window as unknown as { __throughline: { doc: { getMap(n: string): { toJSON(): Record<string, unknown> } } } })
+      .__throughline;
+    return Object.values(tl.doc.getMap('ideas').toJSON()) as Note[];
+  });
+
+async function openAiTab(page: Page) {
+  await page.getByRole('tab', { name: 'AI ideas' }).click();
+  await page.getByTestId('ai-panel').waitFor();
+}
+
+describe.skipIf(!HAS_CLIENT)('AI ideation in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('streams 10 offline ideas into the AI lane on both browsers, and one is adopted onto the canvas', async () => {
+    const s = await createSession(server.url);
+    const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat');
+    const a = await newPerson(browser, server.url);
+    const b = await newPerson(browser, server.url);
+    await a.page.goto(`${server.url}/s/${s.sessionId}?test=1#token=${pat.token}`);
+    await b.page.goto(`${server.url}/s/${s.sessionId}?test=1#token=${s.facilitatorToken}`);
+    await openAiTab(a.page);
+    await openAiTab(b.page);
+
+    await a.page.getByTestId('ai-count').fill('10');
+    await a.page.getByTestId('ai-generate').click();
+
+    for (const page of [a.page, b.page]) {
+      await page.getByTestId('ai-idea').nth(9).waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('ai-idea').count()).toBe(10);
+    }
+    await expect.poll(() => a.page.getByTestId('ai-status').first().textContent()).toContain('Added 10 ideas');
+    // Provenance is on the card, honest about the offline generator.
+    expect(await b.page.getByTestId('ai-idea').first().getAttribute('title')).toMatch(/Offline generator .* asked by Pat/);
+
+    const firstText = (await a.page.getByTestId('ai-idea').first().locator('p').textContent()) ?? '';
+    await a.page.getByTestId('ai-adopt').first().click();
+
+    // Both browsers: the lane shrinks and the note is on the canvas, adopted by Pat.
+    for (const page of [a.page, b.page]) {
+      await waitInPage(page, () => document.querySelectorAll('[data-testid="ai-idea"]').length === 9);
+      await expect
+        .poll(async () => (await notesIn(page)).find((n) => n.text === firstText))
+        .toMatchObject({ lane: 'canvas', origin: 'ai', adoptedBy: pat.participantId });
+    }
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('shows a clear refusal to a viewer and changes nothing', async () => {
+    const s = await createSession(server.url);
+    const vic = await join(server.url, s.sessionId, s.invites.viewer, 'Vic');
+    const v = await newPerson(browser, server.url);
+    await v.page.goto(`${server.url}/s/${s.sessionId}?test=1#token=${vic.token}`);
+    await openAiTab(v.page);
+    expect(await v.page.getByTestId('ai-generate').count()).toBe(0);
+    await v.page.getByText('Viewers can read the AI lane but not ask for ideas.').waitFor();
+    expect((await notesIn(v.page)).length).toBe(0);
+    await v.context.close();
+  });
+});
