@@ -38,3 +38,4 @@ export * from './ops/tallies.ts';
 export * from './ops/decisions.ts';
 export * from './ops/review.ts';
 export * from './protocol/selectionCommands.ts';
+export * from './protocol/exportCommands.ts';

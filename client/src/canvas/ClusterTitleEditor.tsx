@@ -1,3 +1,4 @@
+import { clustersMap, readClusters } from '@throughline/shared';
 import { useEffect, useRef, useState } from 'react';
 import { renameCluster } from '../actions/clusterActions.ts';
 import type { BoardEditor } from '../state/BoardEditor.ts';
@@ -7,8 +8,9 @@ import { NOTE_FONT } from './noteText.ts';
 
 /** Renames a cluster in place: an input over its title strip. Enter or Escape finishes. */
 export function ClusterTitleEditor({ editor, id }: { editor: BoardEditor; id: string }) {
-  useVersion(editor.store);
-  const cluster = editor.store.clusters.get(id);
+  const version = useVersion(editor.store);
+  // A cluster created this instant is in the doc but reaches the store only at the next frame.
+  const cluster = editor.store.clusters.get(id) ?? readClusters(editor.ctx.doc).find((c) => c.id === id);
   const vp = useStoreValue(editor.viewport);
   const [title, setTitle] = useState(() => cluster?.title ?? '');
   const ref = useRef<HTMLInputElement>(null);
@@ -17,9 +19,10 @@ export function ClusterTitleEditor({ editor, id }: { editor: BoardEditor; id: st
     ref.current?.focus();
     ref.current?.select();
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-check whenever the board changed
   useEffect(() => {
-    if (!cluster) patchStore(editor.ui, { renamingId: null });
-  }, [cluster, editor]);
+    if (!clustersMap(editor.ctx.doc).has(id)) patchStore(editor.ui, { renamingId: null });
+  }, [version, editor, id]);
   if (!cluster) return null;
 
   const close = () => {

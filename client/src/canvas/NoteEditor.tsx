@@ -1,4 +1,4 @@
-import { MAX_IDEA_TEXT, NOTE_SIZE } from '@throughline/shared';
+import { MAX_IDEA_TEXT, NOTE_SIZE, readIdea } from '@throughline/shared';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { editNoteText } from '../actions/noteActions.ts';
 import type { BoardEditor } from '../state/BoardEditor.ts';
@@ -13,8 +13,9 @@ import { NOTE_FONT, NOTE_PADDING, noteFontSize } from './noteText.ts';
  * the box grows with the text while editing.
  */
 export function NoteEditor({ editor, id }: { editor: BoardEditor; id: string }) {
-  useVersion(editor.store);
-  const idea = editor.store.ideas.get(id);
+  const version = useVersion(editor.store);
+  // A note created this instant is in the doc but reaches the store only at the next frame.
+  const idea = editor.store.ideas.get(id) ?? readIdea(editor.ctx.doc, id);
   const vp = useStoreValue(editor.viewport);
   const [text, setText] = useState(() => idea?.text ?? '');
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -34,9 +35,10 @@ export function NoteEditor({ editor, id }: { editor: BoardEditor; id: string }) 
   });
 
   // Deleted under us (by a peer or an undo): nothing left to edit.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-check whenever the board changed
   useEffect(() => {
-    if (!idea) patchStore(editor.ui, { editingId: null });
-  }, [idea, editor]);
+    if (!readIdea(editor.ctx.doc, id)) patchStore(editor.ui, { editingId: null });
+  }, [version, editor, id]);
   if (!idea) return null;
 
   const close = () => {

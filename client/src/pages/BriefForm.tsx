@@ -37,7 +37,7 @@ export function BriefForm({ draft, onChange, warnings, issues }: Props) {
           aria-invalid={invalid('objective')}
           aria-describedby="notes-objective"
           onChange={(e) => set('objective', e.target.value)}
-          placeholder="Win consideration among enterprise buyers who need governance"
+          placeholder="e.g. Win consideration among enterprise buyers who need governance"
         />
         {notes('objective')}
       </Field>
@@ -49,7 +49,7 @@ export function BriefForm({ draft, onChange, warnings, issues }: Props) {
           aria-invalid={invalid('audience')}
           aria-describedby="notes-audience"
           onChange={(e) => set('audience', e.target.value)}
-          placeholder="IT leads at 500+ person companies"
+          placeholder="e.g. IT leads at 500+ person companies"
         />
         {notes('audience')}
       </Field>
@@ -65,7 +65,7 @@ export function BriefForm({ draft, onChange, warnings, issues }: Props) {
               aria-label={`Constraint ${i + 1}`}
               value={c}
               onChange={(e) => update(e.target.value)}
-              placeholder="No paid media before Q3"
+              placeholder="e.g. No paid media before Q3"
             />
           )}
         />
@@ -78,7 +78,7 @@ export function BriefForm({ draft, onChange, warnings, issues }: Props) {
           value={draft.rule}
           aria-describedby="notes-rule"
           onChange={(e) => set('rule', e.target.value)}
-          placeholder="Prefer ideas that move enterprise consideration this quarter at low cost"
+          placeholder="e.g. Prefer ideas that move enterprise consideration this quarter at low cost"
         />
         {notes('rule')}
       </Field>
@@ -99,14 +99,14 @@ export function BriefForm({ draft, onChange, warnings, issues }: Props) {
                 aria-label={`Criterion ${i + 1} name`}
                 value={c.name}
                 onChange={(e) => update({ ...c, name: e.target.value })}
-                placeholder="Strategic fit"
+                placeholder="e.g. Strategic fit"
               />
               <input
                 className="input"
                 aria-label={`Criterion ${i + 1} description`}
                 value={c.description}
                 onChange={(e) => update({ ...c, description: e.target.value })}
-                placeholder="Moves the objective directly"
+                placeholder="e.g. Moves the objective directly"
               />
               <input
                 className="input input-weight"
@@ -135,14 +135,14 @@ export function BriefForm({ draft, onChange, warnings, issues }: Props) {
                 aria-label={`Metric ${i + 1} name`}
                 value={m.name}
                 onChange={(e) => update({ ...m, name: e.target.value })}
-                placeholder="Enterprise trial-to-paid rate"
+                placeholder="e.g. Enterprise trial-to-paid rate"
               />
               <input
                 className="input"
                 aria-label={`Metric ${i + 1} target`}
                 value={m.target}
                 onChange={(e) => update({ ...m, target: e.target.value })}
-                placeholder="From 8% to 12%"
+                placeholder="e.g. From 8% to 12%"
               />
             </>
           )}
@@ -156,7 +156,7 @@ export function BriefForm({ draft, onChange, warnings, issues }: Props) {
           value={draft.horizon}
           aria-describedby="notes-horizon"
           onChange={(e) => set('horizon', e.target.value)}
-          placeholder="H1 2027"
+          placeholder="e.g. H1 2027"
         />
         {notes('horizon')}
       </Field>
@@ -177,7 +177,7 @@ export function BriefForm({ draft, onChange, warnings, issues }: Props) {
                 aria-label={`Initiative ${i + 1} title`}
                 value={it.title}
                 onChange={(e) => update({ ...it, title: e.target.value })}
-                placeholder="Governance-first onboarding"
+                placeholder="e.g. Governance-first onboarding"
               />
               <input
                 className="input"

@@ -107,8 +107,11 @@ export function BriefPanel({ control, session, editor }: PanelProps) {
             <>
               <dt>Brief check</dt>
               <dd style={{ fontSize: 13, color: 'var(--ink-2)' }}>
-                {session.warnings.length} warning{session.warnings.length === 1 ? '' : 's'}:{' '}
-                {session.warnings.map((w) => w.message).join(' ')}
+                <ul>
+                  {session.warnings.map((w) => (
+                    <li key={`${w.field}:${w.code}`}>{w.message}</li>
+                  ))}
+                </ul>
               </dd>
             </>
           ) : null}

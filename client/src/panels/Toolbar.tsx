@@ -5,6 +5,7 @@ import { redo, undo } from '../actions/historyActions.ts';
 import { createNote, deleteSelection, duplicateSelection, setNoteColor } from '../actions/noteActions.ts';
 import type { BoardEditor } from '../state/BoardEditor.ts';
 import { useStoreValue } from '../state/useStore.ts';
+import { Icon } from './icons.tsx';
 
 const COLOR_NAMES = ['Yellow', 'Green', 'Blue', 'Pink', 'Violet', 'Orange'];
 
@@ -30,69 +31,81 @@ export function Toolbar({ editor, canWrite }: { editor: BoardEditor; canWrite: b
   if (!canWrite) return null;
   const hasSelection = selection.size > 0;
   return (
-    <div className="toolbar" role="toolbar" aria-label="Board tools">
-      <button type="button" className="btn btn-primary" onClick={() => editor.run(createNote, undefined)} title="New note (N)">
-        + Note
-      </button>
+    <div className="toolbar" role="toolbar" aria-label="Board tools" aria-orientation="vertical">
       <button
         type="button"
-        className="btn"
-        onClick={() => editor.run(createCluster, undefined)}
-        title="New cluster (F); wraps selected notes"
+        className="tool tool-primary"
+        onClick={() => editor.run(createNote, undefined)}
+        aria-label="New note"
+        title="New note (N)"
       >
-        Cluster
+        <Icon name="note" />
+      </button>
+      <button
+        type="button"
+        className="tool"
+        onClick={() => editor.run(createCluster, undefined)}
+        aria-label="New cluster"
+        title="New cluster (F): wraps the selected notes"
+      >
+        <Icon name="cluster" />
       </button>
       <span className="sep" />
-      {NOTE_COLORS.map((c, i) => (
-        <button
-          key={c}
-          type="button"
-          className="swatch"
-          style={{ background: c }}
-          aria-label={`${COLOR_NAMES[i] ?? 'Colour'}${hasSelection ? ' for selected notes' : ' for new notes'} (${i + 1})`}
-          aria-pressed={noteColor === c}
-          onClick={() => editor.run(setNoteColor, { color: c })}
-        />
-      ))}
+      <div className="swatches">
+        {NOTE_COLORS.map((c, i) => (
+          <button
+            key={c}
+            type="button"
+            className="swatch"
+            style={{ background: c }}
+            title={`${COLOR_NAMES[i] ?? 'Colour'} (${i + 1})`}
+            aria-label={`${COLOR_NAMES[i] ?? 'Colour'}${hasSelection ? ' for selected notes' : ' for new notes'}`}
+            aria-pressed={noteColor === c}
+            onClick={() => editor.run(setNoteColor, { color: c })}
+          />
+        ))}
+      </div>
       <span className="sep" />
       <button
         type="button"
-        className="btn"
+        className="tool"
         disabled={!hasSelection}
         onClick={() => editor.run(duplicateSelection, undefined)}
+        aria-label="Duplicate"
         title="Duplicate (Ctrl+D)"
       >
-        Duplicate
+        <Icon name="duplicate" />
       </button>
       <button
         type="button"
-        className="btn"
+        className="tool"
         disabled={!hasSelection}
         onClick={() => editor.run(deleteSelection, undefined)}
+        aria-label="Delete"
         title="Delete (Del)"
       >
-        Delete
+        <Icon name="trash" />
       </button>
       <span className="sep" />
       <button
         type="button"
-        className="btn btn-ghost"
+        className="tool"
         disabled={!(undoState & 1)}
         onClick={() => editor.run(undo, undefined)}
         aria-label="Undo"
         title="Undo (Ctrl+Z)"
       >
-        ↶
+        <Icon name="undo" />
       </button>
       <button
         type="button"
-        className="btn btn-ghost"
+        className="tool"
         disabled={!(undoState & 2)}
         onClick={() => editor.run(redo, undefined)}
         aria-label="Redo"
         title="Redo (Ctrl+Shift+Z)"
       >
-        ↷
+        <Icon name="redo" />
       </button>
     </div>
   );
