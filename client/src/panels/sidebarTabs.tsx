@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AiTab } from './AiTab.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
 import type { PanelProps } from './PanelProps.ts';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 
@@ -19,4 +20,5 @@ export interface SidebarTab {
 export const SIDEBAR_TABS: SidebarTab[] = [
   { id: 'people', label: 'People', render: (p) => <ParticipantsPanel {...p} /> },
   { id: 'ai', label: 'AI ideas', render: (p) => <AiTab {...p} /> },
+  { id: 'export', label: 'Export', render: (p) => <ExportPanel {...p} /> },
 ];

@@ -1,0 +1,275 @@
+import { type PlanFinalisation, readFinalisation, readWebhookLog, type WebhookDelivery, WebhookUrlSchema } from '@throughline/shared';
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { ApiError, api } from '../api.ts';
+import { boardPng, downloadDataUrl, type PngArea } from '../export/boardPng.ts';
+import type { PanelProps } from './PanelProps.ts';
+
+/** The formats the server writes, in the order people look for them. */
+export const EXPORT_LINKS = [
+  { ext: 'pdf', label: 'PDF', hint: 'printable one-pager' },
+  { ext: 'md', label: 'Markdown', hint: 'GitHub, Notion, Confluence' },
+  { ext: 'csv', label: 'CSV', hint: 'Jira, Linear, Asana' },
+  { ext: 'ics', label: 'Calendar', hint: 'due and review dates' },
+  { ext: 'json', label: 'JSON', hint: 'schema plan v1' },
+] as const;
+
+/** A download link: `?token=` because a plain link cannot send a header, and `download` keeps it out of history. */
+export const exportHref = (sessionId: string, token: string, ext: string) =>
+  `/api/sessions/${encodeURIComponent(sessionId)}/export.${ext}?token=${encodeURIComponent(token)}`;
+
+/** The plan's download buttons, for the Export tab and for the plan view. */
+export function ExportLinks({ sessionId, token }: { sessionId: string; token: string }) {
+  return (
+    <ul className="export-links" aria-label="Download the plan">
+      {EXPORT_LINKS.map((f) => (
+        <li key={f.ext}>
+          <a className="btn btn-small" href={exportHref(sessionId, token, f.ext)} download data-testid={`export-${f.ext}`}>
+            {f.label}
+          </a>{' '}
+          <span className="field-hint">{f.hint}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A value read from a Y.Doc, re-read after each update. */
+function useDocRead<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
+  const cache = useRef<{ version: number; seen: number; value: T | undefined }>({ version: 0, seen: -1, value: undefined });
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      const onUpdate = () => {
+        cache.current.version++;
+        notify();
+      };
+      doc.on('update', onUpdate);
+      return () => doc.off('update', onUpdate);
+    },
+    [doc],
+  );
+  return useSyncExternalStore(subscribe, () => {
+    const c = cache.current;
+    if (c.seen !== c.version || c.value === undefined) {
+      c.seen = c.version;
+      c.value = read(doc);
+    }
+    return c.value as T;
+  });
+}
+
+const fileDate = () => new Date().toISOString().slice(0, 10);
+const safeTitle = (t: string) =>
+  t
+    .replace(/\s+/g, ' ')
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '')
+    .trim()
+    .slice(0, 80) || 'Throughline';
+
+/**
+ * Export: download the plan in every format, save the board as PNG, and —
+ * for the facilitator — the outbound webhook (URL, test, finalise) with its
+ * delivery log, which everyone can see.
+ */
+export function ExportPanel({ session, control, connection, editor, token }: PanelProps) {
+  const [message, setMessage] = useState<string | null>(null);
+  const isFacilitator = session.you.role === 'facilitator';
+
+  const savePng = (area: PngArea['kind']) => {
+    const input = {
+      ideas: editor.store.canvasIdeas,
+      clusters: editor.store.orderedClusters,
+      showOrigin: !control.settings.blindOrigin,
+    };
+    const png = boardPng(
+      input,
+      area === 'board' ? { kind: 'board' } : { kind: 'view', viewport: editor.viewport.get(), size: editor.viewSize },
+      window.devicePixelRatio,
+    );
+    if (!png) {
+      setMessage('The board is empty: there is nothing to save yet.');
+      return;
+    }
+    const what = area === 'board' ? 'board' : 'view';
+    downloadDataUrl(png.dataUrl, `${safeTitle(session.title)} - ${what} - ${fileDate()}.png`);
+    setMessage(`Saved a ${png.width}×${png.height} PNG of the ${area === 'board' ? 'whole board' : 'current view'}.`);
+  };
+
+  return (
+    <div className="panel-body export-panel" data-testid="export-panel">
+      <h3>Download the plan</h3>
+      <ExportLinks sessionId={session.sessionId} token={token} />
+      <h3>Board image</h3>
+      <p>
+        <button type="button" className="btn btn-small" onClick={() => savePng('board')} data-testid="export-png-board">
+          Whole board (PNG)
+        </button>{' '}
+        <button type="button" className="btn btn-small" onClick={() => savePng('view')} data-testid="export-png-view">
+          Current view (PNG)
+        </button>
+      </p>
+      {message ? (
+        <p className="field-hint" aria-live="polite">
+          {message}
+        </p>
+      ) : null}
+      {isFacilitator ? (
+        <WebhookSettings sessionId={session.sessionId} token={token} controlDoc={connection.control} masked={control.settings.webhookUrl} />
+      ) : null}
+      <DeliveryLog controlDoc={connection.control} />
+    </div>
+  );
+}
+
+function errorText(err: unknown): string {
+  return err instanceof ApiError ? err.message : 'Something went wrong; try again.';
+}
+
+function WebhookSettings(props: { sessionId: string; token: string; controlDoc: Y.Doc; masked: string | null }) {
+  const { sessionId, token, controlDoc, masked } = props;
+  const [url, setUrl] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const finalisation = useDocRead<PlanFinalisation | null>(controlDoc, readFinalisation);
+  const urlCheck = url.trim() ? WebhookUrlSchema.safeParse(url) : null;
+
+  const run = async (fn: () => Promise<string>) => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      setStatus({ text: await fn(), error: false });
+    } catch (err) {
+      setStatus({ text: errorText(err), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = () =>
+    run(async () => {
+      const r = await api.command<{ secret?: string }>(sessionId, token, { type: 'setWebhook', url: url.trim() });
+      setSecret(r.secret ?? null);
+      setUrl('');
+      return 'Webhook saved.';
+    });
+  const remove = () =>
+    run(async () => {
+      await api.command(sessionId, token, { type: 'setWebhook', url: null });
+      setSecret(null);
+      return 'Webhook removed.';
+    });
+  const test = () =>
+    run(async () => {
+      await api.command(sessionId, token, { type: 'testWebhook' });
+      return 'Test sent: watch the log below.';
+    });
+  const finalise = () =>
+    run(async () => {
+      const r = await api.command<{ revision: number; intentions: number; deliveryId: string | null }>(sessionId, token, {
+        type: 'finalisePlan',
+      });
+      const open = r.intentions > 0 ? ` ${r.intentions} step${r.intentions === 1 ? ' is' : 's are'} still intentions.` : '';
+      return `Plan finalised (revision ${r.revision}).${r.deliveryId ? ' Sending it to the webhook.' : ''}${open}`;
+    });
+
+  return (
+    <section aria-label="Webhook and finalising" data-testid="export-webhook">
+      <h3>Send to another tool</h3>
+      <p className="field-hint">
+        When you finalise the plan, its JSON is POSTed to this URL (signed; see docs/export.md). Participants see only a masked address.
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (urlCheck?.success) void save();
+        }}
+      >
+        <label className="field">
+          <span className="field-label">Webhook URL</span>
+          <input
+            className="input"
+            type="url"
+            value={url}
+            placeholder={masked ?? 'https://…'}
+            onChange={(e) => setUrl(e.target.value)}
+            aria-invalid={urlCheck ? !urlCheck.success : undefined}
+            data-testid="webhook-url"
+          />
+          {urlCheck && !urlCheck.success ? <span className="field-error">{urlCheck.error.issues[0]?.message}</span> : null}
+        </label>
+        <p>
+          <button type="submit" className="btn btn-small" disabled={busy || !urlCheck?.success} data-testid="webhook-save">
+            Save
+          </button>{' '}
+          <button type="button" className="btn btn-small btn-ghost" disabled={busy || !masked} onClick={() => void test()}>
+            Send test
+          </button>{' '}
+          <button type="button" className="btn btn-small btn-ghost" disabled={busy || !masked} onClick={() => void remove()}>
+            Remove
+          </button>
+        </p>
+      </form>
+      {masked ? <p className="field-hint">Current: {masked}</p> : null}
+      {secret ? (
+        <p className="field-hint" data-testid="webhook-secret">
+          Signing secret (shown once, copy it into your receiver): <code>{secret}</code>
+        </p>
+      ) : null}
+      <p>
+        <button
+          type="button"
+          className="btn btn-primary btn-small"
+          disabled={busy}
+          onClick={() => void finalise()}
+          data-testid="finalise-plan"
+        >
+          {finalisation ? 'Finalise again' : 'Finalise plan'}
+        </button>
+      </p>
+      <p className="field-hint" data-testid="finalisation">
+        {finalisation
+          ? `Revision ${finalisation.revision} finalised by ${finalisation.finalisedBy} on ${finalisation.finalisedAt.slice(0, 16).replace('T', ' ')} UTC.`
+          : 'Not finalised yet. Finalising publishes the plan; it stays editable.'}
+      </p>
+      {status ? (
+        <p className={status.error ? 'field-error' : 'field-hint'} role={status.error ? 'alert' : 'status'}>
+          {status.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+const STATE_LABEL: Record<WebhookDelivery['state'], string> = { pending: 'sending…', delivered: 'delivered', failed: 'failed' };
+
+function DeliveryLog({ controlDoc }: { controlDoc: Y.Doc }) {
+  const log = useDocRead(controlDoc, readWebhookLog);
+  if (log.length === 0) return null;
+  return (
+    <section aria-label="Webhook deliveries">
+      <h3>Deliveries</h3>
+      <ul className="delivery-log" data-testid="delivery-log">
+        {log.map((d) => (
+          <li key={d.id} data-state={d.state}>
+            <strong>{d.event === 'ping' ? 'Test' : `Plan revision ${d.revision ?? '?'}`}</strong> → {d.url}:{' '}
+            <span data-testid="delivery-state">{STATE_LABEL[d.state]}</span>
+            <span className="field-hint">
+              {' '}
+              · {d.createdAt.slice(0, 16).replace('T', ' ')} UTC by {d.requestedBy}
+            </span>
+            <ol className="field-hint">
+              {d.attempts.map((a, n) => (
+                // Attempts only ever append: the index is stable.
+                // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                <li key={n}>
+                  {a.status !== null ? `HTTP ${a.status}` : a.error} in {a.durationMs} ms
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
