@@ -10,6 +10,7 @@ import {
   writeSettings,
 } from '@throughline/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { AiService } from '../../server/src/ai/AiService.ts';
 import { installAiService } from '../../server/src/ai/aiServiceFor.ts';
 import { createIdeaGenerator } from '../../server/src/ai/createIdeaGenerator.ts';
@@ -113,7 +114,7 @@ describe('generateIdeas (offline generator)', () => {
 
   it('holds generation back until each participant has added their own ideas (aiMinOwnIdeas)', async () => {
     const { board, cmd, pat, s } = await setup();
-    await server.app.rooms.with(s.sessionId, ['control'], (room) =>
+    await server.app.rooms.with(s.sessionId, ['control'], (room: { doc: Y.Doc }) =>
       room.doc.transact(() => writeSettings(room.doc, { aiMinOwnIdeas: 2 }), Origins.command),
     );
     const mine = board(pat);
