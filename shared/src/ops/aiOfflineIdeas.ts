@@ -202,6 +202,13 @@ function scamper(s: Slots): string[] {
     (t, _, f) => `Put to another use: turn ${t} into something ${a} forward to a colleague as proof of ${f}`,
     (t) => `Eliminate: drop ${t} for a month and ask ${a} whether they missed it`,
     (t) => `Reverse: let ${a} run ${t} and we simply follow their lead`,
+    (t) => `Substitute: swap the people behind ${t} — have one of the ${s.people} deliver it to their peers instead of us`,
+    (t, _, f) => `Combine: pair ${t} with a short story from one of the ${s.people} about why ${f} mattered to them`,
+    (t) => `Adapt: make ${t} work on a phone in a spare five minutes, the way ${a} actually read`,
+    (t) => `Modify the timing: move ${t} to the moment ${a} are most likely to need it, not when it suits us`,
+    (t, _, f) => `Put to another use: publish ${t} as an open resource about ${f} that ${a} can reuse`,
+    (t) => `Eliminate the wait: make ${t} instant for ${a}, with no approval step on our side`,
+    (t) => `Reverse the order: ask ${a} for feedback before ${t}, not after`,
   ];
   moves.forEach((move, m) => {
     TOUCHPOINTS.forEach((t, i) => {
@@ -281,6 +288,9 @@ function constraintFlip(s: Slots): string[] {
     (c, i) => `Flip "${c}": find the part of ${at(s.focus, i)} that this limit makes easier, and lead with it`,
     (c) => `Flip "${c}": assume it vanished for a month — pick the first thing we would do for ${a} and ship a small slice of it now`,
     (c) => `Flip "${c}": let ${a} choose where the limit bites, with two clear options`,
+    (c) => `Flip "${c}": find a partner ${a} already trust who does not share this limit`,
+    (c, i) => `Flip "${c}": turn it into a public challenge — what is the best we can do for ${at(s.focus, i)} within it?`,
+    (c) => `Flip "${c}": remove one of our own habits instead, so the limit stops hurting ${a}`,
   ];
   s.constraints.forEach((c, i) => {
     flips.forEach((flip) => {
@@ -310,6 +320,12 @@ const INVERSIONS: [string, string][] = [
   ['make feedback hard to give', 'add a one-click way to tell us what is missing'],
   ['bury the one thing they came for', 'put the one thing they came for on the first screen'],
   ['send everything at once', 'send one useful thing per week, in the order they need it'],
+  ['make every decision wait for a meeting', 'give them a self-serve answer the same day'],
+  ['hide who else uses it', 'show which peers already rely on it and let them talk to one'],
+  ['measure only what we care about', 'report back the one number they care about'],
+  ['make the first week confusing', 'send a short first-week plan with one clear task a day'],
+  ['treat their objections as a nuisance', 'publish the top objections with honest answers'],
+  ['make it look risky to say yes', 'offer a written guarantee on the thing they fear most'],
 ];
 
 function inversion(s: Slots): string[] {
@@ -347,6 +363,12 @@ const ANALOGIES: [string, string][] = [
   ['car sharing', 'pay-per-use pricing so %a only pay for what they actually use'],
   ['museums', 'a guided tour of how we work, told from the point of view of %a'],
   ['farmers markets', 'let %a meet the people who make it, face to face, once a month'],
+  ['cookery shows', 'a live, unedited session where %a watch us solve a real problem step by step'],
+  ['ride hailing', 'show %a an honest estimate of time and cost before they commit'],
+  ['hardware stores', 'lend %a the tool for the weekend instead of selling the whole kit'],
+  ['sports clubs', 'a members-only league where %a compare progress with peers'],
+  ['wine tasting', 'side-by-side flights so %a compare three options in one sitting'],
+  ['emergency services', 'a single, memorable number %a can call when something goes wrong'],
 ];
 
 function analogy(s: Slots): string[] {
@@ -375,6 +397,12 @@ const WEEK_ACTIONS = [
   'set up a pilot with one of the %p and agree what success looks like',
   'map the steps %a go through today and circle the slowest one',
   'find two competitors %a also consider and note what they promise about %f',
+  'write a one-page FAQ about %f from the questions %a asked last month',
+  'record a two-minute screen video on %f and send it to five %p',
+  'ask our sales or support team for the three complaints %a raise most',
+  'draft the email we would send %a if we had already solved %f, and show it to two of them',
+  'hold a 45-minute "ask us anything" about %f open to any of the %p',
+  'pick one metric that shows %a care about %f and start counting it today',
 ];
 
 function firstStep(s: Slots): string[] {
