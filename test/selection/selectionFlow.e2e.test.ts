@@ -82,7 +82,7 @@ describe.skipIf(!PANELS_WIRED)('explore → select → plan → review in Chromi
     const sam = await join(server.url, s.sessionId, s.invites.participant, 'Sam');
 
     // Explore: ideas arrive from two participants' (Node) y-websocket clients.
-    const texts = ['Audit-log demo for IT leads', 'Publish the SOC 2 report', 'Paid search on governance', 'CIO round-table'];
+    const texts = ['Audit-log demo for IT leads', 'Publish the SOC 2 report', 'Paid search on governance', 'CIO round-table'] as const;
     for (const [i, [who, text]] of (
       [
         [pat, texts[0]],
