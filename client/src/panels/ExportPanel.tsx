@@ -1,5 +1,5 @@
 import { type PlanFinalisation, readFinalisation, readWebhookLog, type WebhookDelivery, WebhookUrlSchema } from '@throughline/shared';
-import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import { Fragment, useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { ApiError, api } from '../api.ts';
 import { boardPng, downloadDataUrl, type PngArea } from '../export/boardPng.ts';
@@ -21,18 +21,20 @@ export const exportHref = (sessionId: string, token: string, ext: string) =>
 /** The plan's download buttons, for the Export tab and for the plan view. */
 export function ExportLinks({ sessionId, token }: { sessionId: string; token: string }) {
   return (
-    <ul className="export-links" aria-label="Download the plan">
+    <nav className="export-links" aria-label="Download the plan" style={LINKS_GRID}>
       {EXPORT_LINKS.map((f) => (
-        <li key={f.ext}>
+        <Fragment key={f.ext}>
           <a className="btn btn-small" href={exportHref(sessionId, token, f.ext)} download data-testid={`export-${f.ext}`}>
             {f.label}
-          </a>{' '}
+          </a>
           <span className="field-hint">{f.hint}</span>
-        </li>
+        </Fragment>
       ))}
-    </ul>
+    </nav>
   );
 }
+
+const LINKS_GRID = { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '6px 10px', alignItems: 'center' } as const;
 
 /** A value read from a Y.Doc, re-read after each update. */
 function useDocRead<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
@@ -210,10 +212,14 @@ function WebhookSettings(props: { sessionId: string; token: string; controlDoc: 
           </button>
         </p>
       </form>
-      {masked ? <p className="field-hint">Current: {masked}</p> : null}
+      {masked ? (
+        <p className="field-hint" style={{ wordBreak: 'break-all' }}>
+          Current: {masked}
+        </p>
+      ) : null}
       {secret ? (
         <p className="field-hint" data-testid="webhook-secret">
-          Signing secret (shown once, copy it into your receiver): <code>{secret}</code>
+          Signing secret (shown once, copy it into your receiver): <code style={{ wordBreak: 'break-all' }}>{secret}</code>
         </p>
       ) : null}
       <p>
@@ -249,7 +255,7 @@ function DeliveryLog({ controlDoc }: { controlDoc: Y.Doc }) {
   return (
     <section aria-label="Webhook deliveries">
       <h3>Deliveries</h3>
-      <ul className="delivery-log" data-testid="delivery-log">
+      <ul className="delivery-log" data-testid="delivery-log" style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }}>
         {log.map((d) => (
           <li key={d.id} data-state={d.state}>
             <strong>{d.event === 'ping' ? 'Test' : `Plan revision ${d.revision ?? '?'}`}</strong> → {d.url}:{' '}
@@ -258,7 +264,7 @@ function DeliveryLog({ controlDoc }: { controlDoc: Y.Doc }) {
               {' '}
               · {d.createdAt.slice(0, 16).replace('T', ' ')} UTC by {d.requestedBy}
             </span>
-            <ol className="field-hint">
+            <ol className="field-hint" style={{ margin: '2px 0 0', paddingLeft: 20 }}>
               {d.attempts.map((a, n) => (
                 // Attempts only ever append: the index is stable.
                 // biome-ignore lint/suspicious/noArrayIndexKey: see above
