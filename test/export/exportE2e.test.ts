@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -94,6 +94,7 @@ describe.skipIf(!CLIENT_BUILT)('exporting from the Export panel in Chromium', ()
     expect(board.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     // One note plus the margin, at twice the board's resolution.
     expect(pngSize(board.bytes)).toEqual({ width: (180 + 80) * 2, height: (120 + 80) * 2 });
+    writeFileSync(join(SHOTS, 'board.png'), board.bytes);
     const view = await download(page, 'export-png-view');
     expect(view.name).toBe(`Export e2e - view - ${today()}.png`);
     expect(pngSize(view.bytes).width).toBeGreaterThan(200);

@@ -96,6 +96,11 @@ describe('finalisePlan', () => {
     const early = await command(s.url, fresh.sessionId, fresh.facilitatorToken, { type: 'finalisePlan' });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('TL_ERR_WRONG_PHASE');
+    // In plan, but with nothing planned: there is nothing to publish.
+    for (const phase of ['select', 'plan']) await command(s.url, fresh.sessionId, fresh.facilitatorToken, { type: 'setPhase', phase });
+    const empty = await command(s.url, fresh.sessionId, fresh.facilitatorToken, { type: 'finalisePlan' });
+    expect(empty.status).toBe(409);
+    expect(String(empty.body.message)).toMatch(/at least one next step/);
   });
 
   it('POSTs the signed JSON plan to the webhook and logs the delivery where everyone sees it', async () => {
