@@ -14,7 +14,7 @@ import {
   readIdeas,
   readPhase,
 } from '@throughline/shared';
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { AI_ERROR_ADVICE, type LaneGroup, laneGroups, lensName, progressText, provenanceText } from './AiLaneModel.ts';
 
@@ -26,6 +26,8 @@ export interface AiPanelProps {
   nameOf?: (participantId: string) => string;
   /** Sends a command; resolves with the response body or rejects with `{ code, message }`. */
   send: (command: Command) => Promise<Record<string, unknown>>;
+  /** The note or cluster selected on the canvas, offered as the thing to riff on. */
+  selectedId?: string | null;
 }
 
 interface Snapshot {
@@ -88,7 +90,7 @@ const toProblem = (e: unknown): Problem => {
  * grouping suggestions. AI ideas here take no part in selection until a
  * person adopts them; every failure is explained and changes nothing.
  */
-export function AiPanel({ board, control, you, send, nameOf }: AiPanelProps) {
+export function AiPanel({ board, control, you, send, nameOf, selectedId = null }: AiPanelProps) {
   const snap = useDocs<Snapshot>(board, control, () => ({
     ideas: readIdeas(board),
     clusters: readClusters(board),
@@ -108,7 +110,7 @@ export function AiPanel({ board, control, you, send, nameOf }: AiPanelProps) {
         AI ideas wait in this lane. Adopt one to put it on the canvas — only adopted ideas can be voted on.
       </p>
       {canAct ? (
-        <AiGenerateForm send={send} ideas={snap.ideas} clusters={snap.clusters} />
+        <AiGenerateForm send={send} ideas={snap.ideas} clusters={snap.clusters} selectedId={selectedId} />
       ) : (
         <p style={{ color: 'var(--ink-3)', fontSize: 13 }}>
           {you.role === 'viewer'
@@ -138,13 +140,32 @@ export function AiPanel({ board, control, you, send, nameOf }: AiPanelProps) {
   );
 }
 
-function AiGenerateForm({ send, ideas, clusters }: { send: AiPanelProps['send']; ideas: Idea[]; clusters: Cluster[] }) {
+function AiGenerateForm({
+  send,
+  ideas,
+  clusters,
+  selectedId,
+}: {
+  send: AiPanelProps['send'];
+  ideas: Idea[];
+  clusters: Cluster[];
+  selectedId: string | null;
+}) {
   const [count, setCount] = useState(10);
   const [lens, setLens] = useState<LensId | ''>('');
   const [riff, setRiff] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const notes = ideas.filter((i) => i.lane === 'canvas' && i.text.trim() !== '').slice(-30);
+  const recent = ideas.filter((i) => i.lane === 'canvas' && i.text.trim() !== '').slice(-30);
+  const picked = ideas.find((i) => i.id === selectedId && i.lane === 'canvas' && i.text.trim() !== '');
+  // The selected note is always offered, even when it is not among the most recent.
+  const notes = picked && !recent.includes(picked) ? [picked, ...recent] : recent;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new selection changes the choice; edits to the board do not.
+  useEffect(() => {
+    if (selectedId && (clusters.some((c) => c.id === selectedId) || ideas.some((i) => i.id === selectedId && i.lane === 'canvas'))) {
+      setRiff(selectedId);
+    }
+  }, [selectedId]);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
