@@ -116,13 +116,15 @@ describe('AI generation through the server with an OpenAI-compatible model', () 
     expect(aiIdeas(watcher)).toHaveLength(1);
   });
 
-  it('reports garbage from the model as a clear failure and changes nothing on the board', async () => {
-    const { s, watcher, cmd } = await setup((_req, res) => streamText(res, `Sure! {text: 'oops'} and ${'z'.repeat(50)}`));
+  it('reports malformed and over-long output as a clear failure and changes nothing on the board', async () => {
+    const { s, watcher, cmd } = await setup((_req, res) =>
+      streamText(res, `Sure! {text: 'oops'}\n${JSON.stringify({ text: 'z'.repeat(400), lens: 'jobs' })}\n`),
+    );
     const r = await cmd(s.participant.token, { type: 'generateIdeas', count: 3 });
     const requestId = r.body.requestId as string;
     await waitFor(() => readAiRequest(watcher.doc, requestId)?.status === 'failed', 'failed');
     expect(readAiRequest(watcher.doc, requestId)?.error?.kind).toBe('invalid-output');
-    expect(readAiRequest(watcher.doc, requestId)?.rejected).toBe(1);
+    expect(readAiRequest(watcher.doc, requestId)?.rejected).toBe(2);
     expect(aiIdeas(watcher)).toHaveLength(0);
   });
 
