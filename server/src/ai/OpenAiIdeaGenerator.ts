@@ -303,6 +303,8 @@ class RunSignals {
     this.deadlineAt = Date.now() + deadlineMs;
     this.signal = this.#ctrl.signal;
     this.#deadlineTimer = setTimeout(() => this.#fire('deadline'), deadlineMs);
+    // Never the reason the process stays up: the HTTP request itself holds it while it matters.
+    this.#deadlineTimer.unref();
     if (caller.aborted) this.#fire('cancelled');
     else caller.addEventListener('abort', this.#onCallerAbort, { once: true });
   }
@@ -311,6 +313,7 @@ class RunSignals {
   armIdle(): void {
     if (this.#idleTimer) clearTimeout(this.#idleTimer);
     this.#idleTimer = setTimeout(() => this.#fire('idle'), this.idleMs);
+    this.#idleTimer.unref();
   }
 
   reason(): StopReason | null {
