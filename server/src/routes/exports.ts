@@ -66,3 +66,42 @@ export async function exportRoutes(app: FastifyInstance) {
     await webhookDispatcherFor(app).close();
   });
 }
+
+/**
+ * The export routes' OpenAPI paths, for `openApiDocument()` to merge in
+ * (`paths: { ...exportOpenApiPaths() }`), so `/api/docs` lists them.
+ */
+export function exportOpenApiPaths(): Record<string, unknown> {
+  const paths: Record<string, unknown> = {};
+  for (const [ext, format] of Object.entries(EXPORT_FORMATS)) {
+    paths[`/api/sessions/{id}/export.${ext}`] = {
+      get: {
+        summary: `Download the plan as ${ext.toUpperCase()} (see docs/export.md)`,
+        security: [{ bearer: [] }, { token: [] }],
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          {
+            name: 'token',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+            description: 'Instead of the Bearer header, for plain links',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The plan, as an attachment named "<title> - <YYYY-MM-DD>.<ext>"',
+            content: { [format.type.split(';')[0] as string]: ext === 'json' ? { schema: { $ref: PLAN_SCHEMA_PATH } } : {} },
+          },
+          '401': { description: 'missing or invalid token' },
+          '403': { description: 'token for another session' },
+          '404': { description: 'no such session' },
+        },
+      },
+    };
+  }
+  paths[PLAN_SCHEMA_PATH] = {
+    get: { summary: 'JSON Schema of the plan export, version 1', responses: { '200': { description: 'application/schema+json' } } },
+  };
+  return paths;
+}
