@@ -77,7 +77,7 @@ export function exportOpenApiPaths(): Record<string, unknown> {
     paths[`/api/sessions/{id}/export.${ext}`] = {
       get: {
         summary: `Download the plan as ${ext.toUpperCase()} (see docs/export.md)`,
-        security: [{ bearer: [] }, { token: [] }],
+        security: [{ bearer: [] }, {}],
         parameters: [
           { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
           {
