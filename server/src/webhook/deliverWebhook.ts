@@ -58,6 +58,8 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal?.aborted) return resolve();
     const t = setTimeout(done, ms);
+    // A pending retry must not keep a stopping process alive; a running server stays up anyway.
+    t.unref();
     function done() {
       clearTimeout(t);
       signal?.removeEventListener('abort', done);
