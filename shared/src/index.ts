@@ -39,3 +39,4 @@ export * from './ops/decisions.ts';
 export * from './ops/review.ts';
 export * from './protocol/selectionCommands.ts';
 export * from './protocol/exportCommands.ts';
+export * from './ops/aiBoardGuard.ts';

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Idea } from '../model/idea.ts';
+import type { IdeaId } from '../model/ids.ts';
+import { aiRequestsMap, writeAiRequest } from '../ydoc/aiRequests.ts';
+import { insertIdea, patchIdea } from '../ydoc/boardDoc.ts';
+import { checkClientBoardUpdate } from './aiBoardGuard.ts';
+
+const note = (id: string, over: Partial<Idea> = {}): Idea => ({
+  id: id as IdeaId,
+  text: 'hello',
+  x: 0,
+  y: 0,
+  color: '#fff',
+  authorId: 'p_pat1',
+  authorName: 'Pat',
+  origin: 'person',
+  lane: 'canvas',
+  clusterId: null,
+  createdAt: 1,
+  provenance: null,
+  adoptedBy: null,
+  editedBy: null,
+  ...over,
+});
+
+const aiNote = (id: string) =>
+  note(id, {
+    origin: 'ai',
+    lane: 'ai',
+    authorId: 'ai',
+    provenance: { generator: 'offline', model: 'm', lens: 'jobs', promptVersion: 'p', requestId: 'ai_x12345', requestedBy: 'p_pat1' },
+  });
+
+/** The server's board with one AI-lane note, and a client that has synced it. */
+function setup() {
+  const server = new Y.Doc();
+  server.transact(() => {
+    insertIdea(server, aiNote('idea:ai1'));
+    insertIdea(server, note('idea:p1'));
+  });
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  /** What the client's change sends to the server. */
+  const change = (fn: (d: Y.Doc) => void) => {
+    const before = Y.encodeStateVector(client);
+    client.transact(() => fn(client));
+    return Y.encodeStateAsUpdate(client, before);
+  };
+  return { server, change };
+}
+
+describe('checkClientBoardUpdate', () => {
+  it('lets ordinary board work through', () => {
+    const { server, change } = setup();
+    expect(
+      checkClientBoardUpdate(
+        server,
+        change((d) => insertIdea(d, note('idea:new'))),
+      ),
+    ).toBeNull();
+    expect(
+      checkClientBoardUpdate(
+        server,
+        change((d) => patchIdea(d, 'idea:ai1', { text: 'edited', x: 40 })),
+      ),
+    ).toBeNull();
+    expect(
+      checkClientBoardUpdate(
+        server,
+        change((d) => patchIdea(d, 'idea:p1', { text: 'again', color: '#000' })),
+      ),
+    ).toBeNull();
+    expect(
+      checkClientBoardUpdate(
+        server,
+        change((d) => d.getMap('ideas').delete('idea:ai1')),
+      ),
+    ).toBeNull();
+    // Duplicating an adopted AI note keeps its origin on the canvas.
+    const dup = { ...aiNote('idea:dup'), lane: 'canvas' as const, adoptedBy: 'p_pat1' };
+    expect(
+      checkClientBoardUpdate(
+        server,
+        change((d) => insertIdea(d, dup)),
+      ),
+    ).toBeNull();
+  });
+
+  it('refuses adopting through sync, relabelling a note, and forged AI-lane notes', () => {
+    // A fresh client each time: a refused update is never applied, so the next one starts clean.
+    const attempt = (fn: (d: Y.Doc) => void) => {
+      const { server, change } = setup();
+      return checkClientBoardUpdate(server, change(fn));
+    };
+    expect(attempt((d) => patchIdea(d, 'idea:ai1', { lane: 'canvas' }))).toMatch(/adoptAiIdea/);
+    expect(attempt((d) => patchIdea(d, 'idea:ai1', { adoptedBy: 'p_eve1' }))).toMatch(/adoptedBy/);
+    expect(attempt((d) => patchIdea(d, 'idea:p1', { origin: 'ai' }))).toMatch(/origin/);
+    expect(attempt((d) => insertIdea(d, aiNote('idea:forged')))).toMatch(/AI lane/);
+  });
+
+  it('refuses any write to the AI request status records', () => {
+    const { server, change } = setup();
+    const rec = {
+      requestId: 'ai_forged1',
+      status: 'done' as const,
+      requestedBy: 'p_pat1',
+      requestedByName: 'Pat',
+      generator: 'offline',
+      model: 'm',
+      lens: null,
+      requested: 1,
+      count: 1,
+      rejected: 0,
+      error: null,
+      startedAt: 'x',
+      finishedAt: null,
+    };
+    expect(
+      checkClientBoardUpdate(
+        server,
+        change((d) => writeAiRequest(d, rec)),
+      ),
+    ).toMatch(/AI request status/);
+    server.transact(() => writeAiRequest(server, rec));
+    const { change: change2 } = (() => {
+      const client = new Y.Doc();
+      Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+      return {
+        change: (fn: (d: Y.Doc) => void) => {
+          const before = Y.encodeStateVector(client);
+          client.transact(() => fn(client));
+          return Y.encodeStateAsUpdate(client, before);
+        },
+      };
+    })();
+    expect(
+      checkClientBoardUpdate(
+        server,
+        change2((d) => aiRequestsMap(d).set('ai_forged1', { ...rec, count: 99 })),
+      ),
+    ).toMatch(/AI request status/);
+  });
+});
+
+describe('checkClientBoardUpdate on deletions', () => {
+  it('refuses deleting a server-owned field but allows deleting the whole note', () => {
+    const { server, change } = setup();
+    const dropLane = change((d) => d.getMap<Y.Map<unknown>>('ideas').get('idea:ai1')?.delete('lane'));
+    expect(checkClientBoardUpdate(server, dropLane)).toMatch(/lane/);
+    const { server: s2, change: c2 } = setup();
+    expect(
+      checkClientBoardUpdate(
+        s2,
+        c2((d) => d.getMap('ideas').delete('idea:ai1')),
+      ),
+    ).toBeNull();
+  });
+
+  it('refuses deleting a status record', () => {
+    const { server } = setup();
+    server.transact(() =>
+      writeAiRequest(server, {
+        requestId: 'ai_rec1234',
+        status: 'running',
+        requestedBy: 'p_pat1',
+        requestedByName: 'Pat',
+        generator: 'offline',
+        model: 'm',
+        lens: null,
+        requested: 1,
+        count: 0,
+        rejected: 0,
+        error: null,
+        startedAt: 'x',
+        finishedAt: null,
+      }),
+    );
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const before = Y.encodeStateVector(client);
+    aiRequestsMap(client).delete('ai_rec1234');
+    expect(checkClientBoardUpdate(server, Y.encodeStateAsUpdate(client, before))).toMatch(/AI request status/);
+  });
+});
