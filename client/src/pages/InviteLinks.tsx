@@ -24,7 +24,12 @@ export function InviteLinks({ created }: { created: CreatedSession }) {
               <CopyField key={l.key} id={`link-${l.key}`} label={l.label} hint={l.hint} value={created.links[l.key]} />
             ))}
           </div>
-          <button type="button" className="btn btn-primary" onClick={() => navigate(`/s/${created.sessionId}`)} data-testid="open-board">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => navigate(`/s/${created.sessionId}${location.search}`)}
+            data-testid="open-board"
+          >
             Open the board
           </button>
         </div>

@@ -32,7 +32,7 @@ export function JoinPage({ sessionId }: { sessionId: string }) {
       const res = await api.join(sessionId, invite, parsed.data);
       rememberName(parsed.data);
       saveIdentity(sessionId, { token: res.token, participantId: res.participantId, role: res.role, name: parsed.data });
-      navigate(`/s/${sessionId}`, { replace: true });
+      navigate(`/s/${sessionId}${location.search}`, { replace: true });
     } catch (err) {
       const status = err instanceof ApiError ? err.status : -1;
       if (status === 400 && err instanceof ApiError) setMessage(err.issues[0]?.message ?? err.message);
@@ -57,7 +57,11 @@ export function JoinPage({ sessionId }: { sessionId: string }) {
         {existing ? (
           <div className="card" style={{ marginBottom: 16 }}>
             <p style={{ marginTop: 0 }}>You already joined this session{existing.name ? ` as ${existing.name}` : ''}.</p>
-            <button type="button" className="btn btn-primary" onClick={() => navigate(`/s/${sessionId}`, { replace: true })}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => navigate(`/s/${sessionId}${location.search}`, { replace: true })}
+            >
               Continue{existing.name ? ` as ${existing.name}` : ''}
             </button>
           </div>

@@ -1,7 +1,9 @@
 import { ACK_PARAM, BOARD_MIGRATIONS, FATAL_CLOSE_CODES, isNewerThanCode, MessageType } from '@throughline/shared';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as authProtocol from 'y-protocols/auth';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createStore, patchStore, type Store } from '../state/createStore.ts';
@@ -49,6 +51,26 @@ function reportingSocket(onSend: (frame: Uint8Array) => void): typeof WebSocket 
 }
 
 /**
+ * A stock provider re-broadcasts every awareness change it hears, other
+ * people's included; the server owns each awareness id to its connection
+ * and refuses such echoes. Send only this client's own state.
+ */
+function sendOwnAwarenessOnly(provider: WebsocketProvider): void {
+  const awareness = provider.awareness;
+  awareness.off('update', provider._awarenessUpdateHandler);
+  awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    const self = awareness.clientID;
+    if (![...added, ...updated, ...removed].includes(self)) return;
+    const ws = provider.ws;
+    if (!provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.awareness);
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [self]));
+    ws.send(encoding.toUint8Array(e));
+  });
+}
+
+/**
  * One browser's connection to a session: the `board` doc (read-write,
  * acknowledged, kept in IndexedDB) and the `control` doc (read-only here,
  * cached in IndexedDB so the brief and phase show offline). Local copies
@@ -88,6 +110,7 @@ export class BoardConnection {
       WebSocketPolyfill: reportingSocket((f) => this.ack.onFrameSent(f)),
     });
     this.controlProvider = new WebsocketProvider(base, 'control', this.control, { ...common, params: { token: opts.token } });
+    for (const p of [this.boardProvider, this.controlProvider]) sendOwnAwarenessOnly(p);
     this.installHandlers();
     void this.start();
   }
@@ -162,6 +185,8 @@ export class BoardConnection {
     };
     p.messageHandlers[MessageType.auth] = (_encoder, decoder, provider) => {
       authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => {
+        // Only a refused document update loses work; a refused awareness frame costs a cursor position.
+        if (/awareness/i.test(reason)) return;
         this.ack.onRefused(reason);
         this.refresh();
       });

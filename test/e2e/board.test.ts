@@ -1,0 +1,241 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPerson, waitInPage } from '../helpers/browser.ts';
+import { startServer, type TestServer } from '../helpers/startServer.ts';
+
+/**
+ * The board end to end, in real Chromium against a real server: a
+ * facilitator creates a session, a participant joins, both edit live, a
+ * viewer cannot edit, a reload keeps everything, and edits made offline
+ * merge when the participant comes back.
+ */
+
+interface NoteView {
+  id: string;
+  text: string;
+  x: number;
+  y: number;
+  authorName: string;
+}
+
+/** Only what these tests read from the `?test=1` hook. */
+interface TestHook {
+  editor: {
+    store: { canvasIdeas: NoteView[]; ideas: Map<string, NoteView> };
+    viewport: { get(): { x: number; y: number; scale: number } };
+    presence: { peers: { name: string; cursor: { x: number; y: number } | null }[] };
+  };
+}
+declare global {
+  interface Window {
+    __throughline?: TestHook;
+  }
+}
+
+const RESULTS = resolve(import.meta.dirname, '../../test-results');
+
+const notesOf = (page: Page) =>
+  page.evaluate(() =>
+    (window.__throughline?.editor.store.canvasIdeas ?? [])
+      .map((n) => ({ id: n.id, text: n.text, x: n.x, y: n.y, authorName: n.authorName }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+  );
+
+/** Waits until the page's board has a note matching `pred` (checked in the page, so no fixed sleeps). */
+async function waitForNote(page: Page, pred: string): Promise<NoteView> {
+  return waitInPage(
+    page,
+    new Function(`return (window.__throughline?.editor.store.canvasIdeas ?? []).find((n) => ${pred}) ?? null;`) as () => NoteView,
+  );
+}
+
+/** The screen point (page coordinates) of a note's centre on this page. */
+function noteCenterOnScreen(page: Page, id: string) {
+  return page.evaluate((noteId) => {
+    const t = window.__throughline;
+    const n = t?.editor.store.ideas.get(noteId);
+    const canvas = document.querySelector('[data-testid="board-canvas"]');
+    if (!t || !n || !canvas) throw new Error('note or canvas missing');
+    const vp = t.editor.viewport.get();
+    const r = canvas.getBoundingClientRect();
+    return { x: r.left + (n.x + 90) * vp.scale + vp.x, y: r.top + (n.y + 60) * vp.scale + vp.y };
+  }, id);
+}
+
+async function canvasPoint(page: Page, fx: number, fy: number) {
+  const box = await page.getByTestId('board-canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  return { x: box.x + box.width * fx, y: box.y + box.height * fy };
+}
+
+const saved = (page: Page) =>
+  page
+    .getByTestId('save-status')
+    .filter({ hasText: /^Saved$/ })
+    .waitFor();
+
+describe('the board in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('two people brainstorm live; a viewer watches; reloads and offline edits keep everything', async () => {
+    // A: the facilitator creates a session on the start page.
+    const a = await newPerson(browser, server.url);
+    await a.page.goto(`${server.url}/?test=1`);
+    await a.page.getByLabel('Your name').fill('Ada');
+    await a.page.locator('#field-objective').fill('grow awareness');
+    // The brief check speaks up while typing…
+    await a.page.locator('[data-warning="objective-vague"]').waitFor();
+    await a.page.locator('#field-objective').fill('Win consideration among enterprise buyers who need governance');
+    // …and takes its warning back once the objective is a real choice.
+    await a.page.locator('[data-warning="objective-vague"]').waitFor({ state: 'detached' });
+    await a.page.locator('#field-audience').fill('IT leads at 500+ person companies');
+    await a.page.getByLabel('Constraint 1', { exact: true }).fill('No paid media before Q3');
+    await a.page.getByLabel('Criterion 1 name', { exact: true }).fill('Strategic fit');
+    await a.page.getByRole('button', { name: 'Create session' }).click();
+    await a.page.getByText('Your session is ready').waitFor();
+
+    // A copies the participant link.
+    const participantLink = await a.page.locator('#link-participant').inputValue();
+    const viewerLink = await a.page.locator('#link-viewer').inputValue();
+    expect(participantLink).toMatch(/\/join\/ses_[0-9a-z]+#invite=/);
+    await a.page.locator('.link-row', { hasText: 'Participant link' }).getByRole('button', { name: 'Copy' }).click();
+    await a.page.getByRole('button', { name: 'Copied' }).waitFor();
+    expect(await a.page.evaluate(() => navigator.clipboard.readText())).toBe(participantLink);
+
+    await a.page.getByTestId('open-board').click();
+    await a.page.getByTestId('board-canvas').waitFor();
+    await a.page.getByTestId('brief-panel').getByText('IT leads at 500+ person companies').waitFor();
+
+    // B joins with the participant link.
+    const b = await newPerson(browser, server.url);
+    const [path, hash] = participantLink.replace(server.url, '').split('#');
+    await b.page.goto(`${server.url}${path}?test=1#${hash}`);
+    await b.page.getByLabel('Your name').fill('Bea');
+    await b.page.getByRole('button', { name: 'Join' }).click();
+    await b.page.getByTestId('board-canvas').waitFor();
+    // Both see each other in the participant list.
+    await a.page.getByTestId('participants').getByText('Bea').waitFor();
+    await b.page.getByTestId('participants').getByText('Ada', { exact: true }).waitFor();
+
+    // A adds a note by double-clicking empty space and typing; B sees it.
+    const spot = await canvasPoint(a.page, 0.45, 0.4);
+    await a.page.mouse.dblclick(spot.x, spot.y);
+    await a.page.getByTestId('note-editor').waitFor();
+    await a.page.keyboard.type('Governance checklist for IT leads');
+    await a.page.keyboard.press('Escape');
+    await saved(a.page);
+    const onB = await waitForNote(b.page, `n.text === 'Governance checklist for IT leads'`);
+    expect(onB.authorName).toBe('Ada');
+
+    // B drags it somewhere else; A sees it move.
+    const from = await noteCenterOnScreen(b.page, onB.id);
+    await b.page.mouse.move(from.x, from.y);
+    await b.page.mouse.down();
+    await b.page.mouse.move(from.x + 60, from.y + 40, { steps: 5 });
+    await b.page.mouse.move(from.x + 200, from.y + 120, { steps: 10 });
+    await b.page.mouse.up();
+    const movedOnB = (await notesOf(b.page)).find((n) => n.id === onB.id);
+    expect(movedOnB && Math.round(movedOnB.x - onB.x)).toBe(200);
+    expect(movedOnB && Math.round(movedOnB.y - onB.y)).toBe(120);
+    await waitForNote(a.page, `n.id === '${onB.id}' && n.x === ${movedOnB?.x} && n.y === ${movedOnB?.y}`);
+
+    // B edits its text; A sees the edit.
+    const moved = await noteCenterOnScreen(b.page, onB.id);
+    await b.page.mouse.dblclick(moved.x, moved.y);
+    const editorBox = b.page.getByTestId('note-editor');
+    await editorBox.waitFor();
+    await editorBox.fill('Governance checklist for IT leads\nwith a 5-minute setup');
+    await b.page.keyboard.press('Escape');
+    await waitForNote(a.page, `n.id === '${onB.id}' && n.text.endsWith('with a 5-minute setup')`);
+
+    // B's cursor appears on A's board, with B's name.
+    const hover = await canvasPoint(b.page, 0.7, 0.3);
+    await b.page.mouse.move(hover.x, hover.y, { steps: 3 });
+    const peer = await waitInPage(
+      a.page,
+      () => window.__throughline?.editor.presence.peers.find((p) => p.name === 'Bea' && p.cursor) ?? null,
+    );
+    expect(peer.cursor).not.toBeNull();
+
+    // A viewer can look but not edit, and is told so.
+    const c = await newPerson(browser, server.url);
+    const [vpath, vhash] = viewerLink.replace(server.url, '').split('#');
+    await c.page.goto(`${server.url}${vpath}?test=1#${vhash}`);
+    await c.page.getByLabel('Your name').fill('Cy');
+    await c.page.getByRole('button', { name: 'Join' }).click();
+    await c.page.getByTestId('board-canvas').waitFor();
+    await waitForNote(c.page, `n.id === '${onB.id}' && n.text.endsWith('with a 5-minute setup')`);
+    await expect(c.page.getByTestId('phase-banner').textContent()).resolves.toMatch(/read-only/i);
+    expect(await c.page.getByRole('toolbar', { name: 'Board tools' }).count()).toBe(0);
+    const before = (await notesOf(c.page)).length;
+    const empty = await canvasPoint(c.page, 0.8, 0.8);
+    await c.page.mouse.dblclick(empty.x, empty.y);
+    await c.page.keyboard.press('n');
+    const target = await noteCenterOnScreen(c.page, onB.id);
+    await c.page.mouse.click(target.x, target.y);
+    await c.page.keyboard.press('Delete');
+    expect(await c.page.getByTestId('note-editor').count()).toBe(0);
+    expect((await notesOf(c.page)).length).toBe(before);
+    expect((await notesOf(a.page)).some((n) => n.authorName === 'Cy')).toBe(false);
+
+    // A reloads: everything is still there, and saved.
+    const beforeReload = await notesOf(a.page);
+    await a.page.reload();
+    await a.page.getByTestId('board-canvas').waitFor();
+    await waitForNote(a.page, `n.id === '${onB.id}' && n.text.endsWith('with a 5-minute setup')`);
+    expect(await notesOf(a.page)).toEqual(beforeReload);
+    await saved(a.page);
+
+    // B goes offline, keeps working, and comes back: both boards converge.
+    await b.context.setOffline(true);
+    await b.page
+      .getByTestId('save-status')
+      .filter({ hasText: /^Offline/ })
+      .waitFor();
+    await b.page.getByTestId('board-canvas').focus();
+    await b.page.keyboard.press('Escape');
+    await b.page.keyboard.press('n');
+    await b.page.getByTestId('note-editor').waitFor();
+    await b.page.keyboard.type('Written on the train');
+    await b.page.keyboard.press('Escape');
+    await b.page.getByTestId('save-status').filter({ hasText: 'kept on this device' }).waitFor();
+    // Meanwhile A keeps editing too.
+    const spotA = await canvasPoint(a.page, 0.3, 0.75);
+    await a.page.mouse.dblclick(spotA.x, spotA.y);
+    await a.page.getByTestId('note-editor').waitFor();
+    await a.page.keyboard.type('Partner-led pilots');
+    await a.page.keyboard.press('Escape');
+    await saved(a.page);
+    expect((await notesOf(b.page)).some((n) => n.text === 'Partner-led pilots')).toBe(false);
+
+    await b.context.setOffline(false);
+    await waitForNote(a.page, `n.text === 'Written on the train' && n.authorName === 'Bea'`);
+    await waitForNote(b.page, `n.text === 'Partner-led pilots'`);
+    await saved(b.page);
+    expect(await notesOf(b.page)).toEqual(await notesOf(a.page));
+    expect((await notesOf(a.page)).length).toBe(3);
+
+    // A look at the board as A sees it, with B's cursor on it.
+    const again = await canvasPoint(b.page, 0.6, 0.55);
+    await b.page.mouse.move(again.x, again.y, { steps: 3 });
+    await waitInPage(a.page, () => window.__throughline?.editor.presence.peers.find((p) => p.name === 'Bea' && p.cursor) ?? null);
+    await a.page.screenshot({ path: resolve(RESULTS, 'board-e2e.png') });
+    await c.page.screenshot({ path: resolve(RESULTS, 'board-e2e-viewer.png') });
+
+    await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
+  });
+});
