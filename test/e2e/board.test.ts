@@ -111,6 +111,7 @@ describe('the board in Chromium', () => {
     // A copies the participant link.
     const participantLink = await a.page.locator('#link-participant').inputValue();
     const viewerLink = await a.page.locator('#link-viewer').inputValue();
+    const facilitatorLink = await a.page.locator('#link-facilitator').inputValue();
     expect(participantLink).toMatch(/\/join\/ses_[0-9a-z]+#invite=/);
     await a.page.locator('.link-row', { hasText: 'Participant link' }).getByRole('button', { name: 'Copy' }).click();
     await a.page.getByRole('button', { name: 'Copied' }).waitFor();
@@ -236,6 +237,60 @@ describe('the board in Chromium', () => {
     await a.page.screenshot({ path: resolve(RESULTS, 'board-e2e.png') });
     await c.page.screenshot({ path: resolve(RESULTS, 'board-e2e-viewer.png') });
 
+    // The facilitator moves on to selection: the board freezes for everyone, and says so.
+    const [, sessionId, token] = /\/s\/(ses_[0-9a-z]+)#token=(.+)$/.exec(facilitatorLink) ?? [];
+    const res = await fetch(`${server.url}/api/sessions/${sessionId}/commands`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ type: 'setPhase', phase: 'select' }),
+    });
+    expect(res.status).toBe(200);
+    for (const page of [a.page, b.page]) {
+      await page
+        .getByTestId('phase-banner')
+        .filter({ hasText: /frozen/ })
+        .waitFor();
+      expect(await page.getByRole('toolbar', { name: 'Board tools' }).count()).toBe(0);
+    }
+    const count = (await notesOf(b.page)).length;
+    await b.page.getByTestId('board-canvas').focus();
+    await b.page.keyboard.press('n');
+    const frozenSpot = await canvasPoint(b.page, 0.85, 0.2);
+    await b.page.mouse.dblclick(frozenSpot.x, frozenSpot.y);
+    expect((await notesOf(b.page)).length).toBe(count);
+    expect(await b.page.getByTestId('note-editor').count()).toBe(0);
+
     await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
+  });
+
+  it('bad and expired links get a page that says what is wrong', async () => {
+    const { page, context } = await newPerson(browser, server.url);
+    const created = (await (
+      await fetch(`${server.url}/api/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          brief: { objective: 'Win consideration among enterprise buyers who need governance', audience: 'IT leads' },
+        }),
+      })
+    ).json()) as { sessionId: string };
+
+    await page.goto(`${server.url}/s/ses_doesnotexist0#token=whatever`);
+    await page.locator('[data-error-kind="notFound"]').waitFor();
+
+    await page.goto(`${server.url}/s/${created.sessionId}#token=forged.token`);
+    await page.locator('[data-error-kind="unauthorized"]').getByText('expired or is not valid').waitFor();
+
+    await page.goto(`${server.url}/join/${created.sessionId}`);
+    await page.locator('[data-error-kind="badLink"]').waitFor();
+
+    await page.goto(`${server.url}/join/${created.sessionId}#invite=not-the-invite`);
+    await page.getByLabel('Your name').fill('Dee');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.locator('[data-error-kind="forbidden"]').waitFor();
+
+    await page.goto(`${server.url}/nowhere`);
+    await page.getByText('There is no page here').waitFor();
+    await context.close();
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError, api, type SessionSummary } from '../api.ts';
 import { cachedSummary, cacheSummary } from '../auth/summaryCache.ts';
-import { loadIdentity, type StoredIdentity, saveIdentity } from '../auth/tokenStore.ts';
+import { forgetIdentity, loadIdentity, type StoredIdentity, saveIdentity } from '../auth/tokenStore.ts';
 import { hashParams } from '../router.ts';
 import { useStoreValue } from '../state/useStore.ts';
 import { BoardConnection } from '../sync/BoardConnection.ts';
@@ -49,8 +49,13 @@ export function BoardPage({ sessionId }: { sessionId: string }) {
         if (cancelled) return;
         const status = err instanceof ApiError ? err.status : -1;
         const cached = identity.participantId ? cachedSummary(sessionId, identity.participantId) : null;
-        if (status === 0 && cached) setLoaded({ kind: 'ready', summary: cached, offline: true });
-        else setLoaded({ kind: 'error', error: errorKindFor(status), detail: err instanceof Error ? err.message : undefined });
+        if (status === 0 && cached) {
+          setLoaded({ kind: 'ready', summary: cached, offline: true });
+          return;
+        }
+        // A token the server rejects is no use on the next visit either (it would hide the join form).
+        if (status === 401 || status === 403) forgetIdentity(sessionId);
+        setLoaded({ kind: 'error', error: errorKindFor(status), detail: err instanceof Error ? err.message : undefined });
       },
     );
     return () => {

@@ -1,5 +1,5 @@
 import { DisplayNameSchema } from '@throughline/shared';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../api.ts';
 import { loadIdentity, rememberedName, rememberName, saveIdentity } from '../auth/tokenStore.ts';
 import { hashParams, navigate } from '../router.ts';
@@ -8,7 +8,16 @@ import { type ErrorKind, errorKindFor } from './errorKind.ts';
 
 /** Asks an invited person for a display name, exchanges the invite for a token, and opens the board. */
 export function JoinPage({ sessionId }: { sessionId: string }) {
-  const [invite] = useState(() => hashParams(location.hash).get('invite'));
+  const [invite, setInvite] = useState(() => hashParams(location.hash).get('invite'));
+  // Opening another invite link for the same session only changes the hash: pick it up.
+  useEffect(() => {
+    const onHash = () => {
+      setInvite(hashParams(location.hash).get('invite'));
+      setFatal(null);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const [existing] = useState(() => loadIdentity(sessionId));
   const [name, setName] = useState(rememberedName());
   const [busy, setBusy] = useState(false);
