@@ -10,7 +10,7 @@ export interface NoteNodeProps {
   editor: { name: string; color: string } | null;
   /** This person is editing it in the DOM textarea above; do not draw the text twice. */
   hideText: boolean;
-  /** Show "AI" on AI-origin notes (hidden when the session blinds origin). */
+  /** Show the author and "AI" badge; false while a blind-origin session is judging ideas. */
   showOrigin: boolean;
 }
 
@@ -23,7 +23,7 @@ const H = NOTE_SIZE.height;
  * listens for events: the canvas hit-tests in board coordinates itself.
  */
 export const NoteNode = memo(function NoteNode({ idea, selected, editor, hideText, showOrigin }: NoteNodeProps) {
-  const footer = `${idea.authorName || 'Someone'}${showOrigin && idea.origin === 'ai' ? ' · AI' : ''}`;
+  const footer = showOrigin ? `${idea.authorName || 'Someone'}${idea.origin === 'ai' ? ' · AI' : ''}` : '';
   return (
     <Group x={idea.x} y={idea.y} listening={false}>
       <Rect x={1} y={3} width={W} height={H} fill="rgba(0,0,0,0.08)" cornerRadius={3} perfectDrawEnabled={false} />

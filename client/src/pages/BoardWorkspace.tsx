@@ -114,7 +114,8 @@ export function BoardWorkspace({ connection, summary, token }: { connection: Boa
   const [onNotesDrawn] = useState(() => (TEST_MODE ? installTestHook(connection, editor) : undefined));
 
   const props: PanelProps = { session, control, connection, editor, token, canWrite, refreshSession };
-  const showOrigin = !control.settings.blindOrigin;
+  // Blind origin hides who (person or AI) wrote an idea while ideas are being judged (decision 0503).
+  const showOrigin = !(control.settings.blindOrigin && control.phase.current === 'select');
 
   return (
     <div className="board" data-role={session.you.role} data-writable={canWrite}>

@@ -183,7 +183,7 @@ export function IdeaListPanel({ editor, canWrite, showOrigin }: { editor: BoardE
                     data-idea-item
                     data-idea-id={i.id}
                     tabIndex={tabIndex}
-                    aria-label={`${i.text || 'Empty note'}, by ${i.authorName || 'someone'}${ai ? ', suggested by AI' : ''}`}
+                    aria-label={`${i.text || 'Empty note'}${showOrigin ? `, by ${i.authorName || 'someone'}` : ''}${ai ? ', suggested by AI' : ''}`}
                     onKeyDown={(e) => onItemKey(e, i)}
                     onFocus={(e) => {
                       for (const el of listRef.current?.querySelectorAll<HTMLElement>('[data-idea-item]') ?? []) el.tabIndex = -1;
@@ -215,7 +215,7 @@ export function IdeaListPanel({ editor, canWrite, showOrigin }: { editor: BoardE
                         {ai ? <span className="ai-badge">AI</span> : null}
                       </span>
                     )}
-                    <span className="by">{i.authorName}</span>
+                    {showOrigin ? <span className="by">{i.authorName}</span> : null}
                     <span className="actions">
                       {canWrite && editing !== i.id ? (
                         <button type="button" className="btn btn-small" onClick={() => startEdit(i)}>
