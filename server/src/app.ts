@@ -6,9 +6,11 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { TokenSigner } from './auth/tokenSigner.ts';
 import type { Config } from './config.ts';
 import type { IssuesError } from './errors.ts';
+import { RedisRelay } from './relay/RedisRelay.ts';
 import { apiDocsRoutes } from './routes/apiDocs.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { PgStore } from './store/PgStore.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
 import type { Store } from './store/Store.ts';
 import { RoomManager } from './sync/RoomManager.ts';
@@ -24,7 +26,7 @@ declare module 'fastify' {
   }
 }
 
-export interface AppConfig extends Pick<Config, 'dataDir' | 'secret' | 'clientDist' | 'openai'> {
+export interface AppConfig extends Pick<Config, 'dataDir' | 'secret' | 'clientDist' | 'openai' | 'databaseUrl' | 'redisUrl'> {
   idleUnloadMs: number;
   compactEvery: number;
   maxPayloadBytes: number;
@@ -53,14 +55,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const config: AppConfig = {
     ...DEFAULTS,
     clientDist: null,
+    databaseUrl: null,
+    redisUrl: null,
     openai: { apiKey: null, baseUrl: null, model: 'gpt-4o-mini' },
     ...opts,
   };
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
-  const store = opts.store ?? new SqliteStore({ dataDir: config.dataDir });
+  // SQLite unless DATABASE_URL names PostgreSQL; a Redis relay when REDIS_URL is set.
+  const store =
+    opts.store ?? (config.databaseUrl ? await PgStore.connect(config.databaseUrl) : new SqliteStore({ dataDir: config.dataDir }));
+  const relay = config.redisUrl ? await RedisRelay.connect(config.redisUrl) : null;
   const rooms = new RoomManager(store, {
     idleUnloadMs: config.idleUnloadMs,
     compactEvery: config.compactEvery,
+    relay,
     onError: (err) => app.log.error({ err }, 'room error'),
   });
   const tokens = new TokenSigner(config.secret);
@@ -97,9 +105,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(apiDocsRoutes);
   await registerClient(app, config.clientDist);
 
-  app.addHook('onClose', async () => {
+  // Sockets must go before the HTTP server closes: it waits for every open
+  // connection, upgraded WebSockets included, before onClose hooks run.
+  app.addHook('preClose', async () => {
     sync.closeAll();
+  });
+  app.addHook('onClose', async () => {
     await rooms.closeAll();
+    await relay?.close();
     await store.close();
   });
   return app;

@@ -43,8 +43,9 @@ describe('durability across server processes', () => {
     await waitSynced(a);
     for (let i = 0; i < 20; i++) insertIdea(a.doc, sampleIdea({ id: `idea:n${i}` as never, text: `note ${i}` }));
     await waitFor(() => isSaved(a), 'saved');
-    a.destroy();
+    // Stop with the client still connected: shutdown must close its socket, not wait for it.
     expect(await first.stop('SIGTERM')).toBe(0);
+    a.destroy();
     // SIGTERM flushed and compacted: the board is one snapshot, no loose log.
     const db = new Database(join(dir, 'throughline.sqlite'), { readonly: true });
     const loose = db.prepare("SELECT count(*) AS n FROM doc_updates WHERE doc = 'board'").get() as { n: number };

@@ -74,7 +74,7 @@ export class SqliteStore implements Store {
       listAudit: this.db.prepare('SELECT * FROM audit WHERE session_id = ? ORDER BY seq'),
     };
     this.writer = new Worker(new URL('./sqliteWriter.worker.mjs', import.meta.url), { workerData: { file } });
-    this.writer.on('message', (msg: { id?: number; ok?: boolean; error?: string }) => this.onCommitted(msg));
+    this.writer.on('message', (msg: { id?: number; failed?: { index: number; error: string }[] }) => this.onCommitted(msg));
     this.writer.on('error', (err) => this.fatal(err));
   }
 
@@ -183,15 +183,16 @@ export class SqliteStore implements Store {
     this.writer.postMessage({ id: this.inFlight.id, ops: batch.map((w) => w.op) });
   }
 
-  private onCommitted(msg: { id?: number; ok?: boolean; error?: string }): void {
+  private onCommitted(msg: { id?: number; failed?: { index: number; error: string }[] }): void {
     const flight = this.inFlight;
     if (!flight || msg.id !== flight.id) return;
     this.inFlight = null;
-    if (msg.ok) for (const w of flight.batch) w.done();
-    else {
-      const err = new Error(`SQLite commit failed: ${msg.error}`);
-      for (const w of flight.batch) w.fail(err);
-    }
+    const failed = new Map((msg.failed ?? []).map((f) => [f.index, f.error]));
+    flight.batch.forEach((w, i) => {
+      const error = failed.get(i);
+      if (error === undefined) w.done();
+      else w.fail(new Error(`SQLite write failed: ${error}`));
+    });
     this.send();
   }
 

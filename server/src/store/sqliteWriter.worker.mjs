@@ -71,8 +71,18 @@ parentPort.on('message', (msg) => {
   }
   try {
     commit(msg.ops);
-    parentPort.postMessage({ id: msg.id, ok: true });
-  } catch (err) {
-    parentPort.postMessage({ id: msg.id, ok: false, error: String(err && err.message ? err.message : err) });
+    parentPort.postMessage({ id: msg.id, failed: [] });
+  } catch {
+    // One bad op must not fail the unrelated writes it was batched with:
+    // retry one by one and report only the ops that fail on their own.
+    const failed = [];
+    msg.ops.forEach((op, index) => {
+      try {
+        commit([op]);
+      } catch (err) {
+        failed.push({ index, error: String(err && err.message ? err.message : err) });
+      }
+    });
+    parentPort.postMessage({ id: msg.id, failed });
   }
 });

@@ -1,6 +1,8 @@
 import { Origins } from '@throughline/shared';
+import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { Relay } from '../relay/Relay.ts';
 import type { Store } from '../store/Store.ts';
 import { ackFrame, awarenessFrame, syncUpdate } from './messages.ts';
 
@@ -16,20 +18,30 @@ export interface RoomPeer {
 export interface RoomOptions {
   /** Compact the update log into a snapshot after this many appends. */
   compactEvery: number;
+  /** Other server instances holding this document, if any. */
+  relay: Relay | null;
   onError: (err: unknown) => void;
 }
+
+/** Marks awareness ids owned by a client of another server instance. */
+export const REMOTE_OWNER = 'remote' as const;
 
 /**
  * One loaded Yjs document and the sockets syncing it. Every change to the
  * doc, whoever made it (a client, a command, the AI), goes through
- * `onUpdate`: appended to the store, then relayed to every other peer.
+ * `onUpdate`: appended to the store, then relayed to every other peer and
+ * other server instance. Changes that came *from* another instance
+ * (`Origins.remote`) were persisted there, so they are only relayed to
+ * local peers.
  */
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<RoomPeer>();
   /** awareness id → the peer allowed to speak for it. */
-  readonly awarenessOwners = new Map<number, RoomPeer>();
+  readonly awarenessOwners = new Map<number, RoomPeer | typeof REMOTE_OWNER>();
+  /** awareness id → the participant who first claimed it; survives disconnects so only they can reclaim it. */
+  readonly awarenessParticipants = new Map<number, string>();
   private appendsSinceSnapshot = 0;
   private ackScheduled = false;
 
@@ -55,6 +67,43 @@ export class Room {
       for (const u of stored.updates) Y.applyUpdate(this.doc, u, Origins.load);
     }, Origins.load);
     this.appendsSinceSnapshot = stored.updates.length;
+  }
+
+  /** The relay key of this document. */
+  get key(): string {
+    return `${this.sessionId}/${this.docName}`;
+  }
+
+  /** Applies an update from another instance (or re-read from the store): relayed locally, not persisted. */
+  applyRemote(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, Origins.remote);
+  }
+
+  /** Applies awareness from another instance; its ids can then not be claimed by a local socket. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    const d = decoding.createDecoder(update);
+    const n = decoding.readVarUint(d);
+    for (let i = 0; i < n; i++) {
+      const id = decoding.readVarUint(d);
+      decoding.readVarUint(d);
+      const state = decoding.readVarString(d);
+      const owner = this.awarenessOwners.get(id);
+      if (state === 'null') {
+        if (owner === REMOTE_OWNER) this.awarenessOwners.delete(id);
+      } else if (owner === undefined) {
+        this.awarenessOwners.set(id, REMOTE_OWNER);
+        const who = (JSON.parse(state) as { user?: { participantId?: string } }).user?.participantId;
+        if (who) this.awarenessParticipants.set(id, who);
+      }
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, Origins.remote);
+  }
+
+  /** Re-reads the store and applies what we lack (after missing relay messages). */
+  async refresh(): Promise<void> {
+    const stored = await this.store.loadDoc(this.sessionId, this.docName);
+    if (stored.snapshot) this.applyRemote(stored.snapshot);
+    for (const u of stored.updates) this.applyRemote(u);
   }
 
   /** True when the log has grown since the last snapshot. */
@@ -104,16 +153,25 @@ export class Room {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === Origins.load) return;
-    this.store.appendUpdate(this.sessionId, this.docName, update).catch(this.opts.onError);
-    if (++this.appendsSinceSnapshot >= this.opts.compactEvery) this.compact().catch(this.opts.onError);
+    if (origin !== Origins.remote) {
+      this.store.appendUpdate(this.sessionId, this.docName, update).catch(this.opts.onError);
+      if (++this.appendsSinceSnapshot >= this.opts.compactEvery) this.compact().catch(this.opts.onError);
+      this.opts.relay?.publishUpdate(this.key, update);
+    }
     const frame = syncUpdate(update);
     for (const p of this.peers) if (p !== origin) p.send(frame);
   };
 
-  private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+  private readonly onAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
     const frame = awarenessFrame(this.awareness, changed);
     for (const p of this.peers) p.send(frame);
+    if (origin !== Origins.remote && this.opts.relay) {
+      this.opts.relay.publishAwareness(this.key, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
   };
 }

@@ -1,4 +1,5 @@
 import { BOARD_MIGRATIONS, CONTROL_MIGRATIONS, DRAFTS_MIGRATIONS, type Migration, migrateDoc } from '@throughline/shared';
+import type { Relay } from '../relay/Relay.ts';
 import type { Store } from '../store/Store.ts';
 import { Room } from './Room.ts';
 
@@ -6,6 +7,7 @@ export interface RoomManagerOptions {
   /** Unload a document this long after its last holder let go. */
   idleUnloadMs: number;
   compactEvery: number;
+  relay: Relay | null;
   onError: (err: unknown) => void;
 }
 
@@ -30,27 +32,45 @@ const migrationsFor = (docName: string): readonly Migration[] => {
  */
 export class RoomManager {
   private readonly entries = new Map<string, Entry>();
+  private closed = false;
 
   constructor(
     private readonly store: Store,
     private readonly opts: RoomManagerOptions,
-  ) {}
+  ) {
+    // Messages published while the relay was away are in the store: re-read.
+    opts.relay?.onReconnect(() => {
+      for (const e of this.entries.values()) e.room?.refresh().catch(opts.onError);
+    });
+  }
 
   /** Loads (once) and holds a document. Every acquire must be paired with a release. */
   async acquire(sessionId: string, docName: string): Promise<Room> {
+    if (this.closed) throw new Error('the server is shutting down');
     const key = `${sessionId}/${docName}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      const room = new Room(sessionId, docName, this.store, { compactEvery: this.opts.compactEvery, onError: this.opts.onError });
+      const room = new Room(sessionId, docName, this.store, {
+        compactEvery: this.opts.compactEvery,
+        relay: this.opts.relay,
+        onError: this.opts.onError,
+      });
+      const relay = this.opts.relay;
+      // Subscribe before loading, so an update published in between is not missed.
+      const subscribed = relay
+        ? relay.subscribe(key, { update: (u) => room.applyRemote(u), awareness: (u) => room.applyRemoteAwareness(u) })
+        : Promise.resolve();
       const created: Entry = {
         room: null,
         holds: 0,
         idleTimer: null,
-        loading: room.load().then(() => {
-          migrateDoc(room.doc, migrationsFor(docName));
-          created.room = room;
-          return room;
-        }),
+        loading: subscribed
+          .then(() => room.load())
+          .then(() => {
+            migrateDoc(room.doc, migrationsFor(docName));
+            created.room = room;
+            return room;
+          }),
       };
       created.loading.catch(() => this.entries.delete(key));
       this.entries.set(key, created);
@@ -101,6 +121,7 @@ export class RoomManager {
 
   /** Compacts and drops every document: used on shutdown. */
   async closeAll(): Promise<void> {
+    this.closed = true;
     await Promise.all([...this.entries.keys()].map((k) => this.unload(k, true)));
   }
 
@@ -110,6 +131,7 @@ export class RoomManager {
     if (entry.idleTimer) clearTimeout(entry.idleTimer);
     this.entries.delete(key);
     const room = entry.room;
+    await this.opts.relay?.unsubscribe(key).catch(this.opts.onError);
     if (room.dirty) await room.compact();
     await this.store.whenDurable();
     room.destroy();

@@ -139,7 +139,16 @@ export class SyncConnection implements RoomPeer {
   }
 
   private handleAwareness(update: Uint8Array): void {
-    const result = guardAwarenessUpdate(update, this, this.room.awarenessOwners, this.awarenessIds, this.opts.user);
+    const { awareness, awarenessOwners, awarenessParticipants } = this.room;
+    const ledger = {
+      ownerOf: (id: number) => {
+        const owner = awarenessOwners.get(id);
+        return owner === undefined ? 'none' : owner === this ? 'self' : 'other';
+      },
+      participantOf: (id: number) => awarenessParticipants.get(id),
+      current: (id: number) => awareness.getStates().get(id),
+    } as const;
+    const result = guardAwarenessUpdate(update, ledger, this.awarenessIds.size, this.opts.user);
     if (!result.ok) {
       this.deny(result.reason);
       return;
@@ -147,7 +156,9 @@ export class SyncConnection implements RoomPeer {
     for (const id of result.claimed) {
       this.awarenessIds.add(id);
       this.room.awarenessOwners.set(id, this);
+      this.room.awarenessParticipants.set(id, this.opts.identity.participantId);
     }
+    if (result.empty) return;
     awarenessProtocol.applyAwarenessUpdate(this.room.awareness, result.update, this);
   }
 

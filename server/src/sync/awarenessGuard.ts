@@ -9,45 +9,58 @@ export interface AwarenessUser {
   role: string;
 }
 
-export type GuardResult = { ok: true; update: Uint8Array; claimed: number[] } | { ok: false; reason: string };
+/** What the guard needs to know about the room's awareness ids. */
+export interface AwarenessLedger {
+  /** Who speaks for `id` now: this connection, another one (here or on another instance), or nobody. */
+  ownerOf(id: number): 'self' | 'other' | 'none';
+  /** The participant `id` was first claimed by in this room, if any. */
+  participantOf(id: number): string | undefined;
+  /** The room's current state for `id`. */
+  current(id: number): unknown;
+}
+
+export type GuardResult = { ok: true; update: Uint8Array; claimed: number[]; empty: boolean } | { ok: false; reason: string };
 
 /** A client legitimately owns one awareness id per Y.Doc; a few allow for reconnects with a new doc. */
 const MAX_IDS_PER_CONNECTION = 4;
 
 /**
  * Rewrites an incoming awareness update so that (1) it only touches
- * awareness ids this connection owns (first come, first served within the
- * room) and (2) every state's `user` field is the server's view of who the
- * sender is. Throws on bytes that are not an awareness update.
+ * awareness ids this connection owns, and (2) every state's `user` field is
+ * the server's view of who the sender is. Throws on bytes that are not an
+ * awareness update.
  *
- * @param owners  room-wide map awareness id → owning connection
+ * An unowned id may be claimed only by the participant it was first seen
+ * with (a reconnecting client keeps its id). Stock y-websocket clients
+ * re-send every awareness change they see, including other clients' states
+ * and removals from their own timeout check: such echoes of someone else's
+ * entry are dropped quietly. Only an attempt to *change* another client's
+ * state is refused.
  */
-export function guardAwarenessUpdate<C>(
-  update: Uint8Array,
-  conn: C,
-  owners: Map<number, C>,
-  ownedByConn: Set<number>,
-  user: AwarenessUser,
-): GuardResult {
+export function guardAwarenessUpdate(update: Uint8Array, ledger: AwarenessLedger, ownedCount: number, user: AwarenessUser): GuardResult {
   const d = decoding.createDecoder(update);
   const count = decoding.readVarUint(d);
   const entries: { id: number; clock: number; state: string }[] = [];
+  const claimed: number[] = [];
   for (let i = 0; i < count; i++) {
     const id = decoding.readVarUint(d);
     const clock = decoding.readVarUint(d);
-    const json = decoding.readVarString(d);
-    const owner = owners.get(id);
-    if (owner !== undefined && owner !== conn) return { ok: false, reason: `awareness id ${id} belongs to another client` };
-    const state: unknown = JSON.parse(json);
-    if (state === null) {
-      entries.push({ id, clock, state: 'null' });
-      continue;
+    const state: unknown = JSON.parse(decoding.readVarString(d));
+    if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new Error('awareness state is not an object');
+    const owner = ledger.ownerOf(id);
+    const claimable = owner === 'none' && (ledger.participantOf(id) ?? user.participantId) === user.participantId;
+    if (owner === 'other' || (owner === 'none' && !claimable)) {
+      const echo = state === null || JSON.stringify(state) === JSON.stringify(ledger.current(id) ?? null);
+      if (echo) continue;
+      return { ok: false, reason: `awareness id ${id} belongs to another client` };
     }
-    if (typeof state !== 'object' || Array.isArray(state)) throw new Error('awareness state is not an object');
-    entries.push({ id, clock, state: JSON.stringify({ ...(state as object), user }) });
+    if (owner === 'none') {
+      if (state === null) continue; // nothing of ours to clear; do not claim on a removal
+      claimed.push(id);
+    }
+    entries.push({ id, clock, state: state === null ? 'null' : JSON.stringify({ ...(state as object), user }) });
   }
-  const claimed = entries.filter((e) => !ownedByConn.has(e.id)).map((e) => e.id);
-  if (ownedByConn.size + claimed.length > MAX_IDS_PER_CONNECTION) {
+  if (ownedCount + claimed.length > MAX_IDS_PER_CONNECTION) {
     return { ok: false, reason: 'too many awareness ids on one connection' };
   }
   const e = encoding.createEncoder();
@@ -57,5 +70,5 @@ export function guardAwarenessUpdate<C>(
     encoding.writeVarUint(e, entry.clock);
     encoding.writeVarString(e, entry.state);
   }
-  return { ok: true, update: encoding.toUint8Array(e), claimed };
+  return { ok: true, update: encoding.toUint8Array(e), claimed, empty: entries.length === 0 };
 }

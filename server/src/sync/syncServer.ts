@@ -27,6 +27,7 @@ export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly perParticipant = new Map<string, number>();
   private readonly connections = new Set<SyncConnection>();
+  private closing = false;
 
   constructor(private readonly opts: SyncServerOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.limits.maxPayloadBytes });
@@ -37,6 +38,10 @@ export class SyncServer {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const m = SYNC_PATH.exec(url.pathname);
     if (!m) return false;
+    if (this.closing) {
+      socket.destroy();
+      return true;
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.accept(ws, decodeURIComponent(m[1] as string), decodeURIComponent(m[2] as string), url.searchParams).catch((err) => {
         this.opts.log.error({ err: String(err) }, 'sync connection failed');
@@ -52,6 +57,7 @@ export class SyncServer {
 
   /** Closes every socket with "service restart" so clients reconnect to the next instance. */
   closeAll(): void {
+    this.closing = true;
     for (const c of this.connections) c.close(CloseCode.serviceRestart, 'server shutting down');
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();

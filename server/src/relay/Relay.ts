@@ -1,0 +1,21 @@
+/** What a relay delivers for one document: updates and awareness from other instances. */
+export interface RelayHandler {
+  update(update: Uint8Array): void;
+  awareness(update: Uint8Array): void;
+}
+
+/**
+ * Fans document updates and awareness out to the other server instances
+ * holding the same document (Hocuspocus-style: pluggable, one small
+ * interface). Persistence stays with the instance that accepted the update.
+ */
+export interface Relay {
+  /** Starts receiving for `key`; resolves once subscribed, so nothing published afterwards is missed. */
+  subscribe(key: string, handler: RelayHandler): Promise<void>;
+  unsubscribe(key: string): Promise<void>;
+  publishUpdate(key: string, update: Uint8Array): void;
+  publishAwareness(key: string, update: Uint8Array): void;
+  /** Called after the connection to the relay was lost and came back: messages may have been missed. */
+  onReconnect(fn: () => void): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,295 @@
+import pg from 'pg';
+import * as Y from 'yjs';
+import type { AuditEntry, ParticipantRecord, SessionRecord, Store, StoredDoc } from './Store.ts';
+
+type Op =
+  | { kind: 'session'; session: SessionRecord; facilitator: ParticipantRecord }
+  | { kind: 'participant'; participant: ParticipantRecord }
+  | { kind: 'append'; sessionId: string; doc: string; data: Uint8Array }
+  | { kind: 'compact'; sessionId: string; doc: string; data: Uint8Array }
+  | { kind: 'audit'; entry: AuditEntry }
+  | { kind: 'marker' };
+
+interface Waiter {
+  op: Op;
+  done: () => void;
+  fail: (e: unknown) => void;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY, created_at TEXT NOT NULL, title TEXT NOT NULL,
+  facilitator_id TEXT NOT NULL, participant_invite TEXT NOT NULL, viewer_invite TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS participants (
+  id TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id),
+  name TEXT NOT NULL, role TEXT NOT NULL, joined_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS participants_session ON participants(session_id);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq BIGSERIAL PRIMARY KEY, session_id TEXT NOT NULL, doc TEXT NOT NULL, data BYTEA NOT NULL);
+CREATE INDEX IF NOT EXISTS doc_updates_key ON doc_updates(session_id, doc, seq);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  session_id TEXT NOT NULL, doc TEXT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (session_id, doc));
+CREATE TABLE IF NOT EXISTS audit (
+  seq BIGSERIAL PRIMARY KEY, session_id TEXT NOT NULL, at TEXT NOT NULL,
+  participant_id TEXT NOT NULL, role TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, outcome TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_session ON audit(session_id, seq);
+`;
+
+/** Serialises schema creation across instances starting at once. */
+const SCHEMA_LOCK = 7_301_947;
+const MAX_ROWS_PER_INSERT = 500;
+
+/**
+ * The PostgreSQL store (`DATABASE_URL`), for several server instances
+ * sharing sessions. Same contract and the same group commit as SQLite: one
+ * batch in flight, everything queued meanwhile goes in the next transaction.
+ *
+ * Compaction is safe with several writers: it locks the rows it folds,
+ * merges them with the snapshot it was given and the previous snapshot, and
+ * deletes exactly those rows, so updates another instance appends
+ * concurrently survive.
+ */
+export class PgStore implements Store {
+  private queue: Waiter[] = [];
+  private inFlight = false;
+  private closed = false;
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  static async connect(connectionString: string): Promise<PgStore> {
+    const pool = new pg.Pool({ connectionString, max: 8 });
+    const client = await pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+      await client.query(SCHEMA);
+      await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
+    } finally {
+      client.release();
+    }
+    return new PgStore(pool);
+  }
+
+  createSession(session: SessionRecord, facilitator: ParticipantRecord): Promise<void> {
+    return this.enqueue({ kind: 'session', session, facilitator });
+  }
+
+  async getSession(id: string): Promise<SessionRecord | null> {
+    const { rows } = await this.pool.query('SELECT * FROM sessions WHERE id = $1', [id]);
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      createdAt: r.created_at,
+      title: r.title,
+      facilitatorId: r.facilitator_id,
+      participantInvite: r.participant_invite,
+      viewerInvite: r.viewer_invite,
+    };
+  }
+
+  addParticipant(participant: ParticipantRecord): Promise<void> {
+    return this.enqueue({ kind: 'participant', participant });
+  }
+
+  async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
+    const { rows } = await this.pool.query('SELECT * FROM participants WHERE session_id = $1 ORDER BY joined_at, id', [sessionId]);
+    return rows.map((r) => ({ id: r.id, sessionId: r.session_id, name: r.name, role: r.role, joinedAt: r.joined_at }));
+  }
+
+  /** Reads snapshot and log in one repeatable-read transaction, so a concurrent compaction cannot split them. */
+  async loadDoc(sessionId: string, doc: string): Promise<StoredDoc> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const snap = await client.query('SELECT data FROM doc_snapshots WHERE session_id = $1 AND doc = $2', [sessionId, doc]);
+      const log = await client.query('SELECT data FROM doc_updates WHERE session_id = $1 AND doc = $2 ORDER BY seq', [sessionId, doc]);
+      await client.query('COMMIT');
+      return {
+        snapshot: snap.rows[0] ? new Uint8Array(snap.rows[0].data) : null,
+        updates: log.rows.map((r) => new Uint8Array(r.data)),
+      };
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  appendUpdate(sessionId: string, doc: string, data: Uint8Array): Promise<void> {
+    return this.enqueue({ kind: 'append', sessionId, doc, data });
+  }
+
+  compact(sessionId: string, doc: string, data: Uint8Array): Promise<void> {
+    return this.enqueue({ kind: 'compact', sessionId, doc, data });
+  }
+
+  appendAudit(entry: AuditEntry): Promise<void> {
+    return this.enqueue({ kind: 'audit', entry });
+  }
+
+  async listAudit(sessionId: string): Promise<AuditEntry[]> {
+    const { rows } = await this.pool.query('SELECT * FROM audit WHERE session_id = $1 ORDER BY seq', [sessionId]);
+    return rows.map((r) => ({
+      sessionId: r.session_id,
+      at: r.at,
+      participantId: r.participant_id,
+      role: r.role,
+      type: r.type,
+      payload: JSON.parse(r.payload),
+      outcome: r.outcome,
+    }));
+  }
+
+  whenDurable(): Promise<void> {
+    if (this.queue.length === 0 && !this.inFlight) return Promise.resolve();
+    return this.enqueue({ kind: 'marker' });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.whenDurable().catch(() => {});
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  private enqueue(op: Op): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('store is closed'));
+    return new Promise((done, fail) => {
+      this.queue.push({ op, done, fail });
+      if (!this.inFlight) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.inFlight || this.queue.length === 0) return;
+    this.inFlight = true;
+    const batch = this.queue;
+    this.queue = [];
+    const client = await this.pool.connect().catch((err) => {
+      for (const w of batch) w.fail(err);
+      return null;
+    });
+    if (client) {
+      try {
+        await this.transaction(
+          client,
+          batch.map((w) => w.op),
+        );
+        for (const w of batch) w.done();
+      } catch (batchErr) {
+        // One bad op must not fail the unrelated writes it was batched with.
+        if (batch.length === 1) (batch[0] as Waiter).fail(batchErr);
+        else {
+          for (const w of batch) {
+            await this.transaction(client, [w.op]).then(w.done, w.fail);
+          }
+        }
+      } finally {
+        client.release();
+      }
+    }
+    this.inFlight = false;
+    if (this.queue.length > 0) void this.flush();
+  }
+
+  private async transaction(client: pg.PoolClient, ops: Op[]): Promise<void> {
+    try {
+      await client.query('BEGIN');
+      await this.applyAll(client, ops);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    }
+  }
+
+  private async applyAll(client: pg.PoolClient, ops: Op[]): Promise<void> {
+    let appends: Extract<Op, { kind: 'append' }>[] = [];
+    const flushAppends = async () => {
+      for (let i = 0; i < appends.length; i += MAX_ROWS_PER_INSERT) {
+        const chunk = appends.slice(i, i + MAX_ROWS_PER_INSERT);
+        const values = chunk.map((_, j) => `($${j * 3 + 1}, $${j * 3 + 2}, $${j * 3 + 3})`).join(', ');
+        await client.query(
+          `INSERT INTO doc_updates (session_id, doc, data) VALUES ${values}`,
+          chunk.flatMap((a) => [a.sessionId, a.doc, Buffer.from(a.data)]),
+        );
+      }
+      appends = [];
+    };
+    for (const op of ops) {
+      if (op.kind === 'append') {
+        appends.push(op);
+        continue;
+      }
+      await flushAppends();
+      await this.applyOne(client, op);
+    }
+    await flushAppends();
+  }
+
+  private async applyOne(client: pg.PoolClient, op: Exclude<Op, { kind: 'append' }>): Promise<void> {
+    switch (op.kind) {
+      case 'session': {
+        const { session: s, facilitator: f } = op;
+        await client.query(
+          'INSERT INTO sessions (id, created_at, title, facilitator_id, participant_invite, viewer_invite) VALUES ($1, $2, $3, $4, $5, $6)',
+          [s.id, s.createdAt, s.title, s.facilitatorId, s.participantInvite, s.viewerInvite],
+        );
+        await client.query('INSERT INTO participants (id, session_id, name, role, joined_at) VALUES ($1, $2, $3, $4, $5)', [
+          f.id,
+          f.sessionId,
+          f.name,
+          f.role,
+          f.joinedAt,
+        ]);
+        return;
+      }
+      case 'participant': {
+        const p = op.participant;
+        await client.query('INSERT INTO participants (id, session_id, name, role, joined_at) VALUES ($1, $2, $3, $4, $5)', [
+          p.id,
+          p.sessionId,
+          p.name,
+          p.role,
+          p.joinedAt,
+        ]);
+        return;
+      }
+      case 'compact': {
+        const rows = await client.query('SELECT seq, data FROM doc_updates WHERE session_id = $1 AND doc = $2 ORDER BY seq FOR UPDATE', [
+          op.sessionId,
+          op.doc,
+        ]);
+        const prev = await client.query('SELECT data FROM doc_snapshots WHERE session_id = $1 AND doc = $2 FOR UPDATE', [
+          op.sessionId,
+          op.doc,
+        ]);
+        const merged = new Y.Doc();
+        if (prev.rows[0]) Y.applyUpdate(merged, new Uint8Array(prev.rows[0].data));
+        Y.applyUpdate(merged, op.data);
+        for (const r of rows.rows) Y.applyUpdate(merged, new Uint8Array(r.data));
+        await client.query(
+          'INSERT INTO doc_snapshots (session_id, doc, data) VALUES ($1, $2, $3) ON CONFLICT (session_id, doc) DO UPDATE SET data = excluded.data',
+          [op.sessionId, op.doc, Buffer.from(Y.encodeStateAsUpdate(merged))],
+        );
+        const last = rows.rows.at(-1)?.seq;
+        if (last !== undefined) {
+          await client.query('DELETE FROM doc_updates WHERE session_id = $1 AND doc = $2 AND seq <= $3', [op.sessionId, op.doc, last]);
+        }
+        merged.destroy();
+        return;
+      }
+      case 'audit': {
+        const e = op.entry;
+        await client.query(
+          'INSERT INTO audit (session_id, at, participant_id, role, type, payload, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+          [e.sessionId, e.at, e.participantId, e.role, e.type, JSON.stringify(e.payload), e.outcome],
+        );
+        return;
+      }
+      case 'marker':
+        return;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import { controlMap, ideasMap, insertIdea, MessageType, readIdeas } from '@throughline/shared';
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { command, sessionWithPeople } from '../helpers/api.ts';
+import { connectDoc, type Peer, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
+import { sampleIdea } from '../helpers/fixtures.ts';
+import { rawSocket } from '../helpers/rawSocket.ts';
+import { type Service, startPostgres, startRedis } from '../helpers/services.ts';
+import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { randomEdit } from './randomEdit.ts';
+
+let pg: Service;
+let redis: Service;
+let one: TestServer;
+let two: TestServer;
+const peers: Peer[] = [];
+const open = (...args: Parameters<typeof connectDoc>) => {
+  const p = connectDoc(...args);
+  peers.push(p);
+  return p;
+};
+
+beforeAll(async () => {
+  [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
+  one = await startServer({ databaseUrl: pg.url, redisUrl: redis.url });
+  two = await startServer({ databaseUrl: pg.url, redisUrl: redis.url });
+});
+afterAll(async () => {
+  for (const p of peers) p.destroy();
+  await one?.close();
+  await two?.close();
+  await Promise.all([pg?.stop(), redis?.stop()]);
+});
+
+const boardJson = (doc: Y.Doc) => JSON.stringify(readIdeas(doc).sort((a, b) => a.id.localeCompare(b.id)));
+
+describe('several server instances on PostgreSQL + Redis', () => {
+  it('converges clients connected to different instances, and persists to the shared database', async () => {
+    const s = await sessionWithPeople(one.url);
+    const a = open(one.wsUrl, s.sessionId, 'board', s.facilitatorToken);
+    const b = open(two.wsUrl, s.sessionId, 'board', s.participant.token);
+    await Promise.all([waitSynced(a), waitSynced(b)]);
+    let seed = 99;
+    const rand = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let i = 0; i < 200; i++) randomEdit(rand() < 0.5 ? a.doc : b.doc, rand);
+    await waitFor(() => boardJson(a.doc) === boardJson(b.doc), 'cross-instance convergence');
+    expect(readIdeas(a.doc).length).toBeGreaterThan(5);
+
+    // A third instance, started later on the same database, serves the same board.
+    const three = await startServer({ databaseUrl: pg.url, redisUrl: redis.url });
+    try {
+      await one.app.store.whenDurable();
+      await two.app.store.whenDurable();
+      const c = open(three.wsUrl, s.sessionId, 'board', s.viewer.token);
+      await waitSynced(c);
+      await waitFor(() => boardJson(c.doc) === boardJson(a.doc), 'third instance catch-up');
+    } finally {
+      await three.close();
+    }
+  });
+
+  it('relays awareness with server-stamped identity, and refuses spoofing across instances', async () => {
+    const s = await sessionWithPeople(one.url);
+    const a = open(one.wsUrl, s.sessionId, 'board', s.participant.token);
+    const b = open(two.wsUrl, s.sessionId, 'board', s.facilitatorToken);
+    await Promise.all([waitSynced(a), waitSynced(b)]);
+    a.provider.awareness.setLocalStateField('cursor', { x: 5, y: 6 });
+    const id = a.doc.clientID;
+    await waitFor(() => b.provider.awareness.getStates().has(id), 'awareness across instances');
+    expect(b.provider.awareness.getStates().get(id)).toMatchObject({ user: { name: 'Pat', role: 'participant' }, cursor: { x: 5, y: 6 } });
+
+    const mallory = rawSocket(`${two.wsUrl}/sync/${s.sessionId}/board?token=${s.viewer.token}`);
+    await mallory.opened;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.awareness);
+    const inner = encoding.createEncoder();
+    encoding.writeVarUint(inner, 1);
+    encoding.writeVarUint(inner, id);
+    encoding.writeVarUint(inner, 99_999);
+    encoding.writeVarString(inner, '{"cursor":{"x":-1,"y":-1}}');
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+    mallory.send(encoding.toUint8Array(e));
+    await waitFor(() => mallory.received.some((f) => f[0] === MessageType.auth), 'denial');
+    await sleep(100);
+    expect(b.provider.awareness.getStates().get(id)).toMatchObject({ cursor: { x: 5, y: 6 } });
+    mallory.ws.close();
+  });
+
+  it('applies a command on one instance and enforces it on the other', async () => {
+    const s = await sessionWithPeople(one.url);
+    const control = open(two.wsUrl, s.sessionId, 'control', s.participant.token);
+    const board = open(two.wsUrl, s.sessionId, 'board', s.participant.token);
+    await Promise.all([waitSynced(control), waitSynced(board)]);
+    expect((await command(one.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' })).status).toBe(200);
+    await waitFor(() => controlMap(control.doc, 'phase').get('current') === 'select', 'phase relayed');
+    insertIdea(board.doc, sampleIdea({ id: 'idea:frozen' as never }));
+    await waitFor(() => board.denials.length > 0, 'frozen-board denial from the other instance');
+    const watcher = open(one.wsUrl, s.sessionId, 'board', s.facilitatorToken);
+    await waitSynced(watcher);
+    await sleep(100);
+    expect(ideasMap(watcher.doc).has('idea:frozen')).toBe(false);
+  });
+});
