@@ -80,6 +80,9 @@ export function BoardCanvas({ editor, showOrigin, onNotesDrawn }: BoardCanvasPro
     return editor.viewport.subscribe(apply);
   }, [editor, size]);
 
+  // The stage (and so the layer) exists only once the container has a size.
+  const hasStage = size.width > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: hasStage is when the layer ref is set
   useEffect(() => {
     const layer = notesLayerRef.current;
     if (!layer || !onNotesDrawn) return;
@@ -88,7 +91,7 @@ export function BoardCanvas({ editor, showOrigin, onNotesDrawn }: BoardCanvasPro
     return () => {
       layer.off('draw', handler);
     };
-  }, [editor, onNotesDrawn]);
+  }, [editor, onNotesDrawn, hasStage]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: storeVersion is how the mutable store signals change
   const visibleNotes = useMemo(() => cullNotes(editor.store.canvasIdeas, win.rect), [editor, storeVersion, win]);

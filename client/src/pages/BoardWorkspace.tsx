@@ -39,7 +39,6 @@ export function BoardWorkspace({ connection, summary, token }: { connection: Boa
   const sessionId = session.sessionId;
   const control = useControlState(connection.control, { phase: session.phase, brief: session.brief, settings: session.settings });
   const newerSchema = useStoreValue(connection.status, (s) => s.newerSchema);
-  const synced = useStoreValue(connection.status, (s) => s.synced);
 
   const editor = useMemo(
     () => new BoardEditor(connection.board, connection.awareness, { participantId: summary.you.participantId, name: summary.you.name }),
@@ -70,25 +69,33 @@ export function BoardWorkspace({ connection, summary, token }: { connection: Boa
       });
   }, [sessionId, token]);
 
-  // Camera: where this browser left the board, else fit the content once it has arrived.
-  const placed = useRef(false);
+  // Camera: where this browser left the board; else fit the content once it has arrived (the first
+  // sync lands in the store a frame later); an empty board puts the origin in the middle.
   useEffect(() => {
-    if (placed.current) return;
     const saved = loadViewport(sessionId);
     if (saved) {
       editor.viewport.set(saved);
-      placed.current = true;
       return;
     }
-    const hasContent = editor.store.canvasIdeas.length > 0 || editor.store.orderedClusters.length > 0;
-    if (hasContent) {
-      editor.run(zoomToFit, undefined);
-      placed.current = true;
-    } else {
-      editor.viewport.set(centerOn(DEFAULT_VIEWPORT, { x: 0, y: 0 }, editor.viewSize));
-      if (synced) placed.current = true;
-    }
-  }, [editor, sessionId, synced]);
+    editor.viewport.set(centerOn(DEFAULT_VIEWPORT, { x: 0, y: 0 }, editor.viewSize));
+    let placed = false;
+    const place = () => {
+      if (placed) return;
+      // The sync may have landed in the doc but not yet in the store (it catches up once per frame).
+      editor.store.flush();
+      if (editor.store.canvasIdeas.length > 0 || editor.store.orderedClusters.length > 0) {
+        editor.run(zoomToFit, undefined);
+        placed = true;
+      } else if (connection.status.get().synced) placed = true;
+    };
+    place();
+    const offStore = editor.store.subscribe(place);
+    const offStatus = connection.status.subscribe(place);
+    return () => {
+      offStore();
+      offStatus();
+    };
+  }, [editor, connection, sessionId]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = editor.viewport.subscribe(() => {

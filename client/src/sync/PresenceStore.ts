@@ -55,6 +55,9 @@ export class PresenceStore {
     this.readSoon = coalesce(schedule, () => this.read());
     this.sendSoon = coalesce(schedule, () => this.send());
     awareness.on('change', this.onChange);
+    // A fresh awareness state has clock 0, which peers meeting us for the first time ignore;
+    // setting it once moves the clock on, so we show up as "here" before the mouse moves.
+    awareness.setLocalState({ ...(awareness.getLocalState() ?? {}), cursor: null, selection: [], editing: null });
     this.read();
   }
 
