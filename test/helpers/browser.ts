@@ -31,7 +31,7 @@ export async function newPerson(
 }
 
 /** Polls `fn` in the page until it returns a truthy value (no fixed sleeps). */
-export async function waitInPage<T>(page: Page, fn: () => T, timeout = 10_000): Promise<T> {
+export async function waitInPage<T>(page: Page, fn: () => T, timeout = 10_000): Promise<NonNullable<T>> {
   const handle = await page.waitForFunction(fn, undefined, { timeout, polling: 50 });
-  return (await handle.jsonValue()) as T;
+  return (await handle.jsonValue()) as NonNullable<T>;
 }
