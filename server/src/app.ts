@@ -9,6 +9,7 @@ import type { IssuesError } from './errors.ts';
 import { RedisRelay } from './relay/RedisRelay.ts';
 import { apiDocsRoutes } from './routes/apiDocs.ts';
 import { commandRoutes } from './routes/commands.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { PgStore } from './store/PgStore.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
@@ -102,6 +103,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(sessionRoutes);
   await app.register(commandRoutes);
+  await app.register(exportRoutes);
   await app.register(apiDocsRoutes);
   await registerClient(app, config.clientDist);
 

@@ -3,6 +3,7 @@ import {
   ErrorCode,
   insertIdea,
   type NextStep,
+  Origins,
   readDecisions,
   readIdeas,
   readSteps,
@@ -37,8 +38,8 @@ const everything = (doc: Y.Doc) => JSON.stringify(doc.toJSON()) + new TextDecode
 
 /**
  * A session in select: a facilitator, participants Pat and Sam, three
- * people's notes and one AI note nobody adopted, written over the board
- * socket while exploring like real clients do.
+ * people's notes written over the board socket while exploring like real
+ * clients do, and one AI note nobody adopted, written by the server.
  */
 async function sessionInSelect() {
   const s = await sessionWithPeople(server.url);
@@ -50,9 +51,12 @@ async function sessionInSelect() {
     ideas.forEach((id, i) => {
       insertIdea(board.doc, sampleIdea({ id: id as never, text: id, authorId: s.participant.participantId, createdAt: i }));
     });
-    insertIdea(board.doc, sampleIdea({ id: 'idea:lane' as never, origin: 'ai', lane: 'ai', text: 'AI lane' }));
   });
+  // Only the server writes AI-lane notes (clients are refused), so seed that one as the AI would.
   const serverBoard = await server.app.rooms.acquire(s.sessionId, 'board');
+  serverBoard.doc.transact(() => {
+    insertIdea(serverBoard.doc, sampleIdea({ id: 'idea:lane' as never, origin: 'ai', lane: 'ai', text: 'AI lane' }));
+  }, Origins.ai);
   server.app.rooms.release(serverBoard);
   await waitFor(() => readIdeas(serverBoard.doc).length === 4, 'ideas on the server');
   const toSelect = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' });

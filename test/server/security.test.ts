@@ -208,7 +208,9 @@ describe('authentication', () => {
     expect(byParticipant).toMatchObject({ status: 403, body: { ok: false, code: 'TL_ERR_FORBIDDEN' } });
     const bogus = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'launchRockets' });
     expect(bogus).toMatchObject({ status: 400, body: { code: 'TL_ERR_INVALID_COMMAND' } });
-    expect((await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'plan' })).status).toBe(200);
+    const skip = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'plan' });
+    expect(skip).toMatchObject({ status: 409, body: { code: 'TL_ERR_WRONG_PHASE' } });
+    expect((await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' })).status).toBe(200);
     const back = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'explore' });
     expect(back).toMatchObject({ status: 409, body: { code: 'TL_ERR_CONFLICT' } });
     const confirmed = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'explore', confirm: true });
@@ -216,6 +218,7 @@ describe('authentication', () => {
     const audit = await server.app.store.listAudit(s.sessionId);
     expect(audit.map((a) => [a.type, a.outcome])).toEqual([
       ['setPhase', 'TL_ERR_FORBIDDEN'],
+      ['setPhase', 'TL_ERR_WRONG_PHASE'],
       ['setPhase', 'ok'],
       ['setPhase', 'TL_ERR_CONFLICT'],
       ['setPhase', 'ok'],

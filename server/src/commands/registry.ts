@@ -1,31 +1,35 @@
 import type { CommandType } from '@throughline/shared';
 import type { CommandHandler } from './CommandContext.ts';
+import { acceptClusterSuggestion } from './handlers/acceptClusterSuggestion.ts';
+import { adoptAiIdea } from './handlers/adoptAiIdea.ts';
+import { cancelGeneration } from './handlers/cancelGeneration.ts';
 import { castVote } from './handlers/castVote.ts';
 import { decide } from './handlers/decide.ts';
 import { deleteNextStep } from './handlers/deleteNextStep.ts';
 import { finalisePlan } from './handlers/finalisePlan.ts';
+import { generateIdeas } from './handlers/generateIdeas.ts';
 import { myVotes } from './handlers/myVotes.ts';
+import { publishDrafts } from './handlers/publishDrafts.ts';
 import { recordReview } from './handlers/recordReview.ts';
 import { retractVote } from './handlers/retractVote.ts';
 import { reveal } from './handlers/reveal.ts';
 import { score } from './handlers/score.ts';
-import { acceptClusterSuggestion } from './handlers/acceptClusterSuggestion.ts';
-import { adoptAiIdea } from './handlers/adoptAiIdea.ts';
-import { cancelGeneration } from './handlers/cancelGeneration.ts';
-import { generateIdeas } from './handlers/generateIdeas.ts';
 import { setPhase } from './handlers/setPhase.ts';
-import { suggestClusters } from './handlers/suggestClusters.ts';
 import { setVoting } from './handlers/setVoting.ts';
 import { setWebhook } from './handlers/setWebhook.ts';
 import { startFollowUp } from './handlers/startFollowUp.ts';
+import { suggestClusters } from './handlers/suggestClusters.ts';
 import { testWebhook } from './handlers/testWebhook.ts';
 import { updateBrief } from './handlers/updateBrief.ts';
+import { updateSettings } from './handlers/updateSettings.ts';
 import { upsertNextStep } from './handlers/upsertNextStep.ts';
 
 /** One handler per command type; the type system insists every command in the union has one. */
 export const handlers: { [T in CommandType]: CommandHandler<T> } = {
   updateBrief,
   setPhase,
+  updateSettings,
+  publishDrafts,
   setVoting,
   castVote,
   retractVote,

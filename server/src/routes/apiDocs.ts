@@ -1,6 +1,7 @@
 import { BriefInputSchema, CommandSchema, PROTOCOL_VERSION } from '@throughline/shared';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { exportOpenApiPaths } from './exports.ts';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -27,6 +28,7 @@ export function openApiDocument() {
       schemas: { Brief: json(BriefInputSchema), Command: json(CommandSchema) },
     },
     paths: {
+      ...exportOpenApiPaths(),
       '/api/sessions': {
         post: {
           summary: 'Create a session from a brief',

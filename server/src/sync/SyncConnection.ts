@@ -17,11 +17,16 @@ export interface ConnectionLimits {
 /** Says whether this connection may change the document right now, and if not, why. */
 export type WritePolicy = () => { ok: true } | { ok: false; reason: string };
 
+/** Checks what an update would change (rules roles and phases cannot see); returns a reason to refuse, or null. */
+export type ContentPolicy = (doc: Y.Doc, update: Uint8Array) => string | null;
+
 export interface SyncConnectionOptions {
   identity: Identity;
   user: AwarenessUser;
   wantsAck: boolean;
   canWrite: WritePolicy;
+  /** Optional per-document content rules, checked after the gap check and before applying. */
+  checkContent?: ContentPolicy;
   limits: ConnectionLimits;
   log: { warn(obj: object, msg: string): void };
 }
@@ -131,6 +136,8 @@ export class SyncConnection implements RoomPeer {
     } else if (updateHasGap(doc, update)) {
       // updateHasGap walks every struct, so bytes that are not an update have already thrown here.
       this.resync();
+    } else if (this.refusedContent(update)) {
+      // Refused whole: nothing of it reaches the doc.
     } else {
       Y.applyUpdate(doc, update, this);
       if (dropPending(doc)) this.resync();
@@ -160,6 +167,12 @@ export class SyncConnection implements RoomPeer {
     }
     if (result.empty) return;
     awarenessProtocol.applyAwarenessUpdate(this.room.awareness, result.update, this);
+  }
+
+  private refusedContent(update: Uint8Array): boolean {
+    const reason = this.opts.checkContent?.(this.room.doc, update) ?? null;
+    if (reason) this.deny(reason);
+    return reason !== null;
   }
 
   /** Tells the client its message was dropped and why (y-protocols permission-denied). */

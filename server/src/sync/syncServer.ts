@@ -1,6 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ACK_PARAM, CloseCode, colorFor, type Identity, isBoardWritable, parseDocName, readPhase } from '@throughline/shared';
+import {
+  ACK_PARAM,
+  CloseCode,
+  checkClientBoardUpdate,
+  colorFor,
+  type Identity,
+  isBoardWritable,
+  parseDocName,
+  readPhase,
+} from '@throughline/shared';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { TokenSigner } from '../auth/tokenSigner.ts';
 import type { Store } from '../store/Store.ts';
@@ -119,6 +128,8 @@ export class SyncServer {
       user: { participantId: identity.participantId, name: identity.name, color: colorFor(identity.participantId), role: identity.role },
       wantsAck: params.get(ACK_PARAM) === '1',
       canWrite: writePolicy(doc.kind, identity, control),
+      // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate).
+      ...(doc.kind === 'board' ? { checkContent: checkClientBoardUpdate } : {}),
       limits: this.opts.limits,
       log: this.opts.log,
     });

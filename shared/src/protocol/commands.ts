@@ -4,6 +4,7 @@ import { PhaseSchema } from '../model/phase.ts';
 import { AI_COMMAND_SCHEMAS } from './aiCommands.ts';
 import { EXPORT_COMMAND_SCHEMAS } from './exportCommands.ts';
 import { SELECTION_COMMAND_SCHEMAS } from './selectionCommands.ts';
+import { SESSION_COMMAND_SCHEMAS } from './sessionCommands.ts';
 
 /**
  * Commands change protected state. Clients POST them to
@@ -26,7 +27,14 @@ export const SetPhaseCommand = z.object({
   confirm: z.boolean().optional(),
 });
 
-export const COMMAND_SCHEMAS = [UpdateBriefCommand, SetPhaseCommand, ...SELECTION_COMMAND_SCHEMAS, ...EXPORT_COMMAND_SCHEMAS, ...AI_COMMAND_SCHEMAS] as const;
+export const COMMAND_SCHEMAS = [
+  UpdateBriefCommand,
+  SetPhaseCommand,
+  ...SESSION_COMMAND_SCHEMAS,
+  ...SELECTION_COMMAND_SCHEMAS,
+  ...EXPORT_COMMAND_SCHEMAS,
+  ...AI_COMMAND_SCHEMAS,
+] as const;
 
 export const CommandSchema = z.discriminatedUnion('type', COMMAND_SCHEMAS);
 export type Command = z.infer<typeof CommandSchema>;
