@@ -1,42 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { buildApp } from '@throughline/server';
-import { type Brief, createIdeaId, type Idea, insertIdea, PLAN_SCHEMA_PATH } from '@throughline/shared';
-import { exportRoutes } from '../../server/src/routes/exports.ts';
+import { type Brief, createIdeaId, type Idea, insertIdea } from '@throughline/shared';
 import { command, createSession, join as joinSession, sampleBrief } from '../helpers/api.ts';
 import { connectDoc, isSaved, waitFor, waitSynced } from '../helpers/connectDoc.ts';
-import type { TestServer } from '../helpers/startServer.ts';
+import { sampleIdea } from '../helpers/fixtures.ts';
+import { startServer, type TestServer } from '../helpers/startServer.ts';
 
-const CLIENT_DIST = resolve(import.meta.dirname, '../../client/dist');
-
-/**
- * A real server on loopback, like `startServer()`, that also has the export
- * routes even while `buildApp` does not register them yet (the lead wires
- * `exportRoutes` into `buildApp`; once it does, this adds nothing).
- */
-export async function startExportServer(): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'throughline-export-'));
-  const app = await buildApp({
-    secret: 'test-secret',
-    dataDir,
-    clientDist: existsSync(join(CLIENT_DIST, 'index.html')) ? CLIENT_DIST : null,
-  });
-  if (!app.hasRoute({ method: 'GET', url: PLAN_SCHEMA_PATH })) await app.register(exportRoutes);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = app.server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : 0;
-  return {
-    app,
-    url: `http://127.0.0.1:${port}`,
-    wsUrl: `ws://127.0.0.1:${port}`,
-    dataDir,
-    async close() {
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** A real server on loopback (`buildApp` registers the export routes). */
+export const startExportServer = (): Promise<TestServer> => startServer();
 
 /** Text no export may execute, render or break on. */
 export const HOSTILE_IDEA = 'Webinar "Audit-ready", in 30 days\n<script>alert(1)</script> **now**';
@@ -57,22 +26,15 @@ export async function plannedSession(s: TestServer, opts: { title?: string } = {
   const board = connectDoc(s.wsUrl, sessionId, 'board', fac, { ack: true });
   await waitSynced(board);
   const ideaId = createIdeaId();
-  const idea: Idea = {
+  const idea: Idea = sampleIdea({
     id: ideaId,
     text: HOSTILE_IDEA,
     x: 10,
     y: 10,
-    color: '#fff3bf',
     authorId: created.participantId,
     authorName: 'Facilitator',
-    origin: 'person',
-    lane: 'canvas',
-    clusterId: null,
     createdAt: Date.now(),
-    provenance: null,
-    adoptedBy: null,
-    editedBy: null,
-  };
+  });
   board.doc.transact(() => insertIdea(board.doc, idea));
   await waitFor(() => isSaved(board), 'the idea to be saved');
   board.destroy();

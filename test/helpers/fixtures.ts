@@ -1,4 +1,5 @@
-import type { Idea } from '@throughline/shared';
+import { type Idea, readIdeas } from '@throughline/shared';
+import type * as Y from 'yjs';
 
 /** A plain person-written note for tests; override what matters. */
 export function sampleIdea(patch: Partial<Idea> = {}): Idea {
@@ -20,3 +21,6 @@ export function sampleIdea(patch: Partial<Idea> = {}): Idea {
     ...patch,
   };
 }
+
+/** A board's notes as one comparable string, for convergence checks. */
+export const boardJson = (doc: Y.Doc) => JSON.stringify(readIdeas(doc).sort((a, b) => a.id.localeCompare(b.id)));

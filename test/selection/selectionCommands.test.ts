@@ -16,22 +16,10 @@ import { command, join, sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, type Peer, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { sampleIdea } from '../helpers/fixtures.ts';
 import { rawSocket } from '../helpers/rawSocket.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { useServer } from '../helpers/useServer.ts';
 
-let server: TestServer;
-const peers: Peer[] = [];
-const open = (...args: Parameters<typeof connectDoc>) => {
-  const p = connectDoc(...args);
-  peers.push(p);
-  return p;
-};
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const p of peers) p.destroy();
-  await server.close();
-});
+const t = useServer();
+const open = t.open;
 
 /** Everything a client syncing `doc` holds, as text: what it could show or leak. */
 const everything = (doc: Y.Doc) => JSON.stringify(doc.toJSON()) + new TextDecoder().decode(Y.encodeStateAsUpdate(doc));
@@ -42,9 +30,9 @@ const everything = (doc: Y.Doc) => JSON.stringify(doc.toJSON()) + new TextDecode
  * clients do, and one AI note nobody adopted, written by the server.
  */
 async function sessionInSelect() {
-  const s = await sessionWithPeople(server.url);
-  const sam = await join(server.url, s.sessionId, s.invites.participant, 'Sam');
-  const board = open(server.wsUrl, s.sessionId, 'board', s.participant.token);
+  const s = await sessionWithPeople(t.server.url);
+  const sam = await join(t.server.url, s.sessionId, s.invites.participant, 'Sam');
+  const board = open(t.server.wsUrl, s.sessionId, 'board', s.participant.token);
   await waitSynced(board);
   const ideas = ['idea:audit', 'idea:soc2', 'idea:ads'] as const;
   board.doc.transact(() => {
@@ -53,24 +41,24 @@ async function sessionInSelect() {
     });
   });
   // Only the server writes AI-lane notes (clients are refused), so seed that one as the AI would.
-  const serverBoard = await server.app.rooms.acquire(s.sessionId, 'board');
+  const serverBoard = await t.server.app.rooms.acquire(s.sessionId, 'board');
   serverBoard.doc.transact(() => {
     insertIdea(serverBoard.doc, sampleIdea({ id: 'idea:lane' as never, origin: 'ai', lane: 'ai', text: 'AI lane' }));
   }, Origins.ai);
-  server.app.rooms.release(serverBoard);
+  t.server.app.rooms.release(serverBoard);
   await waitFor(() => readIdeas(serverBoard.doc).length === 4, 'ideas on the server');
-  const toSelect = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' });
+  const toSelect = await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' });
   expect(toSelect.status).toBe(200);
-  const f = (cmd: object) => command(server.url, s.sessionId, s.facilitatorToken, cmd);
-  const pat = (cmd: object) => command(server.url, s.sessionId, s.participant.token, cmd);
-  const samCmd = (cmd: object) => command(server.url, s.sessionId, sam.token, cmd);
-  const viewer = (cmd: object) => command(server.url, s.sessionId, s.viewer.token, cmd);
+  const f = (cmd: object) => command(t.server.url, s.sessionId, s.facilitatorToken, cmd);
+  const pat = (cmd: object) => command(t.server.url, s.sessionId, s.participant.token, cmd);
+  const samCmd = (cmd: object) => command(t.server.url, s.sessionId, sam.token, cmd);
+  const viewer = (cmd: object) => command(t.server.url, s.sessionId, s.viewer.token, cmd);
   return { s, f, pat, sam: samCmd, viewer, samId: sam.participantId };
 }
 
 async function serverControl(sessionId: string) {
-  const room = await server.app.rooms.acquire(sessionId, 'control');
-  server.app.rooms.release(room);
+  const room = await t.server.app.rooms.acquire(sessionId, 'control');
+  t.server.app.rooms.release(room);
   return room.doc;
 }
 
@@ -111,7 +99,7 @@ describe('voting over real HTTP and sockets', () => {
 
   it("keeps every person's votes off a second client's control doc until reveal, then publishes only totals", async () => {
     const { s, f, pat, sam, samId } = await sessionInSelect();
-    const watcher = open(server.wsUrl, s.sessionId, 'control', s.viewer.token);
+    const watcher = open(t.server.wsUrl, s.sessionId, 'control', s.viewer.token);
     await waitSynced(watcher);
     await pat({ type: 'castVote', ideaId: 'idea:audit', count: 3 });
     await sam({ type: 'castVote', ideaId: 'idea:audit', count: 1 });
@@ -131,7 +119,7 @@ describe('voting over real HTTP and sockets', () => {
     expect(before).not.toContain('idea:audit');
 
     // The private doc is not a syncable document at all.
-    const sock = rawSocket(`${server.wsUrl}/sync/${s.sessionId}/private?token=${s.facilitatorToken}`);
+    const sock = rawSocket(`${t.server.wsUrl}/sync/${s.sessionId}/private?token=${s.facilitatorToken}`);
     const closed = await sock.closed;
     expect(closed.code).toBeGreaterThanOrEqual(4400);
 
@@ -167,7 +155,7 @@ describe('deciding, planning and reviewing', () => {
     expect(ok.body).toMatchObject({ ok: true, decision: { verdict: 'keep', decidedByName: 'Facilitator' } });
 
     // Refusals are audited with their code, like successes.
-    const audit = await server.app.store.listAudit(s.sessionId);
+    const audit = await t.server.app.store.listAudit(s.sessionId);
     expect(audit.filter((a: { type: string }) => a.type === 'decide').map((a: { outcome: string }) => a.outcome)).toEqual([
       ErrorCode.forbidden,
       ErrorCode.rationaleRequired,
@@ -221,7 +209,7 @@ describe('deciding, planning and reviewing', () => {
     const follow = await f({ type: 'startFollowUp' });
     expect(follow.body).toMatchObject({ ok: true, carriedSteps: 1 });
     const next = follow.body as unknown as { sessionId: string; facilitatorToken: string };
-    const summary = await fetch(`${server.url}/api/sessions/${next.sessionId}`, {
+    const summary = await fetch(`${t.server.url}/api/sessions/${next.sessionId}`, {
       headers: { authorization: `Bearer ${next.facilitatorToken}` },
     }).then((r) => r.json() as Promise<{ brief: { objective: string }; phase: { current: string } }>);
     expect(summary.brief.objective).toBe('Win consideration among enterprise buyers who need governance');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { command, sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, type Peer, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
-import { sampleIdea } from '../helpers/fixtures.ts';
+import { boardJson, sampleIdea } from '../helpers/fixtures.ts';
 import { rawSocket } from '../helpers/rawSocket.ts';
 import { type Service, startPostgres, startRedis } from '../helpers/services.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
@@ -32,8 +32,6 @@ afterAll(async () => {
   await two?.close();
   await Promise.all([pg?.stop(), redis?.stop()]);
 });
-
-const boardJson = (doc: Y.Doc) => JSON.stringify(readIdeas(doc).sort((a, b) => a.id.localeCompare(b.id)));
 
 describe('several server instances on PostgreSQL + Redis', () => {
   it('converges clients connected to different instances, and persists to the shared database', async () => {

@@ -4,22 +4,10 @@ import * as Y from 'yjs';
 import { command, sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, isSaved, type Peer, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { sampleIdea } from '../helpers/fixtures.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { useServer } from '../helpers/useServer.ts';
 
-let server: TestServer;
-const peers: Peer[] = [];
-const open = (...args: Parameters<typeof connectDoc>) => {
-  const p = connectDoc(...args);
-  peers.push(p);
-  return p;
-};
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const p of peers) p.destroy();
-  await server.close();
-});
+const t = useServer();
+const open = t.open;
 
 /** A draft note written the way the client writes one: into the drafts doc's `ideas` map. */
 function writeDraft(doc: Y.Doc, id: string, text: string) {
@@ -32,13 +20,13 @@ function writeDraft(doc: Y.Doc, id: string, text: string) {
 
 describe('private mode', () => {
   it('keeps drafts off the board until the board freezes, then publishes them under their author', async () => {
-    const s = await sessionWithPeople(server.url);
-    expect((await command(server.url, s.sessionId, s.facilitatorToken, { type: 'updateSettings', privateMode: true })).status).toBe(200);
-    const settings = open(server.wsUrl, s.sessionId, 'control', s.participant.token);
+    const s = await sessionWithPeople(t.server.url);
+    expect((await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'updateSettings', privateMode: true })).status).toBe(200);
+    const settings = open(t.server.wsUrl, s.sessionId, 'control', s.participant.token);
     await waitFor(() => controlMap(settings.doc, 'settings').get('privateMode') === true, 'private mode on');
 
-    const drafts = open(server.wsUrl, s.sessionId, `drafts:${s.participant.participantId}`, s.participant.token, { ack: true });
-    const board = open(server.wsUrl, s.sessionId, 'board', s.facilitatorToken);
+    const drafts = open(t.server.wsUrl, s.sessionId, `drafts:${s.participant.participantId}`, s.participant.token, { ack: true });
+    const board = open(t.server.wsUrl, s.sessionId, 'board', s.facilitatorToken);
     await Promise.all([waitSynced(drafts), waitSynced(board)]);
     writeDraft(drafts.doc, 'idea:secret1', 'my first private idea');
     writeDraft(drafts.doc, 'idea:secret2', 'my second private idea');
@@ -46,10 +34,10 @@ describe('private mode', () => {
     await sleep(50);
     expect(ideasMap(board.doc).size).toBe(0);
 
-    const refused = await command(server.url, s.sessionId, s.participant.token, { type: 'publishDrafts' });
+    const refused = await command(t.server.url, s.sessionId, s.participant.token, { type: 'publishDrafts' });
     expect(refused).toMatchObject({ status: 403, body: { code: 'TL_ERR_FORBIDDEN' } });
 
-    const moved = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' });
+    const moved = await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' });
     expect(moved).toMatchObject({ status: 200, body: { published: 2 } });
     await waitFor(() => ideasMap(board.doc).size === 2, 'drafts on the board');
     expect(
@@ -64,18 +52,20 @@ describe('private mode', () => {
   });
 
   it('publishes on demand while exploring, and when private mode is switched off', async () => {
-    const s = await sessionWithPeople(server.url);
-    await command(server.url, s.sessionId, s.facilitatorToken, { type: 'updateSettings', privateMode: true });
-    const drafts = open(server.wsUrl, s.sessionId, `drafts:${s.participant.participantId}`, s.participant.token, { ack: true });
-    const board = open(server.wsUrl, s.sessionId, 'board', s.participant.token);
+    const s = await sessionWithPeople(t.server.url);
+    await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'updateSettings', privateMode: true });
+    const drafts = open(t.server.wsUrl, s.sessionId, `drafts:${s.participant.participantId}`, s.participant.token, { ack: true });
+    const board = open(t.server.wsUrl, s.sessionId, 'board', s.participant.token);
     await Promise.all([waitSynced(drafts), waitSynced(board)]);
     writeDraft(drafts.doc, 'idea:d1', 'one');
     await waitFor(() => isSaved(drafts), 'saved');
-    expect(await command(server.url, s.sessionId, s.facilitatorToken, { type: 'publishDrafts' })).toMatchObject({ body: { published: 1 } });
+    expect(await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'publishDrafts' })).toMatchObject({
+      body: { published: 1 },
+    });
     await waitFor(() => ideasMap(board.doc).has('idea:d1'), 'published on demand');
     writeDraft(drafts.doc, 'idea:d2', 'two');
     await waitFor(() => isSaved(drafts), 'saved');
-    const off = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'updateSettings', privateMode: false });
+    const off = await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'updateSettings', privateMode: false });
     expect(off).toMatchObject({ status: 200, body: { published: 1 } });
     await waitFor(() => ideasMap(board.doc).has('idea:d2'), 'published when private mode ends');
     insertIdea(board.doc, sampleIdea({ id: 'idea:public' as never }));

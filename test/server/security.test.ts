@@ -5,27 +5,15 @@ import * as Y from 'yjs';
 import { command, createSession, sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, type Peer, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { rawSocket } from '../helpers/rawSocket.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { useServer } from '../helpers/useServer.ts';
 
-let server: TestServer;
-const peers: Peer[] = [];
-const open = (...args: Parameters<typeof connectDoc>) => {
-  const p = connectDoc(...args);
-  peers.push(p);
-  return p;
-};
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const p of peers) p.destroy();
-  await server.close();
-});
+const t = useServer();
+const open = t.open;
 
 /** The doc as persisted: snapshot plus log, read straight from the store. */
 async function fromDisk(sessionId: string, docName: string): Promise<Y.Doc> {
-  await server.app.store.whenDurable();
-  const stored = await server.app.store.loadDoc(sessionId, docName);
+  await t.server.app.store.whenDurable();
+  const stored = await t.server.app.store.loadDoc(sessionId, docName);
   const doc = new Y.Doc();
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
   for (const u of stored.updates) Y.applyUpdate(doc, u);
@@ -33,16 +21,16 @@ async function fromDisk(sessionId: string, docName: string): Promise<Y.Doc> {
 }
 
 async function serverDoc(sessionId: string, docName: string): Promise<Y.Doc> {
-  const room = await server.app.rooms.acquire(sessionId, docName);
-  server.app.rooms.release(room);
+  const room = await t.server.app.rooms.acquire(sessionId, docName);
+  t.server.app.rooms.release(room);
   return room.doc;
 }
 
 describe('who may write what', () => {
   it("drops a participant's crafted update to control: not applied, not persisted, not relayed", async () => {
-    const s = await sessionWithPeople(server.url);
-    const attacker = open(server.wsUrl, s.sessionId, 'control', s.participant.token);
-    const witness = open(server.wsUrl, s.sessionId, 'control', s.facilitatorToken);
+    const s = await sessionWithPeople(t.server.url);
+    const attacker = open(t.server.wsUrl, s.sessionId, 'control', s.participant.token);
+    const witness = open(t.server.wsUrl, s.sessionId, 'control', s.facilitatorToken);
     await Promise.all([waitSynced(attacker), waitSynced(witness)]);
     controlMap(attacker.doc, 'phase').set('current', 'plan');
     controlMap(attacker.doc, 'decisions').set('idea:x', { verdict: 'keep' });
@@ -57,16 +45,16 @@ describe('who may write what', () => {
   });
 
   it("drops a viewer's update to the board, and tells the viewer why", async () => {
-    const s = await sessionWithPeople(server.url);
-    const viewer = open(server.wsUrl, s.sessionId, 'board', s.viewer.token);
-    const witness = open(server.wsUrl, s.sessionId, 'board', s.participant.token);
+    const s = await sessionWithPeople(t.server.url);
+    const viewer = open(t.server.wsUrl, s.sessionId, 'board', s.viewer.token);
+    const witness = open(t.server.wsUrl, s.sessionId, 'board', s.participant.token);
     await Promise.all([waitSynced(viewer), waitSynced(witness)]);
     viewer.doc.transact(() => ideasMap(viewer.doc).set('idea:viewer', new Y.Map([['text', 'sneaky']])));
     await waitFor(() => viewer.denials.length > 0, 'denial');
     expect(viewer.denials[0]).toMatch(/viewers cannot edit/);
     // A legitimate edit after it still flows, so the witness is demonstrably listening.
     witness.doc.transact(() => ideasMap(witness.doc).set('idea:ok', new Y.Map([['text', 'fine']])));
-    const late = open(server.wsUrl, s.sessionId, 'board', s.facilitatorToken);
+    const late = open(t.server.wsUrl, s.sessionId, 'board', s.facilitatorToken);
     await waitFor(() => ideasMap(late.doc).has('idea:ok'), 'legit edit relayed');
     expect(ideasMap(late.doc).has('idea:viewer')).toBe(false);
     expect(ideasMap(witness.doc).has('idea:viewer')).toBe(false);
@@ -74,10 +62,10 @@ describe('who may write what', () => {
   });
 
   it('freezes the board for everyone once selection starts', async () => {
-    const s = await sessionWithPeople(server.url);
-    const p = open(server.wsUrl, s.sessionId, 'board', s.participant.token);
+    const s = await sessionWithPeople(t.server.url);
+    const p = open(t.server.wsUrl, s.sessionId, 'board', s.participant.token);
     await waitSynced(p);
-    const moved = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' });
+    const moved = await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' });
     expect(moved.status).toBe(200);
     p.doc.transact(() => ideasMap(p.doc).set('idea:late', new Y.Map([['text', 'too late']])));
     await waitFor(() => p.denials.length > 0, 'denial');
@@ -86,21 +74,21 @@ describe('who may write what', () => {
   });
 
   it("keeps a participant's drafts private to them", async () => {
-    const s = await sessionWithPeople(server.url);
-    const other = rawSocket(`${server.wsUrl}/sync/${s.sessionId}/drafts:${s.participant.participantId}?token=${s.facilitatorToken}`);
+    const s = await sessionWithPeople(t.server.url);
+    const other = rawSocket(`${t.server.wsUrl}/sync/${s.sessionId}/drafts:${s.participant.participantId}?token=${s.facilitatorToken}`);
     const closed = await other.closed;
     expect(closed.code).toBe(CloseCode.forbidden);
     expect(other.received).toHaveLength(0);
-    const own = open(server.wsUrl, s.sessionId, `drafts:${s.participant.participantId}`, s.participant.token);
+    const own = open(t.server.wsUrl, s.sessionId, `drafts:${s.participant.participantId}`, s.participant.token);
     await waitSynced(own);
   });
 });
 
 describe('awareness identity', () => {
   it('stamps the token identity on awareness and refuses to speak for another client id', async () => {
-    const s = await sessionWithPeople(server.url);
-    const victim = open(server.wsUrl, s.sessionId, 'board', s.participant.token);
-    const observer = open(server.wsUrl, s.sessionId, 'board', s.facilitatorToken);
+    const s = await sessionWithPeople(t.server.url);
+    const victim = open(t.server.wsUrl, s.sessionId, 'board', s.participant.token);
+    const observer = open(t.server.wsUrl, s.sessionId, 'board', s.facilitatorToken);
     await Promise.all([waitSynced(victim), waitSynced(observer)]);
     victim.provider.awareness.setLocalStateField('user', { name: 'I am the facilitator', role: 'facilitator' });
     victim.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 });
@@ -113,7 +101,7 @@ describe('awareness identity', () => {
     expect(seen.user).toMatchObject({ name: 'Pat', role: 'participant' });
 
     // Mallory (a viewer) forges an awareness update for the victim's id: first a fake cursor, then a removal.
-    const mallory = rawSocket(`${server.wsUrl}/sync/${s.sessionId}/board?token=${s.viewer.token}`);
+    const mallory = rawSocket(`${t.server.wsUrl}/sync/${s.sessionId}/board?token=${s.viewer.token}`);
     await mallory.opened;
     for (const state of ['{"cursor":{"x":999,"y":999}}', 'null']) {
       const e = encoding.createEncoder();
@@ -136,8 +124,8 @@ describe('awareness identity', () => {
 
 describe('authentication', () => {
   it('refuses a forged or missing token and a token for another session before sending any document byte', async () => {
-    const s = await sessionWithPeople(server.url);
-    const other = await createSession(server.url);
+    const s = await sessionWithPeople(t.server.url);
+    const other = await createSession(t.server.url);
     const forged = `${s.facilitatorToken.split('.')[0]}.AAAA`;
     const cases: [string, number][] = [
       [`/sync/${s.sessionId}/board`, CloseCode.unauthorized],
@@ -146,7 +134,7 @@ describe('authentication', () => {
       [`/sync/${s.sessionId}/nonsense?token=${s.facilitatorToken}`, CloseCode.notFound],
     ];
     for (const [path, code] of cases) {
-      const sock = rawSocket(`${server.wsUrl}${path}`);
+      const sock = rawSocket(`${t.server.wsUrl}${path}`);
       const closed = await sock.closed;
       expect(closed.code, path).toBe(code);
       expect(sock.received, path).toHaveLength(0);
@@ -154,10 +142,10 @@ describe('authentication', () => {
   });
 
   it('answers the HTTP API with the right status and code', async () => {
-    const s = await sessionWithPeople(server.url);
-    const other = await createSession(server.url);
+    const s = await sessionWithPeople(t.server.url);
+    const other = await createSession(t.server.url);
     const get = (token?: string) =>
-      fetch(`${server.url}/api/sessions/${s.sessionId}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      fetch(`${t.server.url}/api/sessions/${s.sessionId}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     expect((await get()).status).toBe(401);
     expect(((await (await get('nonsense')).json()) as { code: string }).code).toBe('TL_ERR_UNAUTHORIZED');
     const wrong = await get(other.facilitatorToken);
@@ -166,13 +154,13 @@ describe('authentication', () => {
     expect(ok.you).toMatchObject({ name: 'Pat', role: 'participant' });
     expect(ok.participants).toHaveLength(3);
 
-    const badJoin = await fetch(`${server.url}/api/sessions/${s.sessionId}/join`, {
+    const badJoin = await fetch(`${t.server.url}/api/sessions/${s.sessionId}/join`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ invite: 'wrong', name: 'Eve' }),
     });
     expect(badJoin.status).toBe(403);
-    const missing = await fetch(`${server.url}/api/sessions/ses_doesnotexist1/join`, {
+    const missing = await fetch(`${t.server.url}/api/sessions/ses_doesnotexist1/join`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ invite: 'x', name: 'Eve' }),
@@ -182,7 +170,7 @@ describe('authentication', () => {
   });
 
   it('rejects a bad brief with 400 naming each bad field', async () => {
-    const res = await fetch(`${server.url}/api/sessions`, {
+    const res = await fetch(`${t.server.url}/api/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ brief: { objective: '', audience: 42, decisionRule: { criteria: [{ name: '', weight: -1 }] } } }),
@@ -203,19 +191,19 @@ describe('authentication', () => {
   });
 
   it('refuses commands by role and phase with machine-readable codes', async () => {
-    const s = await sessionWithPeople(server.url);
-    const byParticipant = await command(server.url, s.sessionId, s.participant.token, { type: 'setPhase', phase: 'select' });
+    const s = await sessionWithPeople(t.server.url);
+    const byParticipant = await command(t.server.url, s.sessionId, s.participant.token, { type: 'setPhase', phase: 'select' });
     expect(byParticipant).toMatchObject({ status: 403, body: { ok: false, code: 'TL_ERR_FORBIDDEN' } });
-    const bogus = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'launchRockets' });
+    const bogus = await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'launchRockets' });
     expect(bogus).toMatchObject({ status: 400, body: { code: 'TL_ERR_INVALID_COMMAND' } });
-    const skip = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'plan' });
+    const skip = await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'plan' });
     expect(skip).toMatchObject({ status: 409, body: { code: 'TL_ERR_WRONG_PHASE' } });
-    expect((await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' })).status).toBe(200);
-    const back = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'explore' });
+    expect((await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' })).status).toBe(200);
+    const back = await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'explore' });
     expect(back).toMatchObject({ status: 409, body: { code: 'TL_ERR_CONFLICT' } });
-    const confirmed = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'explore', confirm: true });
+    const confirmed = await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'explore', confirm: true });
     expect(confirmed.status).toBe(200);
-    const audit = await server.app.store.listAudit(s.sessionId);
+    const audit = await t.server.app.store.listAudit(s.sessionId);
     expect(audit.map((a) => [a.type, a.outcome])).toEqual([
       ['setPhase', 'TL_ERR_FORBIDDEN'],
       ['setPhase', 'TL_ERR_WRONG_PHASE'],

@@ -4,25 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, isSaved, type Peer, waitFor, waitSynced } from '../helpers/connectDoc.ts';
-import { sampleIdea } from '../helpers/fixtures.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { boardJson, sampleIdea } from '../helpers/fixtures.ts';
+import { startServer } from '../helpers/startServer.ts';
+import { useServer } from '../helpers/useServer.ts';
 import { randomEdit } from './randomEdit.ts';
 
-let server: TestServer;
-const peers: Peer[] = [];
-const open = (...args: Parameters<typeof connectDoc>) => {
-  const p = connectDoc(...args);
-  peers.push(p);
-  return p;
-};
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const p of peers) p.destroy();
-  await server.close();
-});
+const t = useServer();
+const open = t.open;
 
 /** A tiny seeded generator (Lehmer), so a failing fast-check case replays exactly. */
 function lehmer(seed: number): () => number {
@@ -33,13 +21,11 @@ function lehmer(seed: number): () => number {
   };
 }
 
-const boardJson = (doc: Y.Doc) => JSON.stringify(readIdeas(doc).sort((a, b) => a.id.localeCompare(b.id)));
-
 describe('board sync with stock WebsocketProvider clients', () => {
   it('two clients converge on a seeded burst of random edits, and a late joiner gets everything', async () => {
-    const s = await sessionWithPeople(server.url);
-    const a = open(server.wsUrl, s.sessionId, 'board', s.facilitatorToken);
-    const b = open(server.wsUrl, s.sessionId, 'board', s.participant.token);
+    const s = await sessionWithPeople(t.server.url);
+    const a = open(t.server.wsUrl, s.sessionId, 'board', s.facilitatorToken);
+    const b = open(t.server.wsUrl, s.sessionId, 'board', s.participant.token);
     await Promise.all([waitSynced(a), waitSynced(b)]);
     let seed = 42;
     const rand = () => {
@@ -50,17 +36,17 @@ describe('board sync with stock WebsocketProvider clients', () => {
     await waitFor(() => boardJson(a.doc) === boardJson(b.doc), 'convergence');
     expect(readIdeas(a.doc).length).toBeGreaterThan(10);
 
-    const late = open(server.wsUrl, s.sessionId, 'board', s.viewer.token);
+    const late = open(t.server.wsUrl, s.sessionId, 'board', s.viewer.token);
     await waitSynced(late);
     await waitFor(() => boardJson(late.doc) === boardJson(a.doc), 'late joiner catch-up');
   });
 
   it('converges for any interleaving of edits from three clients (fast-check)', async () => {
-    const s = await sessionWithPeople(server.url);
+    const s = await sessionWithPeople(t.server.url);
     const clients = [
-      open(server.wsUrl, s.sessionId, 'board', s.facilitatorToken),
-      open(server.wsUrl, s.sessionId, 'board', s.participant.token),
-      open(server.wsUrl, s.sessionId, 'board', s.facilitatorToken),
+      open(t.server.wsUrl, s.sessionId, 'board', s.facilitatorToken),
+      open(t.server.wsUrl, s.sessionId, 'board', s.participant.token),
+      open(t.server.wsUrl, s.sessionId, 'board', s.facilitatorToken),
     ];
     await Promise.all(clients.map(waitSynced));
     await fc.assert(
@@ -76,13 +62,13 @@ describe('board sync with stock WebsocketProvider clients', () => {
   });
 
   it('acknowledges writes only once they are durable, with the persisted state vector', async () => {
-    const s = await sessionWithPeople(server.url);
-    const a = open(server.wsUrl, s.sessionId, 'board', s.participant.token, { ack: true });
+    const s = await sessionWithPeople(t.server.url);
+    const a = open(t.server.wsUrl, s.sessionId, 'board', s.participant.token, { ack: true });
     await waitSynced(a);
     a.doc.transact(() => ideasMap(a.doc).set('idea:acked', new Y.Map([['text', 'durable']])));
     await waitFor(() => isSaved(a), 'ack covering the edit');
     // Read straight from the store: the acknowledged edit must already be on disk.
-    const stored = await server.app.store.loadDoc(s.sessionId, 'board');
+    const stored = await t.server.app.store.loadDoc(s.sessionId, 'board');
     const fromDisk = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(fromDisk, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(fromDisk, u);
@@ -90,13 +76,13 @@ describe('board sync with stock WebsocketProvider clients', () => {
   });
 
   it('keeps a session isolated from another session', async () => {
-    const s1 = await sessionWithPeople(server.url);
-    const s2 = await sessionWithPeople(server.url);
-    const a = open(server.wsUrl, s1.sessionId, 'board', s1.facilitatorToken);
-    const b = open(server.wsUrl, s2.sessionId, 'board', s2.facilitatorToken);
+    const s1 = await sessionWithPeople(t.server.url);
+    const s2 = await sessionWithPeople(t.server.url);
+    const a = open(t.server.wsUrl, s1.sessionId, 'board', s1.facilitatorToken);
+    const b = open(t.server.wsUrl, s2.sessionId, 'board', s2.facilitatorToken);
     await Promise.all([waitSynced(a), waitSynced(b)]);
     insertIdea(a.doc, sampleIdea({ id: 'idea:only-in-s1' as never }));
-    const watcher = open(server.wsUrl, s1.sessionId, 'board', s1.participant.token);
+    const watcher = open(t.server.wsUrl, s1.sessionId, 'board', s1.participant.token);
     await waitFor(() => ideasMap(watcher.doc).has('idea:only-in-s1'), 's1 relay');
     expect(ideasMap(b.doc).has('idea:only-in-s1')).toBe(false);
   });

@@ -1,20 +1,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
+import { auditFromRow, type PendingWrite, participantFromRow, sessionFromRow, type WriteOp } from './rows.ts';
 import type { AuditEntry, ParticipantRecord, SessionRecord, Store, StoredDoc } from './Store.ts';
-
-type Op =
-  | { kind: 'session'; session: SessionRecord; facilitator: ParticipantRecord }
-  | { kind: 'participant'; participant: ParticipantRecord }
-  | { kind: 'append'; sessionId: string; doc: string; data: Uint8Array }
-  | { kind: 'compact'; sessionId: string; doc: string; data: Uint8Array }
-  | { kind: 'audit'; entry: AuditEntry }
-  | { kind: 'marker' };
-
-interface Waiter {
-  op: Op;
-  done: () => void;
-  fail: (e: unknown) => void;
-}
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -50,7 +37,7 @@ const MAX_ROWS_PER_INSERT = 500;
  * concurrently survive.
  */
 export class PgStore implements Store {
-  private queue: Waiter[] = [];
+  private queue: PendingWrite[] = [];
   private inFlight = false;
   private closed = false;
 
@@ -75,16 +62,7 @@ export class PgStore implements Store {
 
   async getSession(id: string): Promise<SessionRecord | null> {
     const { rows } = await this.pool.query('SELECT * FROM sessions WHERE id = $1', [id]);
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      id: r.id,
-      createdAt: r.created_at,
-      title: r.title,
-      facilitatorId: r.facilitator_id,
-      participantInvite: r.participant_invite,
-      viewerInvite: r.viewer_invite,
-    };
+    return rows[0] ? sessionFromRow(rows[0]) : null;
   }
 
   addParticipant(participant: ParticipantRecord): Promise<void> {
@@ -93,7 +71,7 @@ export class PgStore implements Store {
 
   async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
     const { rows } = await this.pool.query('SELECT * FROM participants WHERE session_id = $1 ORDER BY joined_at, id', [sessionId]);
-    return rows.map((r) => ({ id: r.id, sessionId: r.session_id, name: r.name, role: r.role, joinedAt: r.joined_at }));
+    return rows.map(participantFromRow);
   }
 
   /** Reads snapshot and log in one repeatable-read transaction, so a concurrent compaction cannot split them. */
@@ -130,15 +108,7 @@ export class PgStore implements Store {
 
   async listAudit(sessionId: string): Promise<AuditEntry[]> {
     const { rows } = await this.pool.query('SELECT * FROM audit WHERE session_id = $1 ORDER BY seq', [sessionId]);
-    return rows.map((r) => ({
-      sessionId: r.session_id,
-      at: r.at,
-      participantId: r.participant_id,
-      role: r.role,
-      type: r.type,
-      payload: JSON.parse(r.payload),
-      outcome: r.outcome,
-    }));
+    return rows.map(auditFromRow);
   }
 
   whenDurable(): Promise<void> {
@@ -153,7 +123,7 @@ export class PgStore implements Store {
     await this.pool.end();
   }
 
-  private enqueue(op: Op): Promise<void> {
+  private enqueue(op: WriteOp): Promise<void> {
     if (this.closed) return Promise.reject(new Error('store is closed'));
     return new Promise((done, fail) => {
       this.queue.push({ op, done, fail });
@@ -179,7 +149,7 @@ export class PgStore implements Store {
         for (const w of batch) w.done();
       } catch (batchErr) {
         // One bad op must not fail the unrelated writes it was batched with.
-        if (batch.length === 1) (batch[0] as Waiter).fail(batchErr);
+        if (batch.length === 1) (batch[0] as PendingWrite).fail(batchErr);
         else {
           for (const w of batch) {
             await this.transaction(client, [w.op]).then(w.done, w.fail);
@@ -193,7 +163,7 @@ export class PgStore implements Store {
     if (this.queue.length > 0) void this.flush();
   }
 
-  private async transaction(client: pg.PoolClient, ops: Op[]): Promise<void> {
+  private async transaction(client: pg.PoolClient, ops: WriteOp[]): Promise<void> {
     try {
       await client.query('BEGIN');
       await this.applyAll(client, ops);
@@ -204,8 +174,8 @@ export class PgStore implements Store {
     }
   }
 
-  private async applyAll(client: pg.PoolClient, ops: Op[]): Promise<void> {
-    let appends: Extract<Op, { kind: 'append' }>[] = [];
+  private async applyAll(client: pg.PoolClient, ops: WriteOp[]): Promise<void> {
+    let appends: Extract<WriteOp, { kind: 'append' }>[] = [];
     const flushAppends = async () => {
       for (let i = 0; i < appends.length; i += MAX_ROWS_PER_INSERT) {
         const chunk = appends.slice(i, i + MAX_ROWS_PER_INSERT);
@@ -228,7 +198,7 @@ export class PgStore implements Store {
     await flushAppends();
   }
 
-  private async applyOne(client: pg.PoolClient, op: Exclude<Op, { kind: 'append' }>): Promise<void> {
+  private async applyOne(client: pg.PoolClient, op: Exclude<WriteOp, { kind: 'append' }>): Promise<void> {
     switch (op.kind) {
       case 'session': {
         const { session: s, facilitator: f } = op;

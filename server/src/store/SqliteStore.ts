@@ -2,22 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { auditFromRow, type PendingWrite, participantFromRow, sessionFromRow, type WriteOp } from './rows.ts';
 import type { AuditEntry, ParticipantRecord, SessionRecord, Store, StoredDoc } from './Store.ts';
-
-type Op =
-  | { kind: 'session'; session: SessionRecord; facilitator: ParticipantRecord }
-  | { kind: 'participant'; participant: ParticipantRecord }
-  | { kind: 'append'; sessionId: string; doc: string; data: Uint8Array }
-  | { kind: 'compact'; sessionId: string; doc: string; data: Uint8Array }
-  | { kind: 'audit'; entry: AuditEntry }
-  /** Writes nothing: resolves once everything queued before it is committed. */
-  | { kind: 'marker' };
-
-interface Waiter {
-  op: Op;
-  done: () => void;
-  fail: (e: unknown) => void;
-}
 
 export interface SqliteStoreOptions {
   dataDir: string;
@@ -51,8 +37,8 @@ CREATE INDEX IF NOT EXISTS audit_session ON audit(session_id, seq);
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly writer: Worker;
-  private queue: Waiter[] = [];
-  private inFlight: { id: number; batch: Waiter[] } | null = null;
+  private queue: PendingWrite[] = [];
+  private inFlight: { id: number; batch: PendingWrite[] } | null = null;
   private nextId = 1;
   private scheduled = false;
   private closed = false;
@@ -83,16 +69,8 @@ export class SqliteStore implements Store {
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
-    const r = this.stmt.getSession.get(id) as Record<string, string> | undefined;
-    if (!r) return null;
-    return {
-      id: r.id as string,
-      createdAt: r.created_at as string,
-      title: r.title as string,
-      facilitatorId: r.facilitator_id as string,
-      participantInvite: r.participant_invite as string,
-      viewerInvite: r.viewer_invite as string,
-    };
+    const r = this.stmt.getSession.get(id) as Record<string, unknown> | undefined;
+    return r ? sessionFromRow(r) : null;
   }
 
   addParticipant(participant: ParticipantRecord): Promise<void> {
@@ -100,13 +78,7 @@ export class SqliteStore implements Store {
   }
 
   async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
-    return (this.stmt.listParticipants.all(sessionId) as Record<string, string>[]).map((r) => ({
-      id: r.id as string,
-      sessionId: r.session_id as string,
-      name: r.name as string,
-      role: r.role as ParticipantRecord['role'],
-      joinedAt: r.joined_at as string,
-    }));
+    return (this.stmt.listParticipants.all(sessionId) as Record<string, unknown>[]).map(participantFromRow);
   }
 
   async loadDoc(sessionId: string, doc: string): Promise<StoredDoc> {
@@ -128,15 +100,7 @@ export class SqliteStore implements Store {
   }
 
   async listAudit(sessionId: string): Promise<AuditEntry[]> {
-    return (this.stmt.listAudit.all(sessionId) as Record<string, string>[]).map((r) => ({
-      sessionId: r.session_id as string,
-      at: r.at as string,
-      participantId: r.participant_id as string,
-      role: r.role as AuditEntry['role'],
-      type: r.type as string,
-      payload: JSON.parse(r.payload as string),
-      outcome: r.outcome as string,
-    }));
+    return (this.stmt.listAudit.all(sessionId) as Record<string, unknown>[]).map(auditFromRow);
   }
 
   whenDurable(): Promise<void> {
@@ -156,7 +120,7 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
-  private enqueue(op: Op): Promise<void> {
+  private enqueue(op: WriteOp): Promise<void> {
     if (this.closed) return Promise.reject(new Error('store is closed'));
     if (this.broken) return Promise.reject(this.broken);
     return new Promise((done, fail) => {
