@@ -1,6 +1,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
-import { auditFromRow, type PendingWrite, participantFromRow, sessionFromRow, type WriteOp } from './rows.ts';
+import { GroupCommitQueue } from './GroupCommitQueue.ts';
+import { auditFromRow, participantFromRow, sessionFromRow, type WriteOp } from './rows.ts';
 import type { AuditEntry, ParticipantRecord, SessionRecord, Store, StoredDoc } from './Store.ts';
 
 const SCHEMA = `
@@ -37,8 +38,7 @@ const MAX_ROWS_PER_INSERT = 500;
  * concurrently survive.
  */
 export class PgStore implements Store {
-  private queue: PendingWrite[] = [];
-  private inFlight = false;
+  private readonly writes = new GroupCommitQueue((ops) => this.commit(ops));
   private closed = false;
 
   private constructor(private readonly pool: pg.Pool) {}
@@ -57,7 +57,7 @@ export class PgStore implements Store {
   }
 
   createSession(session: SessionRecord, facilitator: ParticipantRecord): Promise<void> {
-    return this.enqueue({ kind: 'session', session, facilitator });
+    return this.writes.push({ kind: 'session', session, facilitator });
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
@@ -66,7 +66,7 @@ export class PgStore implements Store {
   }
 
   addParticipant(participant: ParticipantRecord): Promise<void> {
-    return this.enqueue({ kind: 'participant', participant });
+    return this.writes.push({ kind: 'participant', participant });
   }
 
   async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
@@ -95,15 +95,15 @@ export class PgStore implements Store {
   }
 
   appendUpdate(sessionId: string, doc: string, data: Uint8Array): Promise<void> {
-    return this.enqueue({ kind: 'append', sessionId, doc, data });
+    return this.writes.push({ kind: 'append', sessionId, doc, data });
   }
 
   compact(sessionId: string, doc: string, data: Uint8Array): Promise<void> {
-    return this.enqueue({ kind: 'compact', sessionId, doc, data });
+    return this.writes.push({ kind: 'compact', sessionId, doc, data });
   }
 
   appendAudit(entry: AuditEntry): Promise<void> {
-    return this.enqueue({ kind: 'audit', entry });
+    return this.writes.push({ kind: 'audit', entry });
   }
 
   async listAudit(sessionId: string): Promise<AuditEntry[]> {
@@ -112,55 +112,32 @@ export class PgStore implements Store {
   }
 
   whenDurable(): Promise<void> {
-    if (this.queue.length === 0 && !this.inFlight) return Promise.resolve();
-    return this.enqueue({ kind: 'marker' });
+    return this.writes.drained();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.whenDurable().catch(() => {});
     this.closed = true;
+    await this.writes.close();
     await this.pool.end();
   }
 
-  private enqueue(op: WriteOp): Promise<void> {
-    if (this.closed) return Promise.reject(new Error('store is closed'));
-    return new Promise((done, fail) => {
-      this.queue.push({ op, done, fail });
-      if (!this.inFlight) setImmediate(() => void this.flush());
-    });
-  }
-
-  private async flush(): Promise<void> {
-    if (this.inFlight || this.queue.length === 0) return;
-    this.inFlight = true;
-    const batch = this.queue;
-    this.queue = [];
-    const client = await this.pool.connect().catch((err) => {
-      for (const w of batch) w.fail(err);
-      return null;
-    });
-    if (client) {
+  /** One transaction for the batch; if it fails, each op alone, so only the bad ones fail. */
+  private async commit(ops: WriteOp[]): Promise<Map<number, Error>> {
+    const client = await this.pool.connect();
+    try {
       try {
-        await this.transaction(
-          client,
-          batch.map((w) => w.op),
-        );
-        for (const w of batch) w.done();
+        await this.transaction(client, ops);
+        return new Map();
       } catch (batchErr) {
-        // One bad op must not fail the unrelated writes it was batched with.
-        if (batch.length === 1) (batch[0] as PendingWrite).fail(batchErr);
-        else {
-          for (const w of batch) {
-            await this.transaction(client, [w.op]).then(w.done, w.fail);
-          }
-        }
-      } finally {
-        client.release();
+        if (ops.length === 1) return new Map([[0, batchErr as Error]]);
+        const failures = new Map<number, Error>();
+        for (const [i, op] of ops.entries()) await this.transaction(client, [op]).catch((err) => failures.set(i, err as Error));
+        return failures;
       }
+    } finally {
+      client.release();
     }
-    this.inFlight = false;
-    if (this.queue.length > 0) void this.flush();
   }
 
   private async transaction(client: pg.PoolClient, ops: WriteOp[]): Promise<void> {

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { auditFromRow, type PendingWrite, participantFromRow, sessionFromRow, type WriteOp } from './rows.ts';
+import { GroupCommitQueue } from './GroupCommitQueue.ts';
+import { auditFromRow, participantFromRow, sessionFromRow, type WriteOp } from './rows.ts';
 import type { AuditEntry, ParticipantRecord, SessionRecord, Store, StoredDoc } from './Store.ts';
 
 export interface SqliteStoreOptions {
@@ -37,12 +38,16 @@ CREATE INDEX IF NOT EXISTS audit_session ON audit(session_id, seq);
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly writer: Worker;
-  private queue: PendingWrite[] = [];
-  private inFlight: { id: number; batch: PendingWrite[] } | null = null;
-  private nextId = 1;
-  private scheduled = false;
-  private closed = false;
+  private readonly writes: GroupCommitQueue;
+  /** Batches posted to the writer thread, by id, awaiting its reply. */
+  private readonly pending = new Map<
+    number,
+    { resolve: (failed: { index: number; error: string }[]) => void; reject: (e: Error) => void }
+  >();
+  /** Set if the writer thread died: every write fails from then on, loudly. */
   private broken: Error | null = null;
+  private nextId = 1;
+  private closed = false;
   private readonly stmt;
 
   constructor(opts: SqliteStoreOptions) {
@@ -60,12 +65,20 @@ export class SqliteStore implements Store {
       listAudit: this.db.prepare('SELECT * FROM audit WHERE session_id = ? ORDER BY seq'),
     };
     this.writer = new Worker(new URL('./sqliteWriter.worker.mjs', import.meta.url), { workerData: { file } });
-    this.writer.on('message', (msg: { id?: number; failed?: { index: number; error: string }[] }) => this.onCommitted(msg));
-    this.writer.on('error', (err) => this.fatal(err));
+    this.writer.on('message', (msg: { id?: number; failed?: { index: number; error: string }[] }) => {
+      if (msg.id === undefined) return;
+      this.pending.get(msg.id)?.resolve(msg.failed ?? []);
+      this.pending.delete(msg.id);
+    });
+    this.writer.on('error', (err) => this.breakDown(err));
+    this.writer.on('exit', (code) => {
+      if (!this.closed) this.breakDown(new Error(`the SQLite writer thread exited (${code})`));
+    });
+    this.writes = new GroupCommitQueue((ops) => this.commit(ops));
   }
 
   createSession(session: SessionRecord, facilitator: ParticipantRecord): Promise<void> {
-    return this.enqueue({ kind: 'session', session, facilitator });
+    return this.writes.push({ kind: 'session', session, facilitator });
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
@@ -74,7 +87,7 @@ export class SqliteStore implements Store {
   }
 
   addParticipant(participant: ParticipantRecord): Promise<void> {
-    return this.enqueue({ kind: 'participant', participant });
+    return this.writes.push({ kind: 'participant', participant });
   }
 
   async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
@@ -88,15 +101,15 @@ export class SqliteStore implements Store {
   }
 
   appendUpdate(sessionId: string, doc: string, data: Uint8Array): Promise<void> {
-    return this.enqueue({ kind: 'append', sessionId, doc, data });
+    return this.writes.push({ kind: 'append', sessionId, doc, data });
   }
 
   compact(sessionId: string, doc: string, data: Uint8Array): Promise<void> {
-    return this.enqueue({ kind: 'compact', sessionId, doc, data });
+    return this.writes.push({ kind: 'compact', sessionId, doc, data });
   }
 
   appendAudit(entry: AuditEntry): Promise<void> {
-    return this.enqueue({ kind: 'audit', entry });
+    return this.writes.push({ kind: 'audit', entry });
   }
 
   async listAudit(sessionId: string): Promise<AuditEntry[]> {
@@ -104,14 +117,13 @@ export class SqliteStore implements Store {
   }
 
   whenDurable(): Promise<void> {
-    if (this.queue.length === 0 && !this.inFlight) return Promise.resolve();
-    return this.enqueue({ kind: 'marker' });
+    return this.writes.drained();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.whenDurable().catch(() => {});
     this.closed = true;
+    await this.writes.close();
     await new Promise<void>((done) => {
       this.writer.once('exit', () => done());
       this.writer.once('message', () => this.writer.terminate());
@@ -120,50 +132,22 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
-  private enqueue(op: WriteOp): Promise<void> {
-    if (this.closed) return Promise.reject(new Error('store is closed'));
+  /** Posts a batch to the writer thread and waits for its per-op failures. */
+  private commit(ops: WriteOp[]): Promise<Map<number, Error>> {
     if (this.broken) return Promise.reject(this.broken);
-    return new Promise((done, fail) => {
-      this.queue.push({ op, done, fail });
-      this.schedule();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, {
+        resolve: (failed) => resolve(new Map(failed.map((f) => [f.index, new Error(`SQLite write failed: ${f.error}`)]))),
+        reject,
+      });
+      this.writer.postMessage({ id, ops });
     });
   }
 
-  /** Sends the queue as one batch once the current commit (if any) is done; same-tick writes go together. */
-  private schedule(): void {
-    if (this.scheduled || this.inFlight) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.send();
-    });
-  }
-
-  private send(): void {
-    if (this.inFlight || this.queue.length === 0) return;
-    const batch = this.queue;
-    this.queue = [];
-    this.inFlight = { id: this.nextId++, batch };
-    this.writer.postMessage({ id: this.inFlight.id, ops: batch.map((w) => w.op) });
-  }
-
-  private onCommitted(msg: { id?: number; failed?: { index: number; error: string }[] }): void {
-    const flight = this.inFlight;
-    if (!flight || msg.id !== flight.id) return;
-    this.inFlight = null;
-    const failed = new Map((msg.failed ?? []).map((f) => [f.index, f.error]));
-    flight.batch.forEach((w, i) => {
-      const error = failed.get(i);
-      if (error === undefined) w.done();
-      else w.fail(new Error(`SQLite write failed: ${error}`));
-    });
-    this.send();
-  }
-
-  private fatal(err: Error): void {
+  private breakDown(err: Error): void {
     this.broken = err;
-    for (const w of [...(this.inFlight?.batch ?? []), ...this.queue]) w.fail(err);
-    this.inFlight = null;
-    this.queue = [];
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
   }
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { GroupCommitQueue } from './GroupCommitQueue.ts';
+import type { WriteOp } from './rows.ts';
+
+const append = (n: number): WriteOp => ({ kind: 'append', sessionId: 's', doc: 'd', data: new Uint8Array([n]) });
+
+describe('GroupCommitQueue', () => {
+  it('commits one batch at a time and gathers what arrives meanwhile into the next', async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => {};
+    const q = new GroupCommitQueue(async (ops) => {
+      batches.push(ops.map((o) => (o.kind === 'append' ? (o.data[0] as number) : -1)));
+      if (batches.length === 1) await new Promise<void>((r) => (release = r));
+      return new Map();
+    });
+    const first = q.push(append(1));
+    await new Promise((r) => setImmediate(r));
+    const rest = [2, 3, 4].map((n) => q.push(append(n)));
+    release();
+    await Promise.all([first, ...rest]);
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('fails only the writes the commit reports as failed', async () => {
+    const q = new GroupCommitQueue(async () => new Map([[1, new Error('duplicate')]]));
+    const results = await Promise.allSettled([q.push(append(1)), q.push(append(2)), q.push(append(3))]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+
+  it('resolves drained() after earlier writes, and refuses writes once closed', async () => {
+    const committed: number[] = [];
+    const q = new GroupCommitQueue(async (ops) => {
+      for (const o of ops) if (o.kind === 'append') committed.push(o.data[0] as number);
+      return new Map();
+    });
+    void q.push(append(7));
+    await q.drained();
+    expect(committed).toEqual([7]);
+    await q.close();
+    await expect(q.push(append(8))).rejects.toThrow(/closed/);
+  });
+});
