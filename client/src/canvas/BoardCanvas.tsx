@@ -14,6 +14,9 @@ import { OverviewNotes } from './OverviewNotes.tsx';
 import { RemoteCursors } from './RemoteCursors.tsx';
 import type { Size } from './viewport.ts';
 
+/** Board units between the background dots. */
+const GRID = 24;
+
 export interface BoardCanvasProps {
   editor: BoardEditor;
   showOrigin: boolean;
@@ -73,6 +76,14 @@ export function BoardCanvas({ editor, showOrigin, onNotesDrawn }: BoardCanvasPro
         stage.position({ x: vp.x, y: vp.y });
         stage.scale({ x: vp.scale, y: vp.scale });
         stage.batchDraw();
+      }
+      // The dot grid moves and scales with the board; zoomed far out it would be noise, so it goes.
+      const bg = canvasRef.current?.style;
+      if (bg) {
+        const step = GRID * vp.scale;
+        bg.backgroundSize = `${step}px ${step}px`;
+        bg.backgroundPosition = `${vp.x}px ${vp.y}px`;
+        bg.backgroundImage = vp.scale < 0.4 ? 'none' : '';
       }
       setWin((prev) => (needsRecull(prev, vp, editor.viewSize) ? cullWindowFor(vp, editor.viewSize) : prev));
     };

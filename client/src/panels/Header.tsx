@@ -1,6 +1,6 @@
 import { PHASE_PURPOSE } from '@throughline/shared';
 import { useSyncExternalStore } from 'react';
-import { toggleHelp, toggleListView } from '../actions/uiActions.ts';
+import { toggleHelp } from '../actions/uiActions.ts';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
 import type { PanelProps } from './PanelProps.ts';
@@ -79,8 +79,7 @@ export function Header({ session, control, connection, editor }: PanelProps) {
           type="button"
           className="btn btn-small"
           aria-pressed={view === 'list'}
-          onClick={() => editor.run(toggleListView, undefined)}
-          disabled={view === 'list'}
+          onClick={() => patchStore(editor.ui, { view: 'list' })}
         >
           List
         </button>
