@@ -15,6 +15,7 @@ import { HelpOverlay } from '../panels/HelpOverlay.tsx';
 import { IdeaListPanel } from '../panels/IdeaListPanel.tsx';
 import type { PanelProps } from '../panels/PanelProps.ts';
 import { PhaseBanner } from '../panels/PhaseBanner.tsx';
+import { PhaseActions } from '../panels/PhasePanels.tsx';
 import { Sidebar } from '../panels/Sidebar.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
 import { ZoomControls } from '../panels/ZoomControls.tsx';
@@ -127,7 +128,7 @@ export function BoardWorkspace({ connection, summary, token }: { connection: Boa
   return (
     <div className="board" data-role={session.you.role} data-writable={canWrite}>
       <Header {...props} />
-      <PhaseBanner {...props} />
+      <PhaseBanner {...props} actions={<PhaseActions {...props} />} />
       <div className="workspace">
         <BriefPanel {...props} />
         <main className="main-area" aria-label="Board">

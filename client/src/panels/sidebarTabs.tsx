@@ -3,6 +3,7 @@ import { AiTab } from './AiTab.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import type { PanelProps } from './PanelProps.ts';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
+import { PlanTab, phaseTabVisible, ReviewTab, SelectTab } from './PhasePanels.tsx';
 
 /** A tab in the right-hand sidebar. */
 export interface SidebarTab {
@@ -20,5 +21,8 @@ export interface SidebarTab {
 export const SIDEBAR_TABS: SidebarTab[] = [
   { id: 'people', label: 'People', render: (p) => <ParticipantsPanel {...p} /> },
   { id: 'ai', label: 'AI ideas', render: (p) => <AiTab {...p} /> },
+  { id: 'select', label: 'Select', visible: phaseTabVisible.select, render: (p) => <SelectTab {...p} /> },
+  { id: 'plan', label: 'Plan', visible: phaseTabVisible.plan, render: (p) => <PlanTab {...p} /> },
+  { id: 'review', label: 'Review', visible: phaseTabVisible.review, render: (p) => <ReviewTab {...p} /> },
   { id: 'export', label: 'Export', render: (p) => <ExportPanel {...p} /> },
 ];
