@@ -37,7 +37,7 @@ export const GESTURES: readonly { label: string; how: string }[] = [
   { label: 'Rename a cluster', how: 'Double-click its title' },
   { label: 'Pan', how: 'Drag empty space, Space+drag, or scroll with a trackpad' },
   { label: 'Zoom', how: 'Mouse wheel, pinch, or Ctrl+scroll' },
-  { label: 'Select several', how: 'Drag a box around them, or Shift+click' },
+  { label: 'Select several', how: 'Shift+drag a box around them, or Shift+click' },
   { label: 'Move into a cluster', how: 'Drop notes inside its frame' },
   { label: 'Resize a cluster', how: 'Drag its bottom-right corner' },
 ];
