@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { configFromEnv } from './config.ts';
+import { redactUrl } from './redactUrl.ts';
 
 /**
  * `pnpm start`: the server with configuration from the environment. On
@@ -7,7 +8,14 @@ import { configFromEnv } from './config.ts';
  * snapshot to disk, then exits.
  */
 const config = configFromEnv();
-const app = await buildApp({ ...config, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+const app = await buildApp({
+  ...config,
+  logger: {
+    level: process.env.LOG_LEVEL ?? 'info',
+    // Download links carry ?token=: keep credentials out of the logs.
+    serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }) },
+  },
+});
 
 let stopping = false;
 async function stop(signal: string) {
