@@ -10,10 +10,10 @@ import {
   readTallies,
   type Tally,
 } from '@throughline/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { command, join, sessionWithPeople } from '../helpers/api.ts';
-import { connectDoc, type Peer, waitFor, waitSynced } from '../helpers/connectDoc.ts';
+import { waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { sampleIdea } from '../helpers/fixtures.ts';
 import { rawSocket } from '../helpers/rawSocket.ts';
 import { useServer } from '../helpers/useServer.ts';

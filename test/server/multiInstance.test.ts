@@ -1,7 +1,6 @@
 import { controlMap, ideasMap, insertIdea, MessageType, readIdeas } from '@throughline/shared';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
 import { command, sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, type Peer, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { boardJson, sampleIdea } from '../helpers/fixtures.ts';

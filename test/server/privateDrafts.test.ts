@@ -1,8 +1,8 @@
 import { controlMap, draftIdeasMap, ideasMap, insertIdea, Origins, readIdeas } from '@throughline/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { command, sessionWithPeople } from '../helpers/api.ts';
-import { connectDoc, isSaved, type Peer, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
+import { isSaved, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { sampleIdea } from '../helpers/fixtures.ts';
 import { useServer } from '../helpers/useServer.ts';
 

@@ -1,9 +1,9 @@
 import { CloseCode, controlMap, ideasMap, MessageType } from '@throughline/shared';
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { command, createSession, sessionWithPeople } from '../helpers/api.ts';
-import { connectDoc, type Peer, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
+import { sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { rawSocket } from '../helpers/rawSocket.ts';
 import { useServer } from '../helpers/useServer.ts';
 

@@ -1,6 +1,6 @@
 import { ideasMap, insertIdea, readIdeas } from '@throughline/shared';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, isSaved, type Peer, waitFor, waitSynced } from '../helpers/connectDoc.ts';

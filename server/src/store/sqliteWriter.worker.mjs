@@ -80,7 +80,7 @@ parentPort.on('message', (msg) => {
       try {
         commit([op]);
       } catch (err) {
-        failed.push({ index, error: String(err && err.message ? err.message : err) });
+        failed.push({ index, error: String(err?.message ? err.message : err) });
       }
     });
     parentPort.postMessage({ id: msg.id, failed });
