@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join } from '../helpers/api.ts';
 import { launchBrowser, newPerson, waitInPage } from '../helpers/browser.ts';
@@ -413,6 +413,67 @@ describe('the board in Chromium', () => {
     expect(secondId).toBeTruthy();
     expect(secondId).not.toBe(firstId);
     await a.page.screenshot({ path: resolve(RESULTS, 'board-e2e-list.png') });
+    await Promise.all([a.context.close(), b.context.close()]);
+  });
+
+  it('edits made while the server is unreachable survive a reload and merge when it is back', async () => {
+    const session = await createSession(server.url);
+    const a = await newPerson(browser, server.url);
+    await a.page.goto(`${server.url}/s/${session.sessionId}?test=1#token=${session.facilitatorToken}`);
+    await a.page.getByTestId('board-canvas').waitFor();
+    const spot = await canvasPoint(a.page, 0.4, 0.4);
+    await a.page.mouse.dblclick(spot.x, spot.y);
+    await a.page.getByTestId('note-editor').waitFor();
+    await a.page.keyboard.type('Shared before the outage');
+    await a.page.keyboard.press('Escape');
+    await saved(a.page);
+
+    // B's sockets pass through a switch the test controls; HTTP keeps working, as when only the sync server is down.
+    const b = await newPerson(browser, server.url);
+    let reachable = true;
+    const open = new Set<WebSocketRoute>();
+    await b.context.routeWebSocket(/\/sync\//, (ws) => {
+      if (!reachable) {
+        ws.close({ code: 1012, reason: 'unreachable' });
+        return;
+      }
+      ws.connectToServer();
+      open.add(ws);
+    });
+    const bJoin = await join(server.url, session.sessionId, session.invites.participant, 'Bex');
+    await b.context.addInitScript(({ id, identity }) => sessionStorage.setItem(`throughline:identity:${id}`, JSON.stringify(identity)), {
+      id: session.sessionId,
+      identity: { ...bJoin, name: 'Bex' },
+    });
+    await b.page.goto(`${server.url}/s/${session.sessionId}?test=1`);
+    await waitForNote(b.page, `n.text === 'Shared before the outage'`);
+    await saved(b.page);
+
+    reachable = false;
+    await Promise.all([...open].map((ws) => ws.close({ code: 1012, reason: 'unreachable' })));
+    open.clear();
+    await b.page
+      .getByTestId('save-status')
+      .filter({ hasText: /Connecting|Reconnecting/ })
+      .waitFor();
+    await b.page.getByTestId('board-canvas').focus();
+    await b.page.keyboard.press('n');
+    await b.page.getByTestId('note-editor').waitFor();
+    await b.page.keyboard.type('Written while the server was away');
+    await b.page.keyboard.press('Escape');
+    await b.page.getByTestId('save-status').filter({ hasText: 'kept on this device' }).waitFor();
+
+    // A reload while the server is still unreachable: the note comes back from this browser's copy.
+    await b.page.reload();
+    await b.page.getByTestId('board-canvas').waitFor();
+    await waitForNote(b.page, `n.text === 'Written while the server was away'`);
+    expect(await b.page.getByTestId('save-status').textContent()).not.toBe('Saved');
+    expect((await notesOf(a.page)).some((n) => n.text === 'Written while the server was away')).toBe(false);
+
+    reachable = true;
+    await waitForNote(a.page, `n.text === 'Written while the server was away' && n.authorName === 'Bex'`);
+    await saved(b.page);
+    expect(await notesOf(b.page)).toEqual(await notesOf(a.page));
     await Promise.all([a.context.close(), b.context.close()]);
   });
 
