@@ -8,6 +8,10 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createStore, patchStore, type Store } from '../state/createStore.ts';
 import { AckTracker } from './ackTracker.ts';
+import { applyRescue, saveRescue } from './unloadRescue.ts';
+
+/** Tags the rescued update applied at load (see unloadRescue.ts). */
+const RESCUE = { source: 'rescue' } as const;
 
 /** What the header shows about the connection and saving. */
 export interface SyncStatus {
@@ -85,6 +89,8 @@ export class BoardConnection {
   private readonly ack = new AckTracker();
   private readonly persistence: IndexeddbPersistence[] = [];
   private destroyed = false;
+  /** The board's state vector once the local copy loaded: what IndexedDB is known to hold. */
+  private loadedVector: Uint8Array | null = null;
 
   constructor(private readonly opts: BoardConnectionOptions) {
     this.status = createStore<SyncStatus>({
@@ -130,6 +136,7 @@ export class BoardConnection {
     this.destroyed = true;
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('pagehide', this.onPageHide);
     this.boardProvider.destroy();
     this.controlProvider.destroy();
     for (const p of this.persistence) void p.destroy();
@@ -150,12 +157,25 @@ export class BoardConnection {
       }
     }
     if (this.destroyed) return;
+    this.loadedVector = Y.encodeStateVector(this.board);
+    applyRescue(localStorage, this.rescueKey, this.board, RESCUE);
+    window.addEventListener('pagehide', this.onPageHide);
     patchStore(this.status, { localLoaded: true, newerSchema: isNewerThanCode(this.board, BOARD_MIGRATIONS) });
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     if (navigator.onLine === false) patchStore(this.status, { connection: 'offline' });
     else this.connect();
   }
+
+  private get rescueKey() {
+    return `throughline:rescue:${this.opts.sessionId}:${this.opts.participantId}`;
+  }
+
+  // Leaving with unsaved changes: keep what IndexedDB may not have finished writing.
+  private onPageHide = () => {
+    if (this.opts.persist === false || this.status.get().saved) return;
+    saveRescue(localStorage, this.rescueKey, this.board, this.ack.lastAckedVector ?? this.loadedVector);
+  };
 
   private connect() {
     this.boardProvider.connect();

@@ -37,6 +37,7 @@ export class AckTracker {
   private sent = 0;
   private received = -1;
   private ackedVector: Map<number, number> | null = null;
+  private ackedVectorBytes: Uint8Array | null = null;
   private unsentEdits = false;
   private refusedReason: string | null = null;
 
@@ -57,6 +58,12 @@ export class AckTracker {
   onAck(received: number, stateVector: Uint8Array): void {
     this.received = received;
     this.ackedVector = Y.decodeStateVector(stateVector);
+    this.ackedVectorBytes = stateVector;
+  }
+
+  /** The last persisted state vector the server reported (encoded), kept across reconnects. */
+  get lastAckedVector(): Uint8Array | null {
+    return this.ackedVectorBytes;
   }
 
   /** A local edit happened; if no socket carried it, it waits for the next connection. */
