@@ -139,6 +139,7 @@ export function BoardCanvas({ editor, showOrigin, onNotesDrawn }: BoardCanvasPro
                   selected={selection.has(c.id)}
                   memberCount={memberCounts.get(c.id) ?? 0}
                   hideTitle={renamingId === c.id}
+                  scale={win.scale}
                 />
               ))}
             </Layer>

@@ -10,13 +10,17 @@ export const ClusterFrame = memo(function ClusterFrame({
   selected,
   memberCount,
   hideTitle,
+  scale,
 }: {
   cluster: Cluster;
   selected: boolean;
   memberCount: number;
   hideTitle: boolean;
+  /** Zoom level (of the cull window, so it changes rarely): zoomed out, the title grows to stay legible. */
+  scale: number;
 }) {
   const { width: w, height: h } = cluster;
+  const titleSize = Math.min(Math.max(20, 14 / scale), h / 3, w / 6);
   return (
     <Group x={cluster.x} y={cluster.y} listening={false}>
       <Rect
@@ -33,9 +37,9 @@ export const ClusterFrame = memo(function ClusterFrame({
         <Text
           x={16}
           y={12}
-          width={Math.max(0, w - 120)}
+          width={Math.max(0, titleSize > 20 ? w - 32 : w - 120)}
           text={cluster.title || 'Untitled cluster'}
-          fontSize={20}
+          fontSize={titleSize}
           fontStyle="bold"
           fontFamily={NOTE_FONT}
           fill={cluster.title ? '#343a40' : '#adb5bd'}
@@ -44,18 +48,22 @@ export const ClusterFrame = memo(function ClusterFrame({
           perfectDrawEnabled={false}
         />
       )}
-      <Text
-        x={w - 104}
-        y={16}
-        width={88}
-        align="right"
-        text={`${memberCount} note${memberCount === 1 ? '' : 's'}`}
-        fontSize={13}
-        fontFamily={NOTE_FONT}
-        fill="#868e96"
-        perfectDrawEnabled={false}
-      />
-      <Line points={[0, CLUSTER_TITLE_HEIGHT, w, CLUSTER_TITLE_HEIGHT]} stroke="#e9ecef" strokeWidth={1} strokeScaleEnabled={false} />
+      {titleSize > 20 ? null : (
+        <Text
+          x={w - 104}
+          y={16}
+          width={88}
+          align="right"
+          text={`${memberCount} note${memberCount === 1 ? '' : 's'}`}
+          fontSize={13}
+          fontFamily={NOTE_FONT}
+          fill="#868e96"
+          perfectDrawEnabled={false}
+        />
+      )}
+      {titleSize > 20 ? null : (
+        <Line points={[0, CLUSTER_TITLE_HEIGHT, w, CLUSTER_TITLE_HEIGHT]} stroke="#e9ecef" strokeWidth={1} strokeScaleEnabled={false} />
+      )}
       <Line points={[w - 14, h - 4, w - 4, h - 14]} stroke="#adb5bd" strokeWidth={1.5} strokeScaleEnabled={false} />
       <Line points={[w - 9, h - 4, w - 4, h - 9]} stroke="#adb5bd" strokeWidth={1.5} strokeScaleEnabled={false} />
     </Group>

@@ -18,7 +18,10 @@ import { createEditorUi, type EditorUi } from './editorUi.ts';
 export class BoardEditor {
   readonly store: BoardStore;
   readonly presence: PresenceStore;
-  readonly ui: Store<EditorUi> = createEditorUi();
+  // On a narrow screen the board gets the room: brief and sidebar start collapsed.
+  readonly ui: Store<EditorUi> = createEditorUi(
+    typeof window !== 'undefined' && window.innerWidth < 900 ? { briefOpen: false, sidebarTab: null } : {},
+  );
   readonly viewport: Store<Viewport> = createStore<Viewport>(DEFAULT_VIEWPORT);
   readonly undoManager: Y.UndoManager;
   readonly ctx: ActionContext;
