@@ -47,7 +47,7 @@ export class CanvasGestures {
   private gesture: Gesture = { kind: 'none' };
   private readonly pointers = new Map<number, Point>();
   private spaceHeld = false;
-  private readonly flushSoon = coalesce(frameScheduler(), () => this.flush());
+  private readonly flushSoon = coalesce(frameScheduler(), () => this.flush(this.gesture));
 
   constructor(
     private readonly el: HTMLElement,
@@ -210,8 +210,7 @@ export class CanvasGestures {
   };
 
   /** Writes the movement gathered since the last frame: one transaction per frame, however fast the pointer. */
-  private flush() {
-    const g = this.gesture;
+  private flush(g: Gesture) {
     if (g.kind === 'drag' && (g.dx !== 0 || g.dy !== 0)) {
       const { dx, dy } = g;
       g.dx = 0;
@@ -243,9 +242,7 @@ export class CanvasGestures {
         break;
       case 'drag':
         if (g.moved) {
-          this.gesture = g;
-          this.flush();
-          this.gesture = { kind: 'none' };
+          this.flush(g);
           this.editor.run(settleSelection, undefined);
           endGesture(this.editor.ctx);
         } else if (asClick && g.wasSelected) {
@@ -256,9 +253,7 @@ export class CanvasGestures {
         break;
       case 'resize':
         if (g.moved) {
-          this.gesture = g;
-          this.flush();
-          this.gesture = { kind: 'none' };
+          this.flush(g);
           endGesture(this.editor.ctx);
         }
         break;
