@@ -30,6 +30,7 @@ declare module 'fastify' {
 export interface AppConfig extends Pick<Config, 'dataDir' | 'secret' | 'clientDist' | 'openai' | 'databaseUrl' | 'redisUrl'> {
   idleUnloadMs: number;
   compactEvery: number;
+  ackIntervalMs: number;
   maxPayloadBytes: number;
   maxConnectionsPerParticipant: number;
   messagesPerSecond: number;
@@ -42,6 +43,7 @@ export type AppOptions = Pick<AppConfig, 'dataDir' | 'secret'> &
 export const DEFAULTS = {
   idleUnloadMs: 30_000,
   compactEvery: 500,
+  ackIntervalMs: 100,
   maxPayloadBytes: 16 * 1024 * 1024,
   maxConnectionsPerParticipant: 24,
   messagesPerSecond: 300,
@@ -69,6 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const rooms = new RoomManager(store, {
     idleUnloadMs: config.idleUnloadMs,
     compactEvery: config.compactEvery,
+    ackIntervalMs: config.ackIntervalMs,
     relay,
     onError: (err) => app.log.error({ err }, 'room error'),
   });

@@ -54,7 +54,9 @@ async function freePort(): Promise<number> {
 
 async function throughlineTarget(o: ServerBenchOptions): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'throughline-bench-'));
-  const srv = await spawnServer(dir, { LOG_LEVEL: 'error' });
+  // BENCH_PROFILE=<dir> writes a V8 CPU profile of our server there, to find hot spots.
+  const profile = process.env.BENCH_PROFILE;
+  const srv = await spawnServer(dir, { LOG_LEVEL: 'error' }, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
   const sessions: Target['sessions'] = [];
   for (let i = 0; i < o.sessions; i++) {
     const s = await createSession(srv.url);

@@ -14,8 +14,8 @@ export interface ServerProcess {
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Runs `server/src/server.ts` as a real child process on a free loopback port. */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/server.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

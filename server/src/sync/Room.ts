@@ -18,6 +18,8 @@ export interface RoomPeer {
 export interface RoomOptions {
   /** Compact the update log into a snapshot after this many appends. */
   compactEvery: number;
+  /** Minimum time between two acknowledgement rounds in this room. */
+  ackIntervalMs: number;
   /** Other server instances holding this document, if any. */
   relay: Relay | null;
   onError: (err: unknown) => void;
@@ -44,6 +46,7 @@ export class Room {
   readonly awarenessParticipants = new Map<number, string>();
   private appendsSinceSnapshot = 0;
   private ackScheduled = false;
+  private lastAckAt = 0;
 
   constructor(
     readonly sessionId: string,
@@ -118,30 +121,39 @@ export class Room {
 
   /**
    * Sends `peer` an acknowledgement once everything applied so far is
-   * durable. Coalesced: writes handled in the same burst share one marker in
-   * the store queue and one state vector.
+   * durable. Coalesced: writes handled together share one marker in the
+   * store queue and one state vector, and a room acknowledges at most once
+   * per `ackIntervalMs` (the first write after a quiet spell immediately, the
+   * rest trailing), which is plenty for a "Saved" indicator and keeps a
+   * fast typist or a drag from drawing an ack frame per keystroke.
    */
   scheduleAck(peer: RoomPeer): void {
     if (!peer.wantsAck) return;
     peer.ackDue = true;
     if (this.ackScheduled) return;
     this.ackScheduled = true;
-    queueMicrotask(() => {
-      this.ackScheduled = false;
-      // Every update applied to the doc so far has been handed to the store
-      // (onUpdate appends synchronously), so once a marker queued *now* is
-      // committed, this state vector and these counts are on disk.
-      const stateVector = Y.encodeStateVector(this.doc);
-      const due: [RoomPeer, number][] = [];
-      for (const p of this.peers) {
-        if (!p.ackDue) continue;
-        p.ackDue = false;
-        due.push([p, p.writesReceived]);
-      }
-      this.store.whenDurable().then(() => {
-        for (const [p, received] of due) p.send(ackFrame(received, stateVector));
-      }, this.opts.onError);
-    });
+    const wait = this.lastAckAt + this.opts.ackIntervalMs - Date.now();
+    if (wait > 0) setTimeout(() => this.captureAcks(), wait).unref();
+    else queueMicrotask(() => this.captureAcks());
+  }
+
+  private captureAcks(): void {
+    this.ackScheduled = false;
+    this.lastAckAt = Date.now();
+    // Every update applied to the doc so far has been handed to the store
+    // (onUpdate appends synchronously), so once a marker queued *now* is
+    // committed, this state vector and these counts are on disk.
+    const stateVector = Y.encodeStateVector(this.doc);
+    const due: [RoomPeer, number][] = [];
+    for (const p of this.peers) {
+      if (!p.ackDue) continue;
+      p.ackDue = false;
+      due.push([p, p.writesReceived]);
+    }
+    if (due.length === 0) return;
+    this.store.whenDurable().then(() => {
+      for (const [p, received] of due) p.send(ackFrame(received, stateVector));
+    }, this.opts.onError);
   }
 
   destroy(): void {

@@ -7,6 +7,7 @@ export interface RoomManagerOptions {
   /** Unload a document this long after its last holder let go. */
   idleUnloadMs: number;
   compactEvery: number;
+  ackIntervalMs: number;
   relay: Relay | null;
   onError: (err: unknown) => void;
 }
@@ -52,6 +53,7 @@ export class RoomManager {
     if (!entry) {
       const room = new Room(sessionId, docName, this.store, {
         compactEvery: this.opts.compactEvery,
+        ackIntervalMs: this.opts.ackIntervalMs,
         relay: this.opts.relay,
         onError: this.opts.onError,
       });
