@@ -1,5 +1,6 @@
 import {
   type AiRequestRecord,
+  aiRequestsMap,
   type Cluster,
   type ClusterSuggestion,
   type Command,
@@ -10,16 +11,18 @@ import {
   type PhaseState,
   type Role,
   readAiRequests,
-  readClusters,
-  readIdeas,
   readPhase,
 } from '@throughline/shared';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import type { BoardStore } from '../state/BoardStore.ts';
 import { AI_ERROR_ADVICE, type LaneGroup, laneGroups, lensName, progressText, provenanceText } from './AiLaneModel.ts';
 
 export interface AiPanelProps {
+  /** The board doc: only its small `aiRequests` root is observed here. */
   board: Y.Doc;
+  /** The editor's frame-batched read model of the board's notes and clusters (`editor.store`). */
+  store: BoardStore;
   control: Y.Doc;
   you: { participantId: string; role: Role; name: string };
   /** Display name of a participant id, for "asked by". */
@@ -30,40 +33,110 @@ export interface AiPanelProps {
   selectedId?: string | null;
 }
 
-interface Snapshot {
-  ideas: Idea[];
-  clusters: Cluster[];
-  requests: AiRequestRecord[];
-  phase: PhaseState;
-}
-
-/** Re-reads `read()` only after either doc changed, so React sees a stable snapshot between updates. */
-function useDocs<T>(board: Y.Doc, control: Y.Doc, read: () => T): T {
-  const cache = useRef<{ changes: number; seen: number; value: T | null }>({ changes: 0, seen: -1, value: null });
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      const onUpdate = () => {
+/** Only the needed slice of a Y.Doc: `read()` runs after `subscribe` reported a change, so React sees a stable snapshot between changes. */
+function useYValue<T>(subscribe: (onChange: () => void) => () => void, read: () => T): T {
+  const cache = useRef<{ changes: number; seen: number; read: (() => T) | null; value: T | null }>({
+    changes: 0,
+    seen: -1,
+    read: null,
+    value: null,
+  });
+  const sub = useCallback(
+    (listener: () => void) =>
+      subscribe(() => {
         cache.current.changes++;
         listener();
-      };
-      board.on('update', onUpdate);
-      control.on('update', onUpdate);
-      return () => {
-        board.off('update', onUpdate);
-        control.off('update', onUpdate);
-      };
-    },
-    [board, control],
+      }),
+    [subscribe],
   );
-  return useSyncExternalStore(subscribe, () => {
+  return useSyncExternalStore(sub, () => {
     const c = cache.current;
-    if (c.seen !== c.changes || c.value === null) {
+    if (c.seen !== c.changes || c.read !== read || c.value === null) {
       c.seen = c.changes;
+      c.read = read;
       c.value = read();
     }
     return c.value as T;
   });
 }
+
+/** The AI request records (newest first), re-read only when the `aiRequests` root changes, not on every note edit. */
+function useAiRequests(board: Y.Doc): AiRequestRecord[] {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const map = aiRequestsMap(board);
+      const observer = () => onChange();
+      map.observe(observer);
+      return () => map.unobserve(observer);
+    },
+    [board],
+  );
+  const read = useCallback(() => readAiRequests(board), [board]);
+  return useYValue(subscribe, read);
+}
+
+function usePhase(control: Y.Doc): PhaseState {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      control.on('update', onChange);
+      return () => control.off('update', onChange);
+    },
+    [control],
+  );
+  const read = useCallback(() => readPhase(control), [control]);
+  return useYValue(subscribe, read);
+}
+
+const sameItems = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * A value derived from the board store, recomputed once per store version
+ * (at most once per animation frame) and kept — same object, no re-render —
+ * while `equal` says nothing in it changed. `select` must be stable
+ * (`useCallback`) so a new one re-derives.
+ */
+function useBoardView<T>(store: BoardStore, select: (store: BoardStore) => T, equal: (a: T, b: T) => boolean): T {
+  const cache = useRef<{ version: number; select: (store: BoardStore) => T; value: T } | null>(null);
+  return useSyncExternalStore(store.subscribe, () => {
+    const c = cache.current;
+    if (c && c.version === store.version && c.select === select) return c.value;
+    const next = select(store);
+    const value = c && equal(c.value, next) ? c.value : next;
+    cache.current = { version: store.version, select, value };
+    return value;
+  });
+}
+
+/** What the panel shows of the board. Someone dragging a canvas note changes none of it. */
+interface BoardView {
+  /** Notes waiting in the AI lane, in creation order. */
+  lane: readonly Idea[];
+  /** Notes offered to riff on: the selected canvas note, then the most recent ones with text. */
+  notes: readonly Idea[];
+  /** Clusters in the doc's order. */
+  clusters: readonly Cluster[];
+}
+
+const RECENT_NOTES = 30;
+
+function selectBoardView(store: BoardStore, selectedId: string | null): BoardView {
+  const all = store.allIdeas;
+  const lane = all.filter((i) => i.lane === 'ai');
+  // The most recently created canvas notes with text, oldest first: walk back from the newest.
+  const recent: Idea[] = [];
+  for (let k = all.length - 1; k >= 0 && recent.length < RECENT_NOTES; k--) {
+    const i = all[k] as Idea;
+    if (i.lane === 'canvas' && i.text.trim() !== '') recent.push(i);
+  }
+  recent.reverse();
+  const picked = selectedId ? store.ideas.get(selectedId) : undefined;
+  // The selected note is always offered, even when it is not among the most recent.
+  const notes = picked && picked.lane === 'canvas' && picked.text.trim() !== '' && !recent.includes(picked) ? [picked, ...recent] : recent;
+  return { lane, notes, clusters: [...store.clusters.values()] };
+}
+
+const sameBoardView = (a: BoardView, b: BoardView) =>
+  sameItems(a.lane, b.lane) && sameItems(a.notes, b.notes) && sameItems(a.clusters, b.clusters);
 
 interface Problem {
   message: string;
@@ -90,18 +163,16 @@ const toProblem = (e: unknown): Problem => {
  * grouping suggestions. AI ideas here take no part in selection until a
  * person adopts them; every failure is explained and changes nothing.
  */
-export function AiPanel({ board, control, you, send, nameOf, selectedId = null }: AiPanelProps) {
-  const snap = useDocs<Snapshot>(board, control, () => ({
-    ideas: readIdeas(board),
-    clusters: readClusters(board),
-    requests: readAiRequests(board),
-    phase: readPhase(control),
-  }));
-  const exploring = snap.phase.current === 'explore';
+export function AiPanel({ board, store, control, you, send, nameOf, selectedId = null }: AiPanelProps) {
+  const requests = useAiRequests(board);
+  const phase = usePhase(control);
+  const select = useCallback((s: BoardStore) => selectBoardView(s, selectedId), [selectedId]);
+  const view = useBoardView(store, select, sameBoardView);
+  const exploring = phase.current === 'explore';
   const canAct = exploring && you.role !== 'viewer';
   const nameFor = nameOf ?? ((id: string) => (id === you.participantId ? 'you' : id));
-  const groups = useMemo(() => laneGroups(snap.ideas, snap.requests), [snap.ideas, snap.requests]);
-  const mine = snap.requests.filter((r) => r.requestedBy === you.participantId || (you.role === 'facilitator' && r.status === 'running'));
+  const groups = useMemo(() => laneGroups(view.lane, requests), [view.lane, requests]);
+  const mine = requests.filter((r) => r.requestedBy === you.participantId || (you.role === 'facilitator' && r.status === 'running'));
   const laneCount = groups.reduce((n, g) => n + g.ideas.length, 0);
 
   return (
@@ -110,7 +181,7 @@ export function AiPanel({ board, control, you, send, nameOf, selectedId = null }
         AI ideas wait in this lane. Adopt one to put it on the canvas — only adopted ideas can be voted on.
       </p>
       {canAct ? (
-        <AiGenerateForm send={send} ideas={snap.ideas} clusters={snap.clusters} selectedId={selectedId} />
+        <AiGenerateForm send={send} store={store} notes={view.notes} clusters={view.clusters} selectedId={selectedId} />
       ) : (
         <p style={{ color: 'var(--ink-3)', fontSize: 13 }}>
           {you.role === 'viewer'
@@ -135,20 +206,22 @@ export function AiPanel({ board, control, you, send, nameOf, selectedId = null }
           ))}
         </ol>
       )}
-      {canAct && <AiClusterSuggestions send={send} clusters={snap.clusters} ideas={snap.ideas} />}
+      {canAct && <AiClusterSuggestions send={send} store={store} clusters={view.clusters} />}
     </section>
   );
 }
 
 function AiGenerateForm({
   send,
-  ideas,
+  store,
+  notes,
   clusters,
   selectedId,
 }: {
   send: AiPanelProps['send'];
-  ideas: Idea[];
-  clusters: Cluster[];
+  store: BoardStore;
+  notes: readonly Idea[];
+  clusters: readonly Cluster[];
   selectedId: string | null;
 }) {
   const [count, setCount] = useState(10);
@@ -156,16 +229,13 @@ function AiGenerateForm({
   const [riff, setRiff] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const recent = ideas.filter((i) => i.lane === 'canvas' && i.text.trim() !== '').slice(-30);
-  const picked = ideas.find((i) => i.id === selectedId && i.lane === 'canvas' && i.text.trim() !== '');
-  // The selected note is always offered, even when it is not among the most recent.
-  const notes = picked && !recent.includes(picked) ? [picked, ...recent] : recent;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new selection changes the choice; edits to the board do not.
+  // Only a new selection changes the choice; edits to the board do not.
   useEffect(() => {
-    if (selectedId && (clusters.some((c) => c.id === selectedId) || ideas.some((i) => i.id === selectedId && i.lane === 'canvas'))) {
-      setRiff(selectedId);
-    }
-  }, [selectedId]);
+    if (!selectedId) return;
+    // A note selected right after it was created may still be pending in the store.
+    store.flush();
+    if (store.clusters.has(selectedId) || store.ideas.get(selectedId)?.lane === 'canvas') setRiff(selectedId);
+  }, [store, selectedId]);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -418,11 +488,10 @@ function AiLaneCard({
   );
 }
 
-function AiClusterSuggestions({ send, clusters, ideas }: { send: AiPanelProps['send']; clusters: Cluster[]; ideas: Idea[] }) {
+function AiClusterSuggestions({ send, store, clusters }: { send: AiPanelProps['send']; store: BoardStore; clusters: readonly Cluster[] }) {
   const [suggestions, setSuggestions] = useState<(ClusterSuggestion & { key: number })[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const textOf = useMemo(() => new Map(ideas.map((i) => [i.id as string, i.text])), [ideas]);
 
   const ask = async () => {
     setBusy(true);
@@ -467,11 +536,7 @@ function AiClusterSuggestions({ send, clusters, ideas }: { send: AiPanelProps['s
                 onChange={(e) => rename(s.key, e.target.value)}
                 style={{ width: '100%' }}
               />
-              <ul style={{ fontSize: 12, margin: '6px 0', paddingLeft: 16 }}>
-                {s.ideaIds.map((id) => (
-                  <li key={id}>{textOf.get(id) ?? '(removed)'}</li>
-                ))}
-              </ul>
+              <SuggestedNotes store={store} ideaIds={s.ideaIds} />
               <div style={{ display: 'flex', gap: 4 }}>
                 <button type="button" className="btn btn-primary btn-small" disabled={!s.title.trim()} onClick={() => accept(s)}>
                   Create cluster
@@ -490,5 +555,18 @@ function AiClusterSuggestions({ send, clusters, ideas }: { send: AiPanelProps['s
         </p>
       )}
     </div>
+  );
+}
+
+/** The current text of a suggestion's notes: follows edits to just those notes. */
+function SuggestedNotes({ store, ideaIds }: { store: BoardStore; ideaIds: readonly string[] }) {
+  const select = useCallback((s: BoardStore) => ideaIds.map((id) => s.ideas.get(id)?.text ?? null), [ideaIds]);
+  const texts = useBoardView(store, select, sameItems);
+  return (
+    <ul style={{ fontSize: 12, margin: '6px 0', paddingLeft: 16 }}>
+      {ideaIds.map((id, k) => (
+        <li key={id}>{texts[k] ?? '(removed)'}</li>
+      ))}
+    </ul>
   );
 }

@@ -17,7 +17,15 @@ export function AiTab({ session, connection, token, editor }: PanelProps) {
   );
   return (
     <div className="panel-body">
-      <AiPanel board={connection.board} control={connection.control} you={you} send={send} nameOf={nameOf} selectedId={selected} />
+      <AiPanel
+        board={connection.board}
+        store={editor.store}
+        control={connection.control}
+        you={you}
+        send={send}
+        nameOf={nameOf}
+        selectedId={selected}
+      />
     </div>
   );
 }

@@ -9,9 +9,7 @@ import {
   type PhaseState,
   type Role,
   readBrief,
-  readClusters,
   readDecisions,
-  readIdeas,
   readPhase,
   readSettings,
   readSteps,
@@ -21,6 +19,7 @@ import {
 } from '@throughline/shared';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import type { BoardStore } from '../state/BoardStore.ts';
 
 /** Everything the phase panels read from the control doc, re-read whenever it changes. */
 export interface ControlSnapshot {
@@ -32,9 +31,11 @@ export interface ControlSnapshot {
   steps: NextStep[];
 }
 
+/** The board as the phase panels read it: from the editor's frame-batched `BoardStore`. */
 export interface BoardSnapshot {
-  ideas: Idea[];
-  clusters: Cluster[];
+  /** Every note, canvas and AI lane, in creation order. */
+  ideas: readonly Idea[];
+  clusters: readonly Cluster[];
 }
 
 /** Who is looking: from the session summary (which the server took from the token). */
@@ -51,9 +52,13 @@ export interface PhaseActor {
  */
 export type SendCommand = (command: Command) => Promise<Record<string, unknown>>;
 
+/**
+ * The board is not in here: read it with `usePhaseBoard()`, so controls that
+ * only need the control doc (the stepper in the phase banner) never
+ * re-render while people move notes.
+ */
 export interface PhaseSession {
   control: ControlSnapshot;
-  board: BoardSnapshot;
   you: PhaseActor;
   participants: readonly Participant[];
   send: SendCommand;
@@ -70,12 +75,11 @@ const readControl = (doc: Y.Doc): ControlSnapshot => ({
   steps: readSteps(doc),
 });
 
-const readBoard = (doc: Y.Doc): BoardSnapshot => ({ ideas: readIdeas(doc), clusters: readClusters(doc) });
-
 /**
  * A value derived from a Y.Doc, recomputed only after the doc changed, so
- * `useSyncExternalStore` sees a stable snapshot between updates. Panels are
- * lists, not the canvas: re-reading the doc per update is cheap enough.
+ * `useSyncExternalStore` sees a stable snapshot between updates. Only for
+ * the small control doc: the board (thousands of notes, an update per frame
+ * while someone drags) is read through its `BoardStore` instead.
  */
 function useDocValue<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
   const cache = useRef<{ doc: Y.Doc | null; seen: number; changes: number; value: T | null }>({
@@ -112,10 +116,33 @@ const localToday = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
+const boardSnapshots = new WeakMap<BoardStore, { version: number; orderedClusters: readonly Cluster[]; value: BoardSnapshot }>();
+
+/**
+ * The board snapshot for the store's current version, shared by every panel
+ * reading the same store. Costs nothing per version: the store keeps
+ * `allIdeas` up to date, and the cluster list is only rebuilt when clusters
+ * changed (the store replaces `orderedClusters` exactly then).
+ */
+function boardSnapshot(store: BoardStore): BoardSnapshot {
+  const cached = boardSnapshots.get(store);
+  if (cached?.version === store.version) return cached.value;
+  // Clusters in the doc's own order, as the panels listed them when they read the doc.
+  const clusters = cached && cached.orderedClusters === store.orderedClusters ? cached.value.clusters : [...store.clusters.values()];
+  const value =
+    cached && cached.value.ideas === store.allIdeas && cached.value.clusters === clusters
+      ? cached.value
+      : { ideas: store.allIdeas, clusters };
+  boardSnapshots.set(store, { version: store.version, orderedClusters: store.orderedClusters, value });
+  return value;
+}
+
 const Ctx = createContext<PhaseSession | null>(null);
+const BoardCtx = createContext<BoardStore | null>(null);
 
 export interface PhaseProviderProps {
-  board: Y.Doc;
+  /** The editor's read model of the board doc (`editor.store`). */
+  store: BoardStore;
   control: Y.Doc;
   you: PhaseActor;
   participants: readonly Participant[];
@@ -123,25 +150,39 @@ export interface PhaseProviderProps {
   children: ReactNode;
 }
 
-/** Gives the phase panels the session: live control and board snapshots, the viewer, and a command sender. */
-export function PhaseProvider({ board, control, you, participants, send, children }: PhaseProviderProps) {
+/** Gives the phase panels the session: live control snapshot, the viewer, a command sender, and (via `usePhaseBoard`) the board. */
+export function PhaseProvider({ store, control, you, participants, send, children }: PhaseProviderProps) {
   const controlSnapshot = useDocValue(control, readControl);
-  const boardSnapshot = useDocValue(board, readBoard);
   // A stable sender: callers often pass an inline arrow, which must not re-run effects that send commands.
   const sendRef = useRef(send);
   sendRef.current = send;
   const stableSend = useCallback<SendCommand>((command) => sendRef.current(command), []);
   const value = useMemo<PhaseSession>(
-    () => ({ control: controlSnapshot, board: boardSnapshot, you, participants, send: stableSend, today: localToday() }),
-    [controlSnapshot, boardSnapshot, you, participants, stableSend],
+    () => ({ control: controlSnapshot, you, participants, send: stableSend, today: localToday() }),
+    [controlSnapshot, you, participants, stableSend],
   );
-  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+  return (
+    <BoardCtx.Provider value={store}>
+      <Ctx.Provider value={value}>{children}</Ctx.Provider>
+    </BoardCtx.Provider>
+  );
 }
 
 export function usePhaseSession(): PhaseSession {
   const s = useContext(Ctx);
   if (!s) throw new Error('usePhaseSession outside <PhaseProvider>');
   return s;
+}
+
+/**
+ * The board's ideas and clusters, live. Re-renders at most once per animation
+ * frame (when the store applies remote changes), and only the components
+ * that call it.
+ */
+export function usePhaseBoard(): BoardSnapshot {
+  const store = useContext(BoardCtx);
+  if (!store) throw new Error('usePhaseBoard outside <PhaseProvider>');
+  return useSyncExternalStore(store.subscribe, () => boardSnapshot(store));
 }
 
 /** A refusal as the panels show it. */

@@ -10,12 +10,13 @@ import { ReviewPanel } from './ReviewPanel.tsx';
 import { SelectPanel } from './SelectPanel.tsx';
 
 /**
- * Adapts the board page's `PanelProps` to the phase panels: the live docs
- * from the connection, the viewer and participants from the session
+ * Adapts the board page's `PanelProps` to the phase panels: the control doc
+ * from the connection, the board from the editor's frame-batched store
+ * (never the raw board doc), the viewer and participants from the session
  * summary, and commands sent with this person's token.
  */
 function PhaseHost({ props, wide, children }: { props: PanelProps; wide?: boolean; children: ReactNode }) {
-  const { session, connection, token } = props;
+  const { session, connection, editor, token } = props;
   const sessionId = session.sessionId;
   const send = useCallback<SendCommand>((cmd: Command) => api.command(sessionId, token, cmd), [sessionId, token]);
   const you = useMemo(
@@ -23,7 +24,7 @@ function PhaseHost({ props, wide, children }: { props: PanelProps; wide?: boolea
     [session.you.participantId, session.you.role, session.you.name],
   );
   return (
-    <PhaseProvider board={connection.board} control={connection.control} you={you} participants={session.participants} send={send}>
+    <PhaseProvider store={editor.store} control={connection.control} you={you} participants={session.participants} send={send}>
       <PhaseStyles />
       <div className={wide ? 'tl-phase-root tl-phase-wide' : 'tl-phase-root'}>{children}</div>
     </PhaseProvider>

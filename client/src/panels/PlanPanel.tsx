@@ -9,14 +9,15 @@ import {
   type WorkType,
 } from '@throughline/shared';
 import { useMemo, useState } from 'react';
-import { PhaseError, useCommand, usePhaseSession } from './PhaseContext.tsx';
+import { PhaseError, useCommand, usePhaseBoard, usePhaseSession } from './PhaseContext.tsx';
 import { PlanStepEditor } from './PlanStepEditor.tsx';
 
 const WORK_TYPE_LABEL: Record<WorkType, string> = { tactical: 'Tactical', operational: 'Operational', strategic: 'Strategic' };
 
 /** The session's plan, assembled by the shared `buildPlan` from the live docs. */
 export function usePlan(): Plan | null {
-  const { control, board, today } = usePhaseSession();
+  const { control, today } = usePhaseSession();
+  const board = usePhaseBoard();
   return useMemo(
     () =>
       control.brief

@@ -12,7 +12,7 @@ import {
   type Verdict,
 } from '@throughline/shared';
 import { useMemo, useState } from 'react';
-import { type ControlSnapshot, PhaseError, useCommand, usePhaseSession } from './PhaseContext.tsx';
+import { type ControlSnapshot, PhaseError, useCommand, usePhaseBoard, usePhaseSession } from './PhaseContext.tsx';
 import { SelectBudget, SelectFacilitatorBar, useMyVotes } from './SelectVoting.tsx';
 
 const VERDICT_LABEL: Record<Verdict, string> = { keep: 'Keep', park: 'Park', drop: 'Drop' };
@@ -25,7 +25,8 @@ const VERDICT_LABEL: Record<Verdict, string> = { keep: 'Keep', park: 'Park', dro
  * rationale.
  */
 export function SelectPanel() {
-  const { control, board, you } = usePhaseSession();
+  const { control, you } = usePhaseSession();
+  const board = usePhaseBoard();
   const votes = useMyVotes();
   const [by, setBy] = useState<RankBy>('votes');
   const [clusterId, setClusterId] = useState<string>('');
