@@ -1,4 +1,4 @@
-import { CloseCode, type Identity, MessageType } from '@throughline/shared';
+import { CloseCode, type DecodedUpdate, type Identity, MessageType } from '@throughline/shared';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -18,7 +18,7 @@ export interface ConnectionLimits {
 export type WritePolicy = () => { ok: true } | { ok: false; reason: string };
 
 /** Checks what an update would change (rules roles and phases cannot see); returns a reason to refuse, or null. */
-export type ContentPolicy = (doc: Y.Doc, update: Uint8Array) => string | null;
+export type ContentPolicy = (doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate) => string | null;
 
 export interface SyncConnectionOptions {
   identity: Identity;
@@ -133,16 +133,24 @@ export class SyncConnection implements RoomPeer {
     if (!allowed.ok) {
       // A read-only client's sync step 2 that only repeats what we have is harmless.
       if (updateChangesDoc(doc, update)) this.deny(allowed.reason);
-    } else if (updateHasGap(doc, update)) {
-      // updateHasGap walks every struct, so bytes that are not an update have already thrown here.
+    } else {
+      this.applyWrite(update);
+    }
+    this.room.scheduleAck(this);
+  }
+
+  /** Decodes once (throwing on bytes that are not an update), checks, then applies. */
+  private applyWrite(update: Uint8Array): void {
+    const doc = this.room.doc;
+    const decoded = Y.decodeUpdate(update);
+    if (updateHasGap(doc, decoded)) {
       this.resync();
-    } else if (this.refusedContent(update)) {
+    } else if (this.refusedContent(update, decoded)) {
       // Refused whole: nothing of it reaches the doc.
     } else {
       Y.applyUpdate(doc, update, this);
       if (dropPending(doc)) this.resync();
     }
-    this.room.scheduleAck(this);
   }
 
   private handleAwareness(update: Uint8Array): void {
@@ -169,8 +177,8 @@ export class SyncConnection implements RoomPeer {
     awarenessProtocol.applyAwarenessUpdate(this.room.awareness, result.update, this);
   }
 
-  private refusedContent(update: Uint8Array): boolean {
-    const reason = this.opts.checkContent?.(this.room.doc, update) ?? null;
+  private refusedContent(update: Uint8Array, decoded: DecodedUpdate): boolean {
+    const reason = this.opts.checkContent?.(this.room.doc, update, decoded) ?? null;
     if (reason) this.deny(reason);
     return reason !== null;
   }

@@ -1,3 +1,4 @@
+import type { DecodedUpdate } from '@throughline/shared';
 import * as Y from 'yjs';
 
 /**
@@ -38,11 +39,16 @@ function rangeCovered(ranges: readonly { clock: number; len: number }[], clock: 
  * True when the update starts past what the doc has for some client, so
  * Yjs would park it as pending structs until the gap is filled. We refuse
  * such updates and ask the client to resync instead of letting pending
- * state pile up in memory. Throws on bytes that are not an update.
+ * state pile up in memory.
  */
-export function updateHasGap(doc: Y.Doc, update: Uint8Array): boolean {
-  const { from } = Y.parseUpdateMeta(update);
-  for (const [client, clock] of from) if (clock > Y.getState(doc.store, client)) return true;
+export function updateHasGap(doc: Y.Doc, decoded: DecodedUpdate): boolean {
+  // Structs come grouped by client in ascending clock order: the first of each client is where it starts.
+  let lastClient = -1;
+  for (const s of decoded.structs) {
+    if (s.id.client === lastClient) continue;
+    lastClient = s.id.client;
+    if (s.id.clock > Y.getState(doc.store, s.id.client)) return true;
+  }
   return false;
 }
 

@@ -18,6 +18,9 @@ interface Located {
   key: string | null;
 }
 
+/** `Y.decodeUpdate`'s result; callers that already decoded the update pass it in. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
 
 /**
@@ -35,8 +38,8 @@ const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
  * update must be gap-free relative to `doc` (the sync layer refuses gaps
  * first); anything it cannot place is let through to those checks.
  */
-export function checkClientBoardUpdate(doc: Y.Doc, update: Uint8Array): string | null {
-  const { structs } = Y.decodeUpdate(update);
+export function checkClientBoardUpdate(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate = Y.decodeUpdate(update)): string | null {
+  const { structs } = decoded;
   const items = new Map<string, Y.Item>();
   for (const s of structs) if (s instanceof Y.Item) items.set(idKey(s.id), s);
   const cache = new Map<string, Located | null>();
@@ -79,7 +82,7 @@ export function checkClientBoardUpdate(doc: Y.Doc, update: Uint8Array): string |
   };
 
   // Deletions: status records, and server-owned fields of notes that themselves stay.
-  const deleted = deletedDocItems(doc, Y.decodeUpdate(update).ds);
+  const deleted = deletedDocItems(doc, decoded.ds);
   const deletedKeys = new Set(deleted.map((i) => idKey(i.id)));
   for (const item of deleted) {
     const at = fromDoc(item.id);
