@@ -90,7 +90,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('sync', sync);
 
   app.server.on('upgrade', (req, socket, head) => {
-    if (!sync.handleUpgrade(req, socket, head)) socket.destroy();
+    try {
+      if (!sync.handleUpgrade(req, socket, head)) socket.destroy();
+    } catch (err) {
+      // Backstop: an exception here would otherwise end the process.
+      app.log.error({ err }, 'upgrade failed');
+      socket.destroy();
+    }
   });
 
   app.setErrorHandler((error: IssuesError & { code?: string; statusCode?: number; validation?: unknown }, req, reply) => {

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { ideasMap, insertIdea } from '@throughline/shared';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,5 +86,26 @@ describe('malformed input', () => {
     peers.push(check);
     await waitFor(() => ideasMap(check.doc).has('idea:after'), 'victim session sync');
     expect((await fetch(`${server.url}/api/docs`)).status).toBe(200);
+  });
+
+  it('answers an undecodable upgrade URL with 400 and stays up', async () => {
+    const s = await sessionWithPeople(server.url);
+    const bad = rawSocket(`${server.wsUrl}/sync/%E0%A4%A/board?token=${s.facilitatorToken}`);
+    await expect(bad.opened).rejects.toThrow();
+    // A request line Node's URL parser rejects, sent by hand.
+    const raw = await new Promise<string>((resolve) => {
+      const sock = connect(Number(new URL(server.url).port), '127.0.0.1', () => {
+        sock.write(
+          'GET http://[::1 HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+        );
+      });
+      let got = '';
+      sock.on('data', (d) => (got += d));
+      sock.on('close', () => resolve(got));
+      sock.on('error', () => resolve(got));
+    });
+    expect(raw).not.toContain('101');
+    const res = await fetch(`${server.url}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${s.facilitatorToken}` } });
+    expect(res.status).toBe(200);
   });
 });

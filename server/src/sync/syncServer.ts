@@ -42,17 +42,21 @@ export class SyncServer {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.limits.maxPayloadBytes });
   }
 
-  /** Handles an HTTP upgrade; returns false if the path is not ours. */
+  /**
+   * Handles an HTTP upgrade; returns false if the path is not ours. Runs
+   * before any authentication, on bytes anyone can send: nothing in here may
+   * throw (an exception in an 'upgrade' listener takes the process down).
+   */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const m = SYNC_PATH.exec(url.pathname);
-    if (!m) return false;
-    if (this.closing) {
+    const target = parseSyncTarget(req.url);
+    if (target === 'not-ours') return false;
+    if (target === 'bad' || this.closing) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return true;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      this.accept(ws, decodeURIComponent(m[1] as string), decodeURIComponent(m[2] as string), url.searchParams).catch((err) => {
+      this.accept(ws, target.sessionId, target.docName, target.params).catch((err) => {
         this.opts.log.error({ err: String(err) }, 'sync connection failed');
         ws.close(CloseCode.serviceRestart, 'server error');
       });
@@ -142,6 +146,18 @@ export class SyncServer {
     });
     conn.start();
     for (const [data, isBinary] of early) conn.handleMessage(data, isBinary);
+  }
+}
+
+/** The session, document and query of a `/sync/<sessionId>/<doc>` URL; 'bad' for one that cannot be decoded. */
+function parseSyncTarget(raw: string | undefined): { sessionId: string; docName: string; params: URLSearchParams } | 'not-ours' | 'bad' {
+  try {
+    const url = new URL(raw ?? '/', 'http://localhost');
+    const m = SYNC_PATH.exec(url.pathname);
+    if (!m) return 'not-ours';
+    return { sessionId: decodeURIComponent(m[1] as string), docName: decodeURIComponent(m[2] as string), params: url.searchParams };
+  } catch {
+    return 'bad';
   }
 }
 
