@@ -49,6 +49,10 @@ describe('private mode', () => {
       ['my second private idea', 'Pat', 'person', 'canvas'],
     ]);
     await waitFor(() => draftIdeasMap(drafts.doc).size === 0, 'drafts emptied');
+    // Drafts freeze with the board: a late draft is refused, not kept for a later publish.
+    writeDraft(drafts.doc, 'idea:late', 'too late');
+    await waitFor(() => drafts.denials.length > 0, 'late draft refused');
+    expect(drafts.denials[0]).toMatch(/frozen during select/);
   });
 
   it('publishes on demand while exploring, and when private mode is switched off', async () => {

@@ -79,7 +79,15 @@ export class SyncServer {
   private async accept(ws: WebSocket, sessionId: string, docName: string, params: URLSearchParams): Promise<void> {
     // Buffer frames that arrive while we authenticate and load the room.
     const early: [Uint8Array, boolean][] = [];
-    const buffer = (data: Buffer, isBinary: boolean) => early.push([new Uint8Array(data), isBinary]);
+    let earlyBytes = 0;
+    const buffer = (data: Buffer, isBinary: boolean) => {
+      earlyBytes += data.length;
+      if (early.length >= this.opts.limits.messageBurst || earlyBytes > this.opts.limits.maxPayloadBytes) {
+        ws.close(CloseCode.rateLimited, 'too much sent before the document was ready');
+        return;
+      }
+      early.push([new Uint8Array(data), isBinary]);
+    };
     ws.on('message', buffer);
     ws.on('error', () => ws.terminate());
 
@@ -100,32 +108,29 @@ export class SyncServer {
 
     this.perParticipant.set(identity.participantId, open + 1);
     const held: Room[] = [];
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
+    let closed = false;
+    ws.on('close', () => {
+      closed = true;
       const n = (this.perParticipant.get(identity.participantId) ?? 1) - 1;
       if (n <= 0) this.perParticipant.delete(identity.participantId);
       else this.perParticipant.set(identity.participantId, n);
-      for (const r of held) this.opts.rooms.release(r);
-    };
-    ws.on('close', release);
-
-    let room: Room;
-    let control: Room | null = null;
-    try {
-      room = await this.opts.rooms.acquire(sessionId, docName);
-      held.push(room);
-      // The board's write policy depends on the phase, which lives in control.
-      if (doc.kind === 'board') {
-        control = await this.opts.rooms.acquire(sessionId, 'control');
-        held.push(control);
+      for (const r of held.splice(0)) this.opts.rooms.release(r);
+    });
+    // A room acquired after the socket closed (it closed while we were loading) is let go at once.
+    const hold = async (name: string): Promise<Room | null> => {
+      const r = await this.opts.rooms.acquire(sessionId, name);
+      if (closed) {
+        this.opts.rooms.release(r);
+        return null;
       }
-    } catch (err) {
-      release();
-      throw err;
-    }
-    if (ws.readyState !== WebSocket.OPEN) return release();
+      held.push(r);
+      return r;
+    };
+
+    const room = await hold(docName);
+    // Board and drafts writes depend on the phase, which lives in control.
+    const control = room && doc.kind !== 'control' ? await hold('control') : null;
+    if (!room || (doc.kind !== 'control' && !control) || ws.readyState !== WebSocket.OPEN) return;
 
     const conn = new SyncConnection(ws, room, {
       identity,
@@ -165,7 +170,7 @@ function parseSyncTarget(raw: string | undefined): { sessionId: string; docName:
 function writePolicy(kind: 'board' | 'control' | 'drafts', identity: Identity, control: Room | null): WritePolicy {
   if (kind === 'control') return () => ({ ok: false, reason: 'the control document is changed by commands only' });
   if (identity.role === 'viewer') return () => ({ ok: false, reason: 'viewers cannot edit' });
-  if (kind === 'drafts') return () => ({ ok: true });
+  // Drafts freeze with the board, so they cannot smuggle late ideas in when published.
   return () => {
     const phase = control ? readPhase(control.doc).current : 'explore';
     return isBoardWritable(phase) ? { ok: true } : { ok: false, reason: `the board is frozen during ${phase}` };
