@@ -67,7 +67,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // SQLite unless DATABASE_URL names PostgreSQL; a Redis relay when REDIS_URL is set.
   const store =
     opts.store ?? (config.databaseUrl ? await PgStore.connect(config.databaseUrl) : new SqliteStore({ dataDir: config.dataDir }));
-  const relay = config.redisUrl ? await RedisRelay.connect(config.redisUrl) : null;
+  if (config.redisUrl && !config.databaseUrl && !opts.store) {
+    // SQLite compaction assumes one writer per data dir; several instances need PostgreSQL.
+    throw new Error('REDIS_URL relays between instances that share a database: set DATABASE_URL (PostgreSQL) too');
+  }
+  const relay = config.redisUrl
+    ? await RedisRelay.connect(config.redisUrl, undefined, (err) => app.log.warn({ err: String(err) }, 'redis relay'))
+    : null;
   const rooms = new RoomManager(store, {
     idleUnloadMs: config.idleUnloadMs,
     compactEvery: config.compactEvery,

@@ -30,9 +30,12 @@ export class RedisRelay implements Relay {
     });
   }
 
-  static async connect(url: string, prefix = 'throughline:'): Promise<RedisRelay> {
-    const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
-    const sub = new Redis(url, { lazyConnect: true });
+  static async connect(url: string, prefix = 'throughline:', onError: (err: unknown) => void = () => {}): Promise<RedisRelay> {
+    const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    const sub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    // ioredis reconnects by itself; without listeners its errors would be unhandled.
+    pub.on('error', onError);
+    sub.on('error', onError);
     await Promise.all([pub.connect(), sub.connect()]);
     const relay = new RedisRelay(pub, sub, prefix);
     relay.ready = true;
@@ -41,7 +44,12 @@ export class RedisRelay implements Relay {
 
   async subscribe(key: string, handler: RelayHandler): Promise<void> {
     this.handlers.set(key, handler);
-    await this.sub.subscribe(this.channel(key));
+    try {
+      await this.sub.subscribe(this.channel(key));
+    } catch (err) {
+      this.handlers.delete(key);
+      throw err;
+    }
   }
 
   async unsubscribe(key: string): Promise<void> {

@@ -39,4 +39,24 @@ describe('GroupCommitQueue', () => {
     await q.close();
     await expect(q.push(append(8))).rejects.toThrow(/closed/);
   });
+
+  it('rejects the next drained() after a failed write, so nothing is acknowledged that is not on disk', async () => {
+    let failNext = true;
+    const q = new GroupCommitQueue(async (ops) => {
+      const failures = new Map<number, Error>();
+      ops.forEach((o, i) => {
+        if (o.kind === 'append' && failNext) {
+          failNext = false;
+          failures.set(i, new Error('disk full'));
+        }
+      });
+      return failures;
+    });
+    const write = q.push(append(1));
+    const marker = q.drained();
+    await expect(write).rejects.toThrow('disk full');
+    await expect(marker).rejects.toThrow('disk full');
+    void q.push(append(2));
+    await expect(q.drained()).resolves.toBeUndefined();
+  });
 });

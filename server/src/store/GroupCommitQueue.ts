@@ -18,6 +18,8 @@ export class GroupCommitQueue {
   private inFlight = false;
   private scheduled = false;
   private closed = false;
+  /** A write failed since the last marker: the next marker must not claim everything before it is durable. */
+  private failedSinceMarker: Error | null = null;
 
   constructor(private readonly commit: CommitBatch) {}
 
@@ -30,7 +32,7 @@ export class GroupCommitQueue {
     });
   }
 
-  /** Resolves once everything pushed so far is committed (or failed). */
+  /** Resolves once everything pushed so far is committed; rejects if a write pushed since the last such call failed. */
   drained(): Promise<void> {
     if (this.queue.length === 0 && !this.inFlight) return Promise.resolve();
     return this.push({ kind: 'marker' });
@@ -40,6 +42,20 @@ export class GroupCommitQueue {
   async close(): Promise<void> {
     await this.drained().catch(() => {});
     this.closed = true;
+  }
+
+  private settle(w: PendingWrite, err: Error | null): void {
+    if (w.op.kind === 'marker') {
+      const earlier = this.failedSinceMarker;
+      this.failedSinceMarker = null;
+      if (err ?? earlier) w.fail(err ?? earlier);
+      else w.done();
+      return;
+    }
+    if (err) {
+      this.failedSinceMarker = err;
+      w.fail(err);
+    } else w.done();
   }
 
   private schedule(): void {
@@ -58,13 +74,9 @@ export class GroupCommitQueue {
     this.queue = [];
     try {
       const failures = await this.commit(batch.map((w) => w.op));
-      batch.forEach((w, i) => {
-        const err = failures.get(i);
-        if (err) w.fail(err);
-        else w.done();
-      });
+      batch.forEach((w, i) => this.settle(w, failures.get(i) ?? null));
     } catch (err) {
-      for (const w of batch) w.fail(err);
+      for (const w of batch) this.settle(w, err as Error);
     } finally {
       this.inFlight = false;
     }

@@ -220,10 +220,10 @@ export class PgStore implements Store {
           'INSERT INTO doc_snapshots (session_id, doc, data) VALUES ($1, $2, $3) ON CONFLICT (session_id, doc) DO UPDATE SET data = excluded.data',
           [op.sessionId, op.doc, Buffer.from(Y.encodeStateAsUpdate(merged))],
         );
-        const last = rows.rows.at(-1)?.seq;
-        if (last !== undefined) {
-          await client.query('DELETE FROM doc_updates WHERE session_id = $1 AND doc = $2 AND seq <= $3', [op.sessionId, op.doc, last]);
-        }
+        // Exactly the rows folded in: a sequence number is taken at insert, not at commit, so a
+        // row with a smaller seq may commit after our read and must survive.
+        const folded = rows.rows.map((r) => r.seq as string);
+        if (folded.length > 0) await client.query('DELETE FROM doc_updates WHERE seq = ANY($1::bigint[])', [folded]);
         merged.destroy();
         return;
       }

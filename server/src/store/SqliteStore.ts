@@ -95,9 +95,12 @@ export class SqliteStore implements Store {
   }
 
   async loadDoc(sessionId: string, doc: string): Promise<StoredDoc> {
-    const snap = this.stmt.snapshot.get(sessionId, doc) as { data: Buffer } | undefined;
-    const updates = (this.stmt.updates.all(sessionId, doc) as { data: Buffer }[]).map((r) => new Uint8Array(r.data));
-    return { snapshot: snap ? new Uint8Array(snap.data) : null, updates };
+    // One read transaction: snapshot and log from the same moment, whatever the writer does meanwhile.
+    return this.db.transaction(() => {
+      const snap = this.stmt.snapshot.get(sessionId, doc) as { data: Buffer } | undefined;
+      const updates = (this.stmt.updates.all(sessionId, doc) as { data: Buffer }[]).map((r) => new Uint8Array(r.data));
+      return { snapshot: snap ? new Uint8Array(snap.data) : null, updates };
+    })();
   }
 
   appendUpdate(sessionId: string, doc: string, data: Uint8Array): Promise<void> {

@@ -1,14 +1,17 @@
 import { Origins } from '@throughline/shared';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Relay } from '../relay/Relay.ts';
 import type { Store } from '../store/Store.ts';
 import { ackFrame, awarenessFrame, syncUpdate } from './messages.ts';
+import { hasPending } from './updateGuard.ts';
 
 /** What a Room needs from a connection: a way to send bytes and its ack bookkeeping. */
 export interface RoomPeer {
   send(frame: Uint8Array): void;
+  close?(code: number, reason: string): void;
   /** Write messages received on this socket so far. */
   readonly writesReceived: number;
   readonly wantsAck: boolean;
@@ -23,6 +26,8 @@ export interface RoomOptions {
   /** Other server instances holding this document, if any. */
   relay: Relay | null;
   onError: (err: unknown) => void;
+  /** Called once when a write to the store failed and the room must be dropped. */
+  onFailed?: (room: Room) => void;
 }
 
 /** Marks awareness ids owned by a client of another server instance. */
@@ -32,9 +37,9 @@ export const REMOTE_OWNER = 'remote' as const;
  * One loaded Yjs document and the sockets syncing it. Every change to the
  * doc, whoever made it (a client, a command, the AI), goes through
  * `onUpdate`: appended to the store, then relayed to every other peer and
- * other server instance. Changes that came *from* another instance
- * (`Origins.remote`) were persisted there, so they are only relayed to
- * local peers.
+ * other server instance (after it is durable). Changes that came *from*
+ * another instance (`Origins.remote`) were persisted there before they were
+ * published, so they are only relayed to local peers.
  */
 export class Room {
   readonly doc = new Y.Doc();
@@ -46,6 +51,8 @@ export class Room {
   readonly awarenessParticipants = new Map<number, string>();
   private appendsSinceSnapshot = 0;
   private ackScheduled = false;
+  private refreshTimer: NodeJS.Timeout | null = null;
+  private failed = false;
   private lastAckAt = 0;
 
   constructor(
@@ -72,25 +79,63 @@ export class Room {
     this.appendsSinceSnapshot = stored.updates.length;
   }
 
+  /**
+   * A write did not reach the store. The doc in memory now holds something
+   * the disk lacks, so it must not be acknowledged or compacted: close every
+   * socket (clients reconnect, reload from disk and resend what they have)
+   * and let the manager drop this room.
+   */
+  fail(err: unknown): void {
+    this.opts.onError(err);
+    if (this.failed) return;
+    this.failed = true;
+    for (const p of this.peers) p.close?.(1012, 'a change could not be saved; reconnecting');
+    this.opts.onFailed?.(this);
+  }
+
+  get hasFailed(): boolean {
+    return this.failed;
+  }
+
   /** The relay key of this document. */
   get key(): string {
     return `${this.sessionId}/${this.docName}`;
   }
 
-  /** Applies an update from another instance (or re-read from the store): relayed locally, not persisted. */
+  /**
+   * Applies an update from another instance (or re-read from the store):
+   * relayed locally, not persisted. Updates from several instances can
+   * arrive out of order; if one waits on another we have not seen, re-read
+   * the store shortly, where it is by now.
+   */
   applyRemote(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, Origins.remote);
+    if (hasPending(this.doc) && !this.refreshTimer) {
+      this.refreshTimer = setTimeout(() => {
+        this.refreshTimer = null;
+        this.refresh().catch(this.opts.onError);
+      }, 50);
+      this.refreshTimer.unref();
+    }
   }
 
-  /** Applies awareness from another instance; its ids can then not be claimed by a local socket. */
+  /**
+   * Applies awareness from another instance. Entries for ids a local socket
+   * owns are dropped (nobody elsewhere speaks for them); the rest become
+   * owned by "remote", so no local socket can claim them.
+   */
   applyRemoteAwareness(update: Uint8Array): void {
     const d = decoding.createDecoder(update);
     const n = decoding.readVarUint(d);
+    const kept = encoding.createEncoder();
+    let count = 0;
+    const body = encoding.createEncoder();
     for (let i = 0; i < n; i++) {
       const id = decoding.readVarUint(d);
-      decoding.readVarUint(d);
+      const clock = decoding.readVarUint(d);
       const state = decoding.readVarString(d);
       const owner = this.awarenessOwners.get(id);
+      if (owner !== undefined && owner !== REMOTE_OWNER) continue;
       if (state === 'null') {
         if (owner === REMOTE_OWNER) this.awarenessOwners.delete(id);
       } else if (owner === undefined) {
@@ -98,8 +143,15 @@ export class Room {
         const who = (JSON.parse(state) as { user?: { participantId?: string } }).user?.participantId;
         if (who) this.awarenessParticipants.set(id, who);
       }
+      encoding.writeVarUint(body, id);
+      encoding.writeVarUint(body, clock);
+      encoding.writeVarString(body, state);
+      count++;
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, Origins.remote);
+    if (count === 0) return;
+    encoding.writeVarUint(kept, count);
+    encoding.writeUint8Array(kept, encoding.toUint8Array(body));
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(kept), Origins.remote);
   }
 
   /** Re-reads the store and applies what we lack (after missing relay messages). */
@@ -152,6 +204,7 @@ export class Room {
     }
     if (due.length === 0) return;
     this.store.whenDurable().then(() => {
+      if (this.failed) return;
       for (const [p, received] of due) p.send(ackFrame(received, stateVector));
     }, this.opts.onError);
   }
@@ -166,9 +219,14 @@ export class Room {
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === Origins.load) return;
     if (origin !== Origins.remote) {
-      this.store.appendUpdate(this.sessionId, this.docName, update).catch(this.opts.onError);
+      const relay = this.opts.relay;
+      // Published only once durable, so an instance that loads from the store
+      // after subscribing can never miss it (it is in one or the other).
+      this.store.appendUpdate(this.sessionId, this.docName, update).then(
+        () => relay?.publishUpdate(this.key, update),
+        (err) => this.fail(err),
+      );
       if (++this.appendsSinceSnapshot >= this.opts.compactEvery) this.compact().catch(this.opts.onError);
-      this.opts.relay?.publishUpdate(this.key, update);
     }
     const frame = syncUpdate(update);
     for (const p of this.peers) if (p !== origin) p.send(frame);

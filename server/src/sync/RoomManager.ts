@@ -56,23 +56,18 @@ export class RoomManager {
         ackIntervalMs: this.opts.ackIntervalMs,
         relay: this.opts.relay,
         onError: this.opts.onError,
+        onFailed: (failed) => this.evict(key, failed),
       });
-      const relay = this.opts.relay;
-      // Subscribe before loading, so an update published in between is not missed.
-      const subscribed = relay
-        ? relay.subscribe(key, { update: (u) => room.applyRemote(u), awareness: (u) => room.applyRemoteAwareness(u) })
-        : Promise.resolve();
       const created: Entry = {
         room: null,
         holds: 0,
         idleTimer: null,
-        loading: subscribed
-          .then(() => room.load())
-          .then(() => {
-            migrateDoc(room.doc, migrationsFor(docName));
-            created.room = room;
-            return room;
-          }),
+        loading: room.load().then(() => {
+          migrateDoc(room.doc, migrationsFor(docName));
+          created.room = room;
+          this.relayRoom(key, room);
+          return room;
+        }),
       };
       created.loading.catch(() => this.entries.delete(key));
       this.entries.set(key, created);
@@ -112,6 +107,31 @@ export class RoomManager {
     }
   }
 
+  /**
+   * Starts relaying a loaded room. Loading never waits on the relay (a Redis
+   * outage must not stop documents opening); once subscribed, the room
+   * re-reads the store for anything published before the subscription took
+   * effect (updates are published only after they are durable).
+   */
+  private relayRoom(key: string, room: Room): void {
+    const relay = this.opts.relay;
+    if (!relay) return;
+    relay
+      .subscribe(key, { update: (u) => room.applyRemote(u), awareness: (u) => room.applyRemoteAwareness(u) })
+      .then(() => room.refresh())
+      .catch(this.opts.onError);
+  }
+
+  /** Drops a room whose write failed, without compacting what the disk lacks; its sockets are already closed. */
+  private evict(key: string, room: Room): void {
+    const entry = this.entries.get(key);
+    if (entry?.room !== room) return;
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    this.entries.delete(key);
+    this.opts.relay?.unsubscribe(key).catch(this.opts.onError);
+    room.destroy();
+  }
+
   /** Number of documents currently in memory (for tests and metrics). */
   get loadedCount(): number {
     return this.entries.size;
@@ -133,7 +153,7 @@ export class RoomManager {
     if (entry.idleTimer) clearTimeout(entry.idleTimer);
     this.entries.delete(key);
     const room = entry.room;
-    await this.opts.relay?.unsubscribe(key).catch(this.opts.onError);
+    this.opts.relay?.unsubscribe(key).catch(this.opts.onError);
     if (room.dirty) await room.compact();
     await this.store.whenDurable();
     room.destroy();

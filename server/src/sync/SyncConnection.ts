@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { type AwarenessUser, guardAwarenessUpdate } from './awarenessGuard.ts';
 import { awarenessFrame, permissionDenied, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, syncStep1, syncStep2 } from './messages.ts';
 import type { Room, RoomPeer } from './Room.ts';
-import { dropPending, updateChangesDoc, updateHasGap } from './updateGuard.ts';
+import { dropPending, hasPending, updateChangesDoc, updateHasGap } from './updateGuard.ts';
 
 export interface ConnectionLimits {
   /** Sustained messages per second, and the burst allowed above it. */
@@ -148,8 +148,10 @@ export class SyncConnection implements RoomPeer {
     } else if (this.refusedContent(update, decoded)) {
       // Refused whole: nothing of it reaches the doc.
     } else {
+      // Pending state parked by relayed updates is resolved by the room's refresh; drop only what this client caused.
+      const pendingBefore = hasPending(doc);
       Y.applyUpdate(doc, update, this);
-      if (dropPending(doc)) this.resync();
+      if (!pendingBefore && dropPending(doc)) this.resync();
     }
   }
 

@@ -53,9 +53,18 @@ export function updateHasGap(doc: Y.Doc, decoded: DecodedUpdate): boolean {
 }
 
 /**
- * Drops anything Yjs parked as pending (structs or deletes whose
- * dependencies are missing). Returns true if something was dropped; the
- * client is then asked to resync, which resends it with its dependencies.
+ * Yjs parks structs and deletes whose dependencies are missing as
+ * "pending" (in fields it does not export, hence the cast).
+ */
+export function hasPending(doc: Y.Doc): boolean {
+  const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
+  return store.pendingStructs !== null || store.pendingDs !== null;
+}
+
+/**
+ * Drops anything Yjs parked as pending. Returns true if something was
+ * dropped; the client is then asked to resync, which resends it with its
+ * dependencies.
  */
 export function dropPending(doc: Y.Doc): boolean {
   const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '@throughline/server';
+import { ideasMap, insertIdea } from '@throughline/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createSession } from '../helpers/api.ts';
+import { connectDoc, isSaved, waitFor, waitSynced } from '../helpers/connectDoc.ts';
+import { sampleIdea } from '../helpers/fixtures.ts';
+import { startServer, type TestServer } from '../helpers/startServer.ts';
+
+/** SQLite whose next board append fails, as a full or failing disk would. */
+class FlakyStore extends SqliteStore {
+  failNextBoardAppend = false;
+  override appendUpdate(sessionId: string, doc: string, data: Uint8Array) {
+    if (doc === 'board' && this.failNextBoardAppend) {
+      this.failNextBoardAppend = false;
+      return Promise.reject(new Error('disk full'));
+    }
+    return super.appendUpdate(sessionId, doc, data);
+  }
+}
+
+let server: TestServer;
+let store: FlakyStore;
+const dir = mkdtempSync(join(tmpdir(), 'throughline-flaky-'));
+beforeAll(async () => {
+  store = new FlakyStore({ dataDir: dir });
+  server = await startServer({ dataDir: dir, store });
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function onDisk(sessionId: string) {
+  await store.whenDurable();
+  const stored = await store.loadDoc(sessionId, 'board');
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  return doc;
+}
+
+describe('a write that fails to persist', () => {
+  it('is never acknowledged; the client reconnects, resends it, and then it is saved', async () => {
+    const s = await createSession(server.url);
+    const a = connectDoc(server.wsUrl, s.sessionId, 'board', s.facilitatorToken, { ack: true });
+    await waitSynced(a);
+    await waitFor(() => a.acked !== null, 'first ack');
+    store.failNextBoardAppend = true;
+    insertIdea(a.doc, sampleIdea({ id: 'idea:fragile' as never, text: 'must not be lost' }));
+    // The server drops the room and closes the socket with "reconnect".
+    await waitFor(() => a.closes.some((c) => c.code === 1012), 'reconnect request');
+    // After reconnecting, the client's sync resends the note; only then is it acknowledged.
+    await waitFor(() => isSaved(a), 'saved after the resend', 10_000);
+    expect(
+      ideasMap(await onDisk(s.sessionId))
+        .get('idea:fragile')
+        ?.get('text'),
+    ).toBe('must not be lost');
+    a.destroy();
+  });
+});
