@@ -74,7 +74,7 @@ export class GroupCommitQueue {
     this.queue = [];
     try {
       const failures = await this.commit(batch.map((w) => w.op));
-      batch.forEach((w, i) => this.settle(w, failures.get(i) ?? null));
+      for (const [i, w] of batch.entries()) this.settle(w, failures.get(i) ?? null);
     } catch (err) {
       for (const w of batch) this.settle(w, err as Error);
     } finally {
