@@ -206,6 +206,7 @@ describe('authentication', () => {
     const audit = await t.server.app.store.listAudit(s.sessionId);
     expect(audit.map((a) => [a.type, a.outcome])).toEqual([
       ['setPhase', 'TL_ERR_FORBIDDEN'],
+      ['launchRockets', 'TL_ERR_INVALID_COMMAND'],
       ['setPhase', 'TL_ERR_WRONG_PHASE'],
       ['setPhase', 'ok'],
       ['setPhase', 'TL_ERR_CONFLICT'],

@@ -1,7 +1,7 @@
 import { CommandSchema, ErrorCode, type Identity, Origins, PRIVATE_DOC, zodIssues } from '@throughline/shared';
 import type { FastifyInstance } from 'fastify';
 import type * as Y from 'yjs';
-import type { SessionRecord } from '../store/Store.ts';
+import type { AuditEntry, SessionRecord } from '../store/Store.ts';
 import type { CommandContext, CommandHandler, CommandResult } from './CommandContext.ts';
 import { handlers } from './registry.ts';
 
@@ -21,14 +21,49 @@ function serialise<T>(sessionId: string, fn: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** Largest raw body (as JSON) kept in the audit log for a command that failed validation. */
+export const MAX_AUDITED_INVALID_BODY = 2048;
+
+/**
+ * Appends one audit entry. The log is a record, not a gate: a failed append
+ * is logged and never turns the command's own outcome into an error.
+ *
+ * The audit log holds votes and scores before reveal: it is server-only,
+ * and no route may expose it.
+ */
+async function audit(app: FastifyInstance, entry: AuditEntry): Promise<void> {
+  try {
+    await app.store.appendAudit(entry);
+  } catch (err) {
+    app.log.error({ err, sessionId: entry.sessionId, type: entry.type, outcome: entry.outcome }, 'could not append to the audit log');
+  }
+}
+
+/** What of a body that failed validation goes into the audit log: its `type` if it names one, and the body itself if small. */
+function invalidBodyAudit(body: unknown): { type: string; payload: unknown } {
+  const rawType = body !== null && typeof body === 'object' ? (body as { type?: unknown }).type : undefined;
+  const type = typeof rawType === 'string' ? rawType.slice(0, 64) : 'invalid';
+  let payload: unknown = null;
+  try {
+    const json = JSON.stringify(body);
+    if (json !== undefined && json.length <= MAX_AUDITED_INVALID_BODY) payload = body;
+  } catch {
+    // Not serialisable: leave it out.
+  }
+  return { type, payload };
+}
+
 /**
  * Validates, authorises (inside the handler), applies and audits one
- * command. Refused commands are audited too: the log shows who tried what.
+ * command. Every command is audited — refused, invalid or failed ones too:
+ * the log shows who tried what.
  */
 export async function runCommand(app: FastifyInstance, session: SessionRecord, identity: Identity, body: unknown): Promise<RunResult> {
+  const who = { sessionId: session.id, participantId: identity.participantId, role: identity.role };
   const parsed = CommandSchema.safeParse(body);
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
+    await audit(app, { ...who, ...invalidBodyAudit(body), outcome: ErrorCode.invalidCommand, at: new Date().toISOString() });
     return {
       ok: false,
       status: 400,
@@ -38,32 +73,30 @@ export async function runCommand(app: FastifyInstance, session: SessionRecord, i
     };
   }
   const cmd = parsed.data;
-  return serialise(session.id, () =>
-    app.rooms.with(session.id, ['board', 'control', PRIVATE_DOC], async (board, control, priv) => {
-      const ctx: CommandContext = {
-        session,
-        identity,
-        board: (board as { doc: Y.Doc }).doc,
-        control: (control as { doc: Y.Doc }).doc,
-        privateDoc: (priv as { doc: Y.Doc }).doc,
-        transact: (doc, fn) => doc.transact(fn, Origins.command),
-        now: () => new Date(),
-        participants: () => app.store.listParticipants(session.id),
-        app,
-        log: app.log,
-      };
-      const handler = handlers[cmd.type] as CommandHandler<typeof cmd.type>;
-      const result = await handler(cmd as never, ctx);
-      await app.store.appendAudit({
-        sessionId: session.id,
-        participantId: identity.participantId,
-        role: identity.role,
-        type: cmd.type,
-        payload: cmd,
-        outcome: result.ok ? 'ok' : result.code,
-        at: ctx.now().toISOString(),
+  return serialise(session.id, async () => {
+    let result: CommandResult;
+    try {
+      result = await app.rooms.with(session.id, ['board', 'control', PRIVATE_DOC], async (board, control, priv) => {
+        const ctx: CommandContext = {
+          session,
+          identity,
+          board: (board as { doc: Y.Doc }).doc,
+          control: (control as { doc: Y.Doc }).doc,
+          privateDoc: (priv as { doc: Y.Doc }).doc,
+          transact: (doc, fn) => doc.transact(fn, Origins.command),
+          now: () => new Date(),
+          participants: () => app.store.listParticipants(session.id),
+          app,
+          log: app.log,
+        };
+        const handler = handlers[cmd.type] as CommandHandler<typeof cmd.type>;
+        return handler(cmd as never, ctx);
       });
-      return result;
-    }),
-  );
+    } catch (err) {
+      await audit(app, { ...who, type: cmd.type, payload: cmd, outcome: ErrorCode.internal, at: new Date().toISOString() });
+      throw err;
+    }
+    await audit(app, { ...who, type: cmd.type, payload: cmd, outcome: result.ok ? 'ok' : result.code, at: new Date().toISOString() });
+    return result;
+  });
 }

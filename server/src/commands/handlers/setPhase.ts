@@ -1,4 +1,4 @@
-import { checkPhaseChange, readDecisions, readPhase, writePhase } from '@throughline/shared';
+import { checkPhaseChange, readDecisions, readPhase, readSettings, writePhase } from '@throughline/shared';
 import type { CommandHandler } from '../CommandContext.ts';
 import { publishAllDrafts } from '../publishDrafts.ts';
 
@@ -6,6 +6,12 @@ import { publishAllDrafts } from '../publishDrafts.ts';
  * The facilitator moves the session between phases, one step forward at a
  * time, or back with confirmation (see `checkPhaseChange`). Moving changes
  * only the phase: votes, decisions and steps are kept either way.
+ *
+ * Leaving explore must not strand anyone's private drafts: the new phase is
+ * written first, so every client (and the sync guard) sees a frozen board
+ * before the server publishes the drafts onto it — nobody can write a draft
+ * or a note alongside the publish. Reopening the board with private mode
+ * off publishes drafts that were held back while it was frozen.
  */
 export const setPhase: CommandHandler<'setPhase'> = async (cmd, ctx) => {
   const phase = readPhase(ctx.control);
@@ -17,10 +23,22 @@ export const setPhase: CommandHandler<'setPhase'> = async (cmd, ctx) => {
     { revealed: phase.revealed, kept },
   );
   if (!checked.ok) return checked;
-  // Freezing the board must not strand anyone's private drafts.
-  const published = phase.current === 'explore' ? await publishAllDrafts(ctx) : 0;
+  const leaving = phase.current === 'explore' && cmd.phase !== 'explore';
+  const reopening = phase.current !== 'explore' && cmd.phase === 'explore' && !readSettings(ctx.control).privateMode;
+  // Everything that can fail runs before the phase changes; publishing itself skips what it cannot read.
+  const people = leaving || reopening ? await ctx.participants() : null;
   ctx.transact(ctx.control, () =>
     writePhase(ctx.control, { current: cmd.phase, changedAt: ctx.now().toISOString(), changedBy: ctx.identity.participantId }),
   );
-  return { ok: true, value: { phase: cmd.phase, previous: phase.current, warnings: checked.value.warnings, published } };
+  const out = people ? await publishAllDrafts(ctx, people) : null;
+  return {
+    ok: true,
+    value: {
+      phase: cmd.phase,
+      previous: phase.current,
+      warnings: checked.value.warnings,
+      published: out?.published ?? 0,
+      ...(out && out.failed > 0 ? { failed: out.failed } : {}),
+    },
+  };
 };
