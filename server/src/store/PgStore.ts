@@ -1,8 +1,8 @@
 import pg from 'pg';
 import * as Y from 'yjs';
-import { GroupCommitQueue } from './GroupCommitQueue.ts';
+import { GroupCommitStore } from './GroupCommitStore.ts';
 import { auditFromRow, participantFromRow, sessionFromRow, type WriteOp } from './rows.ts';
-import type { AuditEntry, ParticipantRecord, SessionRecord, Store, StoredDoc } from './Store.ts';
+import type { AuditEntry, ParticipantRecord, SessionRecord, StoredDoc } from './Store.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -37,11 +37,12 @@ const MAX_ROWS_PER_INSERT = 500;
  * deletes exactly those rows, so updates another instance appends
  * concurrently survive.
  */
-export class PgStore implements Store {
-  private readonly writes = new GroupCommitQueue((ops) => this.commit(ops));
+export class PgStore extends GroupCommitStore {
   private closed = false;
 
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(private readonly pool: pg.Pool) {
+    super();
+  }
 
   static async connect(connectionString: string): Promise<PgStore> {
     const pool = new pg.Pool({ connectionString, max: 8 });
@@ -56,17 +57,9 @@ export class PgStore implements Store {
     return new PgStore(pool);
   }
 
-  createSession(session: SessionRecord, facilitator: ParticipantRecord): Promise<void> {
-    return this.writes.push({ kind: 'session', session, facilitator });
-  }
-
   async getSession(id: string): Promise<SessionRecord | null> {
     const { rows } = await this.pool.query('SELECT * FROM sessions WHERE id = $1', [id]);
     return rows[0] ? sessionFromRow(rows[0]) : null;
-  }
-
-  addParticipant(participant: ParticipantRecord): Promise<void> {
-    return this.writes.push({ kind: 'participant', participant });
   }
 
   async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
@@ -94,25 +87,9 @@ export class PgStore implements Store {
     }
   }
 
-  appendUpdate(sessionId: string, doc: string, data: Uint8Array): Promise<void> {
-    return this.writes.push({ kind: 'append', sessionId, doc, data });
-  }
-
-  compact(sessionId: string, doc: string, data: Uint8Array): Promise<void> {
-    return this.writes.push({ kind: 'compact', sessionId, doc, data });
-  }
-
-  appendAudit(entry: AuditEntry): Promise<void> {
-    return this.writes.push({ kind: 'audit', entry });
-  }
-
   async listAudit(sessionId: string): Promise<AuditEntry[]> {
     const { rows } = await this.pool.query('SELECT * FROM audit WHERE session_id = $1 ORDER BY seq', [sessionId]);
     return rows.map(auditFromRow);
-  }
-
-  whenDurable(): Promise<void> {
-    return this.writes.drained();
   }
 
   async close(): Promise<void> {
@@ -123,7 +100,7 @@ export class PgStore implements Store {
   }
 
   /** One transaction for the batch; if it fails, each op alone, so only the bad ones fail. */
-  private async commit(ops: WriteOp[]): Promise<Map<number, Error>> {
+  protected async commit(ops: WriteOp[]): Promise<Map<number, Error>> {
     const client = await this.pool.connect();
     try {
       try {

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { GroupCommitQueue } from './GroupCommitQueue.ts';
+import { GroupCommitStore } from './GroupCommitStore.ts';
 import { auditFromRow, participantFromRow, sessionFromRow, type WriteOp } from './rows.ts';
-import type { AuditEntry, ParticipantRecord, SessionRecord, Store, StoredDoc } from './Store.ts';
+import type { AuditEntry, ParticipantRecord, SessionRecord, StoredDoc } from './Store.ts';
 
 export interface SqliteStoreOptions {
   dataDir: string;
@@ -35,10 +35,9 @@ CREATE INDEX IF NOT EXISTS audit_session ON audit(session_id, seq);
  * While it commits one batch, new writes queue up and go together in the
  * next: group commit, with one fsync per batch and none on the event loop.
  */
-export class SqliteStore implements Store {
+export class SqliteStore extends GroupCommitStore {
   private readonly db: Database.Database;
   private readonly writer: Worker;
-  private readonly writes: GroupCommitQueue;
   /** Batches posted to the writer thread, by id, awaiting its reply. */
   private readonly pending = new Map<
     number,
@@ -51,6 +50,7 @@ export class SqliteStore implements Store {
   private readonly stmt;
 
   constructor(opts: SqliteStoreOptions) {
+    super();
     mkdirSync(opts.dataDir, { recursive: true });
     const file = join(opts.dataDir, 'throughline.sqlite');
     this.db = new Database(file);
@@ -74,20 +74,11 @@ export class SqliteStore implements Store {
     this.writer.on('exit', (code) => {
       if (!this.closed) this.breakDown(new Error(`the SQLite writer thread exited (${code})`));
     });
-    this.writes = new GroupCommitQueue((ops) => this.commit(ops));
-  }
-
-  createSession(session: SessionRecord, facilitator: ParticipantRecord): Promise<void> {
-    return this.writes.push({ kind: 'session', session, facilitator });
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
     const r = this.stmt.getSession.get(id) as Record<string, unknown> | undefined;
     return r ? sessionFromRow(r) : null;
-  }
-
-  addParticipant(participant: ParticipantRecord): Promise<void> {
-    return this.writes.push({ kind: 'participant', participant });
   }
 
   async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
@@ -103,24 +94,8 @@ export class SqliteStore implements Store {
     })();
   }
 
-  appendUpdate(sessionId: string, doc: string, data: Uint8Array): Promise<void> {
-    return this.writes.push({ kind: 'append', sessionId, doc, data });
-  }
-
-  compact(sessionId: string, doc: string, data: Uint8Array): Promise<void> {
-    return this.writes.push({ kind: 'compact', sessionId, doc, data });
-  }
-
-  appendAudit(entry: AuditEntry): Promise<void> {
-    return this.writes.push({ kind: 'audit', entry });
-  }
-
   async listAudit(sessionId: string): Promise<AuditEntry[]> {
     return (this.stmt.listAudit.all(sessionId) as Record<string, unknown>[]).map(auditFromRow);
-  }
-
-  whenDurable(): Promise<void> {
-    return this.writes.drained();
   }
 
   async close(): Promise<void> {
@@ -136,7 +111,7 @@ export class SqliteStore implements Store {
   }
 
   /** Posts a batch to the writer thread and waits for its per-op failures. */
-  private commit(ops: WriteOp[]): Promise<Map<number, Error>> {
+  protected commit(ops: WriteOp[]): Promise<Map<number, Error>> {
     if (this.broken) return Promise.reject(this.broken);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -1,0 +1,43 @@
+import { GroupCommitQueue } from './GroupCommitQueue.ts';
+import type { WriteOp } from './rows.ts';
+import type { AuditEntry, ParticipantRecord, SessionRecord, Store, StoredDoc } from './Store.ts';
+
+/**
+ * The write half of every store: each write becomes a `WriteOp` queued for
+ * group commit. A concrete store supplies the reads and `commit`, which
+ * writes one batch in one transaction.
+ */
+export abstract class GroupCommitStore implements Store {
+  protected readonly writes = new GroupCommitQueue((ops) => this.commit(ops));
+
+  protected abstract commit(ops: WriteOp[]): Promise<Map<number, Error>>;
+  abstract getSession(id: string): Promise<SessionRecord | null>;
+  abstract listParticipants(sessionId: string): Promise<ParticipantRecord[]>;
+  abstract loadDoc(sessionId: string, doc: string): Promise<StoredDoc>;
+  abstract listAudit(sessionId: string): Promise<AuditEntry[]>;
+  abstract close(): Promise<void>;
+
+  createSession(session: SessionRecord, facilitator: ParticipantRecord): Promise<void> {
+    return this.writes.push({ kind: 'session', session, facilitator });
+  }
+
+  addParticipant(participant: ParticipantRecord): Promise<void> {
+    return this.writes.push({ kind: 'participant', participant });
+  }
+
+  appendUpdate(sessionId: string, doc: string, data: Uint8Array): Promise<void> {
+    return this.writes.push({ kind: 'append', sessionId, doc, data });
+  }
+
+  compact(sessionId: string, doc: string, data: Uint8Array): Promise<void> {
+    return this.writes.push({ kind: 'compact', sessionId, doc, data });
+  }
+
+  appendAudit(entry: AuditEntry): Promise<void> {
+    return this.writes.push({ kind: 'audit', entry });
+  }
+
+  whenDurable(): Promise<void> {
+    return this.writes.drained();
+  }
+}
