@@ -30,7 +30,8 @@ export function loadOrCreateSecret(dataDir: string, fromEnv?: string): string {
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
-  const dataDir = resolve(env.THROUGHLINE_DATA_DIR ?? './data');
+  // pnpm runs scripts inside server/; relative paths mean where the user typed the command.
+  const dataDir = resolve(env.INIT_CWD ?? process.cwd(), env.THROUGHLINE_DATA_DIR ?? './data');
   const dist = resolve(import.meta.dirname, '../../client/dist');
   return {
     port: Number(env.PORT ?? 3000),
