@@ -4,6 +4,7 @@ import {
   ErrorCode,
   insertIdea,
   Origins,
+  personIdea,
   readAiRequest,
   readClusters,
   readIdeas,
@@ -46,22 +47,10 @@ const status = (p: Peer, id: string): AiRequestRecord | null => readAiRequest(p.
 /** A person's note, written through their own board connection as the client would. */
 function addNote(p: Peer, text: string, authorId: string) {
   p.doc.transact(() =>
-    insertIdea(p.doc, {
-      id: createIdeaId(),
-      text,
-      x: 0,
-      y: 0,
-      color: '#fff3bf',
-      authorId,
-      authorName: 'someone',
-      origin: 'person',
-      lane: 'canvas',
-      clusterId: null,
-      createdAt: Date.now(),
-      provenance: null,
-      adoptedBy: null,
-      editedBy: null,
-    }),
+    insertIdea(
+      p.doc,
+      personIdea({ id: createIdeaId(), text, x: 0, y: 0, author: { id: authorId, name: 'someone' }, createdAt: Date.now() }),
+    ),
   );
 }
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createIdeaId, type Idea, insertIdea, NOTE_COLORS, patchIdea } from '@throughline/shared';
+import { createIdeaId, type Idea, insertIdea, NOTE_COLORS, patchIdea, personIdea } from '@throughline/shared';
 import type { Browser, Page } from 'playwright-core';
 import { createSession, join } from '../helpers/api.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -52,22 +52,18 @@ function seedBoard(peer: Peer, count: number): Idea['id'][] {
     for (let i = 0; i < count; i++) {
       const id = createIdeaId();
       ids.push(id);
-      insertIdea(peer.doc, {
-        id,
-        text: `Idea ${i + 1}: ${['governance checklist', 'partner pilots', 'audit trail demo', 'admin console tour'][i % 4]}`,
-        x: (i % COLUMNS) * SPACING.x,
-        y: Math.floor(i / COLUMNS) * SPACING.y,
-        color: NOTE_COLORS[i % NOTE_COLORS.length] as string,
-        authorId: 'p_bench',
-        authorName: 'Bench',
-        origin: 'person',
-        lane: 'canvas',
-        clusterId: null,
-        createdAt: i,
-        provenance: null,
-        adoptedBy: null,
-        editedBy: null,
-      });
+      insertIdea(
+        peer.doc,
+        personIdea({
+          id,
+          text: `Idea ${i + 1}: ${['governance checklist', 'partner pilots', 'audit trail demo', 'admin console tour'][i % 4]}`,
+          x: (i % COLUMNS) * SPACING.x,
+          y: Math.floor(i / COLUMNS) * SPACING.y,
+          color: NOTE_COLORS[i % NOTE_COLORS.length] as string,
+          author: { id: 'p_bench', name: 'Bench' },
+          createdAt: i,
+        }),
+      );
     }
   });
   return ids;

@@ -1,4 +1,4 @@
-import { ideasMap, insertIdea, Origins } from '@throughline/shared';
+import { ideasMap, insertIdea, Origins, personIdea } from '@throughline/shared';
 import type * as Y from 'yjs';
 
 /** One random board edit: add, move, retype or delete a note, driven by `rand` for reproducibility. */
@@ -8,22 +8,17 @@ export function randomEdit(doc: Y.Doc, rand: () => number): void {
   const r = rand();
   doc.transact(() => {
     if (ids.length < 3 || r < 0.35) {
-      insertIdea(doc, {
-        id: `idea:r${Math.floor(rand() * 1e9).toString(36)}` as never,
-        text: `idea ${Math.floor(rand() * 1000)}`,
-        x: Math.round(rand() * 2000),
-        y: Math.round(rand() * 2000),
-        color: '#fff3bf',
-        authorId: 'p_rand',
-        authorName: 'R',
-        origin: 'person',
-        lane: 'canvas',
-        clusterId: null,
-        createdAt: 0,
-        provenance: null,
-        adoptedBy: null,
-        editedBy: null,
-      });
+      insertIdea(
+        doc,
+        personIdea({
+          id: `idea:r${Math.floor(rand() * 1e9).toString(36)}` as never,
+          text: `idea ${Math.floor(rand() * 1000)}`,
+          x: Math.round(rand() * 2000),
+          y: Math.round(rand() * 2000),
+          author: { id: 'p_rand', name: 'R' },
+          createdAt: 0,
+        }),
+      );
     } else if (r < 0.65) {
       const m = ideasMap(doc).get(pick());
       m?.set('x', Math.round(rand() * 2000));

@@ -1,4 +1,14 @@
-import { clustersMap, ideasMap, insertIdea, NOTE_COLORS, Origins, readClusters, readIdea, readIdeas } from '@throughline/shared';
+import {
+  clustersMap,
+  ideasMap,
+  insertIdea,
+  NOTE_COLORS,
+  Origins,
+  personIdea,
+  readClusters,
+  readIdea,
+  readIdeas,
+} from '@throughline/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createCluster, resizeCluster } from './clusterActions.ts';
@@ -208,22 +218,18 @@ describe('undo and redo', () => {
     // A teammate's note arrives over the network.
     const remote = new Y.Doc();
     remote.transact(() =>
-      insertIdea(remote, {
-        id: 'idea:theirs' as never,
-        text: 'theirs',
-        x: 500,
-        y: 0,
-        color: NOTE_COLORS[1],
-        authorId: 'p_bob',
-        authorName: 'Bob',
-        origin: 'person',
-        lane: 'canvas',
-        clusterId: null,
-        createdAt: 2,
-        provenance: null,
-        adoptedBy: null,
-        editedBy: null,
-      }),
+      insertIdea(
+        remote,
+        personIdea({
+          id: 'idea:theirs' as never,
+          text: 'theirs',
+          x: 500,
+          y: 0,
+          color: NOTE_COLORS[1],
+          author: { id: 'p_bob', name: 'Bob' },
+          createdAt: 2,
+        }),
+      ),
     );
     Y.applyUpdate(ctx.doc, Y.encodeStateAsUpdate(remote), Origins.remote);
     runKey(KEYED_ACTIONS, key('z', { ctrlKey: true }), ctx);

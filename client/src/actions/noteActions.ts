@@ -15,6 +15,7 @@ import {
   NOTE_SIZE,
   patchCluster,
   patchIdea,
+  personIdea,
   readClusters,
   readIdea,
 } from '@throughline/shared';
@@ -64,22 +65,16 @@ export const createNote = defineAction<CreateNoteArg | undefined>({
     let y = Math.round(center.y - NOTE_SIZE.height / 2);
     if (!arg.at) ({ x, y } = freeSpot(ctx, x, y));
     const cluster = clusterAt(readClusters(ctx.doc), noteCenter({ x, y }));
-    const idea: Idea = {
+    const idea = personIdea({
       id: createIdeaId(),
       text: (arg.text ?? '').slice(0, MAX_IDEA_TEXT),
       x,
       y,
       color: arg.color ?? ctx.ui.get().noteColor,
-      authorId: ctx.me.participantId,
-      authorName: ctx.me.name,
-      origin: 'person',
-      lane: 'canvas',
+      author: { id: ctx.me.participantId, name: ctx.me.name },
       clusterId: cluster?.id ?? null,
       createdAt: ctx.now(),
-      provenance: null,
-      adoptedBy: null,
-      editedBy: null,
-    };
+    });
     write(ctx, () => insertIdea(ctx.doc, idea));
     patchStore(ctx.ui, {
       selection: new Set([idea.id]),

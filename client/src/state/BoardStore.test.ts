@@ -1,23 +1,10 @@
-import { type Idea, ideasMap, insertIdea, NOTE_COLORS, Origins, patchIdea } from '@throughline/shared';
+import { type Idea, ideasMap, insertIdea, Origins, patchIdea, personIdea } from '@throughline/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardStore } from './BoardStore.ts';
 
 const idea = (id: string, over: Partial<Idea> = {}): Idea => ({
-  id: id as Idea['id'],
-  text: id,
-  x: 0,
-  y: 0,
-  color: NOTE_COLORS[0],
-  authorId: 'p_a',
-  authorName: 'A',
-  origin: 'person',
-  lane: 'canvas',
-  clusterId: null,
-  createdAt: 1,
-  provenance: null,
-  adoptedBy: null,
-  editedBy: null,
+  ...personIdea({ id: id as Idea['id'], text: id, x: 0, y: 0, author: { id: 'p_a', name: 'A' }, createdAt: 1 }),
   ...over,
 });
 

@@ -9,6 +9,7 @@ import {
   ideasMap,
   insertIdea,
   MAX_IDEA_TEXT,
+  personIdea,
   restoreIdea,
 } from '@throughline/shared';
 import * as Y from 'yjs';
@@ -46,22 +47,16 @@ function noteFromDraft(board: Y.Doc, id: string, m: Y.Map<unknown>, person: { id
   const draft = restoreIdea(id, m);
   const keepId = IdeaIdSchema.safeParse(id).success && !ideasMap(board).has(id);
   const clusterId = draft.clusterId !== null && clustersMap(board).get(draft.clusterId) instanceof Y.Map ? draft.clusterId : null;
-  return {
+  return personIdea({
     id: keepId ? draft.id : createIdeaId(),
     text: clip(draft.text, MAX_IDEA_TEXT),
     x: draft.x,
     y: draft.y,
     color: draft.color.length <= MAX_COLOR ? draft.color : DEFAULT_NOTE_COLOR,
-    authorId: person.id,
-    authorName: person.name,
-    origin: 'person',
-    lane: 'canvas',
+    author: person,
     clusterId,
     createdAt: draft.createdAt,
-    provenance: null,
-    adoptedBy: null,
-    editedBy: null,
-  };
+  });
 }
 
 /**

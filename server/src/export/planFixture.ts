@@ -10,6 +10,7 @@ import {
   insertIdea,
   type NextStep,
   type ParticipantId,
+  personIdea,
   type StepId,
   type Tally,
   writeBrief,
@@ -69,20 +70,14 @@ export const fixtureBrief: Brief = {
 };
 
 const idea = (id: string, text: string, extra: Partial<Idea> = {}): Idea => ({
-  id: ideaId(id),
-  text,
-  x: 0,
-  y: 0,
-  color: '#fff3bf',
-  authorId: 'p_ana000001',
-  authorName: 'Ana Ávila',
-  origin: 'person',
-  lane: 'canvas',
-  clusterId: null,
-  createdAt: Date.parse('2026-06-01T09:00:00.000Z'),
-  provenance: null,
-  adoptedBy: null,
-  editedBy: null,
+  ...personIdea({
+    id: ideaId(id),
+    text,
+    x: 0,
+    y: 0,
+    author: { id: 'p_ana000001', name: 'Ana Ávila' },
+    createdAt: Date.parse('2026-06-01T09:00:00.000Z'),
+  }),
   ...extra,
 });
 

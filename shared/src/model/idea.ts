@@ -51,6 +51,42 @@ export interface Idea {
   editedBy: string | null;
 }
 
+/** What a person supplies when placing a note; everything else starts empty. */
+export interface PersonIdeaFields {
+  id: IdeaId;
+  text: string;
+  x: number;
+  y: number;
+  color?: string;
+  author: { id: string; name: string };
+  clusterId?: ClusterId | null;
+  createdAt: number;
+}
+
+/**
+ * A person's note as first placed on the canvas: no AI provenance, not
+ * adopted, not edited. The one place that says what a new note looks like,
+ * for the client, the drafts publisher and test fixtures alike.
+ */
+export function personIdea(f: PersonIdeaFields): Idea {
+  return {
+    id: f.id,
+    text: f.text,
+    x: f.x,
+    y: f.y,
+    color: f.color ?? DEFAULT_NOTE_COLOR,
+    authorId: f.author.id,
+    authorName: f.author.name,
+    origin: 'person',
+    lane: 'canvas',
+    clusterId: f.clusterId ?? null,
+    createdAt: f.createdAt,
+    provenance: null,
+    adoptedBy: null,
+    editedBy: null,
+  };
+}
+
 /** A titled frame on the board; notes inside it belong to it and move with it. */
 export interface Cluster {
   id: ClusterId;

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Idea } from '../model/idea.ts';
+import { type Idea, personIdea } from '../model/idea.ts';
 import type { IdeaId } from '../model/ids.ts';
 import { aiRequestsMap, writeAiRequest } from '../ydoc/aiRequests.ts';
 import { insertIdea, patchIdea } from '../ydoc/boardDoc.ts';
 import { checkClientBoardUpdate } from './aiBoardGuard.ts';
 
 const note = (id: string, over: Partial<Idea> = {}): Idea => ({
-  id: id as IdeaId,
-  text: 'hello',
-  x: 0,
-  y: 0,
-  color: '#fff',
-  authorId: 'p_pat1',
-  authorName: 'Pat',
-  origin: 'person',
-  lane: 'canvas',
-  clusterId: null,
-  createdAt: 1,
-  provenance: null,
-  adoptedBy: null,
-  editedBy: null,
+  ...personIdea({ id: id as IdeaId, text: 'hello', x: 0, y: 0, author: { id: 'p_pat1', name: 'Pat' }, createdAt: 1 }),
   ...over,
 });
 

@@ -1,5 +1,5 @@
 import type { Brief } from '../model/brief.ts';
-import type { Cluster, Idea } from '../model/idea.ts';
+import { type Cluster, type Idea, personIdea } from '../model/idea.ts';
 import type { ClusterId, CriterionId, IdeaId, InitiativeId, ParticipantId, StepId } from '../model/ids.ts';
 import type { NextStep } from '../model/nextStep.ts';
 import type { Decision, Tally } from '../model/selection.ts';
@@ -36,20 +36,7 @@ export function planFixture() {
     ],
   };
   const note = (id: string, text: string, over: Partial<Idea> = {}): Idea => ({
-    id: id as IdeaId,
-    text,
-    x: 0,
-    y: 0,
-    color: '#fff3bf',
-    authorId: 'p_ana0001',
-    authorName: 'Ana',
-    origin: 'person',
-    lane: 'canvas',
-    clusterId: null,
-    createdAt: 1,
-    provenance: null,
-    adoptedBy: null,
-    editedBy: null,
+    ...personIdea({ id: id as IdeaId, text, x: 0, y: 0, author: { id: 'p_ana0001', name: 'Ana' }, createdAt: 1 }),
     ...over,
   });
   const clusters: Cluster[] = [

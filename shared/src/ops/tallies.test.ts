@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Idea } from '../model/idea.ts';
+import { type Idea, personIdea } from '../model/idea.ts';
 import type { CriterionId, IdeaId, ParticipantId } from '../model/ids.ts';
 import type { Score, Tally, Vote } from '../model/selection.ts';
 import { computeTallies, rankIdeas, weightedScore } from './tallies.ts';
@@ -56,20 +56,7 @@ describe('computeTallies', () => {
 });
 
 const idea = (id: string, over: Partial<Idea> = {}): Idea => ({
-  id: id as IdeaId,
-  text: id,
-  x: 0,
-  y: 0,
-  color: '#fff',
-  authorId: 'p_1',
-  authorName: 'A',
-  origin: 'person',
-  lane: 'canvas',
-  clusterId: null,
-  createdAt: 0,
-  provenance: null,
-  adoptedBy: null,
-  editedBy: null,
+  ...personIdea({ id: id as IdeaId, text: id, x: 0, y: 0, author: { id: 'p_1', name: 'A' }, createdAt: 0 }),
   ...over,
 });
 const tally = (id: string, votes: number, weightedScore: number | null): Tally => ({

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { personIdea } from '../model/idea.ts';
 import { createIdeaId } from '../model/ids.ts';
 import { BOARD_MIGRATIONS, ideasMap, insertIdea, patchIdea, readIdea, readIdeas } from './boardDoc.ts';
 import { isNewerThanCode, migrateDoc, readSchemaVersion } from './schemaVersion.ts';
 
-const idea = () => ({
-  id: createIdeaId(),
-  text: 'hello',
-  x: 1,
-  y: 2,
-  color: '#fff',
-  authorId: 'p_1234',
-  authorName: 'A',
-  origin: 'person' as const,
-  lane: 'canvas' as const,
-  clusterId: null,
-  createdAt: 1,
-  provenance: null,
-  adoptedBy: null,
-  editedBy: null,
-});
+const idea = () =>
+  personIdea({ id: createIdeaId(), text: 'hello', x: 1, y: 2, color: '#fff', author: { id: 'p_1234', name: 'A' }, createdAt: 1 });
 
 describe('board doc accessors', () => {
   it('round-trips a note', () => {
