@@ -3,6 +3,7 @@ import { Fragment, useCallback, useRef, useState, useSyncExternalStore } from 'r
 import type * as Y from 'yjs';
 import { ApiError, api } from '../api.ts';
 import { boardPng, downloadDataUrl, type PngArea } from '../export/boardPng.ts';
+import { Field } from './Field.tsx';
 import type { PanelProps } from './PanelProps.ts';
 
 /** The formats the server writes, in the order people look for them. */
@@ -187,8 +188,7 @@ function WebhookSettings(props: { sessionId: string; token: string; controlDoc: 
           if (urlCheck?.success) void save();
         }}
       >
-        <label className="field">
-          <span className="field-label">Webhook URL</span>
+        <Field label="Webhook URL">
           <input
             className="input"
             type="url"
@@ -199,7 +199,7 @@ function WebhookSettings(props: { sessionId: string; token: string; controlDoc: 
             data-testid="webhook-url"
           />
           {urlCheck && !urlCheck.success ? <span className="field-error">{urlCheck.error.issues[0]?.message}</span> : null}
-        </label>
+        </Field>
         <p>
           <button type="submit" className="btn btn-small" disabled={busy || !urlCheck?.success} data-testid="webhook-save">
             Save

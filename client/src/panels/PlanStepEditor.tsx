@@ -8,6 +8,7 @@ import {
   type WorkType,
 } from '@throughline/shared';
 import { useState } from 'react';
+import { Field, TextField } from './Field.tsx';
 import { PhaseError, useCommand, usePhaseSession } from './PhaseContext.tsx';
 
 const WORK_TYPE_HINT: Record<WorkType, string> = {
@@ -75,19 +76,9 @@ export function PlanStepEditor({ ideaId, step, ownerLocked, onDone }: Props) {
         void save();
       }}
     >
-      <label className="field">
-        <span className="field-label">Step</span>
-        <input
-          className="input"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          placeholder="What will be done"
-          data-testid="step-title"
-        />
-      </label>
+      <TextField label="Step" value={title} onChange={setTitle} placeholder="What will be done" testId="step-title" />
       <div className="tl-plan-editor-grid">
-        <label className="field">
-          <span className="field-label">Owner</span>
+        <Field label="Owner">
           <select
             className="input"
             value={ownerId}
@@ -112,13 +103,9 @@ export function PlanStepEditor({ ideaId, step, ownerLocked, onDone }: Props) {
               aria-label="Owner's name"
             />
           )}
-        </label>
-        <label className="field">
-          <span className="field-label">Due</span>
-          <input className="input" type="date" value={due} onChange={(e) => setDue(e.target.value)} data-testid="step-due" />
-        </label>
-        <label className="field">
-          <span className="field-label">Work type</span>
+        </Field>
+        <TextField label="Due" type="date" value={due} onChange={setDue} testId="step-due" />
+        <Field label="Work type">
           <select className="input" value={workType} onChange={(e) => setWorkType(e.target.value as WorkType)}>
             {WORK_TYPES.map((w) => (
               <option key={w} value={w}>
@@ -126,10 +113,9 @@ export function PlanStepEditor({ ideaId, step, ownerLocked, onDone }: Props) {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         {initiatives.length > 0 && (
-          <label className="field">
-            <span className="field-label">Initiative</span>
+          <Field label="Initiative">
             <select className="input" value={initiativeId} onChange={(e) => setInitiativeId(e.target.value)}>
               <option value="">Same as the idea</option>
               {initiatives.map((i) => (
@@ -138,42 +124,21 @@ export function PlanStepEditor({ ideaId, step, ownerLocked, onDone }: Props) {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         )}
       </div>
       <fieldset className="tl-plan-fieldset">
         <legend>Success check (tactical)</legend>
         <div className="tl-plan-editor-grid">
-          <label className="field">
-            <span className="field-label">Measure</span>
-            <input
-              className="input"
-              value={measure}
-              onChange={(e) => setMeasure(e.target.value)}
-              placeholder="Demo requests from IT leads"
-              data-testid="step-measure"
-            />
-          </label>
-          <label className="field">
-            <span className="field-label">Target</span>
-            <input
-              className="input"
-              value={target}
-              onChange={(e) => setTarget(e.target.value)}
-              placeholder="20 in 4 weeks"
-              data-testid="step-target"
-            />
-          </label>
-          <label className="field">
-            <span className="field-label">Review on</span>
-            <input
-              className="input"
-              type="date"
-              value={reviewDate}
-              onChange={(e) => setReviewDate(e.target.value)}
-              data-testid="step-review-date"
-            />
-          </label>
+          <TextField
+            label="Measure"
+            value={measure}
+            onChange={setMeasure}
+            placeholder="Demo requests from IT leads"
+            testId="step-measure"
+          />
+          <TextField label="Target" value={target} onChange={setTarget} placeholder="20 in 4 weeks" testId="step-target" />
+          <TextField label="Review on" type="date" value={reviewDate} onChange={setReviewDate} testId="step-review-date" />
         </div>
       </fieldset>
       <fieldset className="tl-plan-fieldset">

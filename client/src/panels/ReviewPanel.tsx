@@ -8,6 +8,7 @@ import {
   reviewDateReached,
 } from '@throughline/shared';
 import { useMemo, useState } from 'react';
+import { Field } from './Field.tsx';
 import { PhaseError, useCommand, usePhaseSession } from './PhaseContext.tsx';
 import { usePlan } from './PlanPanel.tsx';
 
@@ -164,10 +165,9 @@ function ReviewForm({ stepId, initial, onDone }: { stepId: string; initial: Revi
           </button>
         ))}
       </fieldset>
-      <label className="field">
-        <span className="field-label">What was learned</span>
+      <Field label="What was learned">
         <textarea className="textarea" rows={3} value={learned} onChange={(e) => setLearned(e.target.value)} data-testid="review-learned" />
-      </label>
+      </Field>
       {all.length > 0 && (
         <fieldset className="tl-plan-fieldset">
           <legend>Strategic metrics this evidence touches</legend>

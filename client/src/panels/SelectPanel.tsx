@@ -12,6 +12,7 @@ import {
   type Verdict,
 } from '@throughline/shared';
 import { useMemo, useState } from 'react';
+import { Field } from './Field.tsx';
 import { type ControlSnapshot, PhaseError, useCommand, usePhaseBoard, usePhaseSession } from './PhaseContext.tsx';
 import { SelectBudget, SelectFacilitatorBar, useMyVotes } from './SelectVoting.tsx';
 
@@ -333,10 +334,13 @@ function SelectDecide({ idea, decision }: { idea: Idea; decision: Decision | nul
             void submit(needsConfirm);
           }}
         >
-          <label className="field">
-            <span className="field-label">
-              {VERDICT_LABEL[verdict]}: {prompt ?? 'Why park it? (optional)'}
-            </span>
+          <Field
+            label={
+              <>
+                {VERDICT_LABEL[verdict]}: {prompt ?? 'Why park it? (optional)'}
+              </>
+            }
+          >
             <textarea
               className="textarea"
               rows={2}
@@ -345,10 +349,9 @@ function SelectDecide({ idea, decision }: { idea: Idea; decision: Decision | nul
               aria-invalid={error?.code === 'TL_ERR_RATIONALE_REQUIRED'}
               data-testid="rationale"
             />
-          </label>
+          </Field>
           {verdict === 'keep' && initiatives.length > 0 && (
-            <label className="field">
-              <span className="field-label">Initiative it serves</span>
+            <Field label="Initiative it serves">
               <select
                 className="input"
                 value={initiativeId}
@@ -362,7 +365,7 @@ function SelectDecide({ idea, decision }: { idea: Idea; decision: Decision | nul
                   </option>
                 ))}
               </select>
-            </label>
+            </Field>
           )}
           <div className="form-actions">
             <button type="button" className="btn btn-small" onClick={() => setVerdict(null)}>
