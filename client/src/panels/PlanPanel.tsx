@@ -9,6 +9,7 @@ import {
   type WorkType,
 } from '@throughline/shared';
 import { useMemo, useState } from 'react';
+import { InitiativeHeading } from './InitiativeHeading.tsx';
 import { PhaseError, useCommand, usePhaseBoard, usePhaseSession } from './PhaseContext.tsx';
 import { PlanStepEditor } from './PlanStepEditor.tsx';
 
@@ -49,15 +50,7 @@ export function PlanPanel() {
       <PlanGaps plan={plan} />
       {plan.initiatives.map((g) => (
         <section key={g.initiative?.id ?? 'none'} className="tl-plan-initiative" data-testid="plan-initiative">
-          <h3>
-            {g.initiative ? (
-              <>
-                <span className="tl-plan-kicker">Initiative</span> {g.initiative.title}
-              </>
-            ) : (
-              'Kept ideas tied to no initiative'
-            )}
-          </h3>
+          <InitiativeHeading initiative={g.initiative} none="Kept ideas tied to no initiative" />
           {g.ideas.length === 0 ? (
             <p className="tl-gap">No kept idea serves this initiative yet.</p>
           ) : (

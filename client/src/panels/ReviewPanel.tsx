@@ -9,6 +9,7 @@ import {
 } from '@throughline/shared';
 import { useMemo, useState } from 'react';
 import { Field } from './Field.tsx';
+import { InitiativeHeading } from './InitiativeHeading.tsx';
 import { PhaseError, useCommand, usePhaseSession } from './PhaseContext.tsx';
 import { usePlan } from './PlanPanel.tsx';
 
@@ -55,15 +56,7 @@ export function ReviewPanel() {
       </section>
       {view.groups.map((g) => (
         <section key={g.initiative?.id ?? 'none'} className="tl-plan-initiative" data-testid="review-group">
-          <h3>
-            {g.initiative ? (
-              <>
-                <span className="tl-plan-kicker">Initiative</span> {g.initiative.title}
-              </>
-            ) : (
-              'Steps tied to no initiative'
-            )}
-          </h3>
+          <InitiativeHeading initiative={g.initiative} none="Steps tied to no initiative" />
           <p className="tl-muted">
             {REVIEW_OUTCOMES.map((o) => `${g.outcomes[o]} ${o}`).join(' · ')} · {g.pending.length} awaiting review
           </p>
