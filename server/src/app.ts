@@ -27,7 +27,8 @@ declare module 'fastify' {
   }
 }
 
-export interface AppConfig extends Pick<Config, 'dataDir' | 'secret' | 'clientDist' | 'openai' | 'databaseUrl' | 'redisUrl'> {
+export interface AppConfig
+  extends Pick<Config, 'dataDir' | 'secret' | 'clientDist' | 'openai' | 'databaseUrl' | 'redisUrl' | 'webhookAllowPrivate'> {
   idleUnloadMs: number;
   compactEvery: number;
   ackIntervalMs: number;
@@ -48,6 +49,7 @@ export const DEFAULTS = {
   maxConnectionsPerParticipant: 24,
   messagesPerSecond: 300,
   messageBurst: 600,
+  webhookAllowPrivate: false,
 } satisfies Partial<AppConfig>;
 
 /**

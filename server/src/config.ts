@@ -13,6 +13,8 @@ export interface Config {
   openai: { apiKey: string | null; baseUrl: string | null; model: string };
   /** Directory of the built client to serve at `/`, or null to serve the API only. */
   clientDist: string | null;
+  /** Let webhooks reach loopback and private networks (a local receiver in development); off by default. */
+  webhookAllowPrivate: boolean;
 }
 
 /**
@@ -46,5 +48,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       model: env.THROUGHLINE_AI_MODEL || 'gpt-4o-mini',
     },
     clientDist: existsSync(join(dist, 'index.html')) ? dist : null,
+    webhookAllowPrivate: env.THROUGHLINE_WEBHOOK_ALLOW_PRIVATE === '1' || env.THROUGHLINE_WEBHOOK_ALLOW_PRIVATE === 'true',
   };
 }

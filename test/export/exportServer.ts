@@ -4,8 +4,11 @@ import { connectDoc, isSaved, waitFor, waitSynced } from '../helpers/connectDoc.
 import { sampleIdea } from '../helpers/fixtures.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 
-/** A real server on loopback (`buildApp` registers the export routes). */
-export const startExportServer = (): Promise<TestServer> => startServer();
+/**
+ * A real server on loopback (`buildApp` registers the export routes). Its
+ * webhook receivers are on loopback too, which only an operator's opt-in allows.
+ */
+export const startExportServer = (): Promise<TestServer> => startServer({ webhookAllowPrivate: true });
 
 /** Text no export may execute, render or break on. */
 export const HOSTILE_IDEA = 'Webinar "Audit-ready", in 30 days\n<script>alert(1)</script> **now**';

@@ -7,7 +7,7 @@ import { webhookDispatcherFor } from '../../server/src/webhook/WebhookDispatcher
 import { verifyWebhookSignature } from '../../server/src/webhook/webhookRequest.ts';
 import { command, createSession } from '../helpers/api.ts';
 import { connectDoc, type Peer, waitFor, waitSynced } from '../helpers/connectDoc.ts';
-import type { TestServer } from '../helpers/startServer.ts';
+import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { plannedSession, startExportServer } from './exportServer.ts';
 
 interface Hit {
@@ -162,7 +162,7 @@ describe('finalisePlan', () => {
   it('gives up on a receiver that never answers, after the timeout and the retries', async () => {
     const dispatcher = webhookDispatcherFor(s.app);
     const saved = dispatcher.policy;
-    dispatcher.policy = { timeoutMs: 200, retryDelaysMs: [0], maxRetryAfterMs: 0 };
+    dispatcher.policy = { ...saved, timeoutMs: 200, retryDelaysMs: [0], maxRetryAfterMs: 0 };
     try {
       const r = await receiver(() => {
         /* never answers */
@@ -195,5 +195,36 @@ describe('testWebhook', () => {
     expect(delivery).toMatchObject({ event: 'ping', state: 'delivered', revision: null });
     expect(JSON.parse(r.hits[0]?.body ?? '{}')).toMatchObject({ event: 'ping', sessionId: session.sessionId });
     expect((await cmd({ type: 'testWebhook' }, session.pat.token)).status).toBe(403);
+  });
+});
+
+describe('a server left at its defaults', () => {
+  it('refuses webhook URLs on loopback and private networks, and keeps the webhook it had', async () => {
+    const strict = await startServer();
+    try {
+      const created = await createSession(strict.url);
+      const set = (url: string) => command(strict.url, created.sessionId, created.facilitatorToken, { type: 'setWebhook', url });
+      expect((await set('https://hooks.example.com/services/T0/B1/xyz')).status).toBe(200);
+      for (const [url, host] of [
+        ['http://127.0.0.1:9/hook', '127.0.0.1'],
+        ['http://localhost:9/hook', 'localhost'],
+        ['http://[::1]:9/hook', '::1'],
+        ['http://169.254.169.254/latest/meta-data', '169.254.169.254'],
+        ['https://192.168.1.20/hook', '192.168.1.20'],
+      ]) {
+        const res = await set(url as string);
+        expect(res.status).toBe(400);
+        expect(res.body.code).toBe('TL_ERR_BAD_REQUEST');
+        expect(res.body.message).toBe(
+          `${host} is not a public address; this server only sends webhooks to the internet (its operator can set THROUGHLINE_WEBHOOK_ALLOW_PRIVATE=1)`,
+        );
+      }
+      const control = connectDoc(strict.wsUrl, created.sessionId, 'control', created.facilitatorToken);
+      peers.push(control);
+      await waitSynced(control);
+      expect(readSettings(control.doc).webhookUrl).toMatch(/^https:\/\/hooks\.example\.com\//);
+    } finally {
+      await strict.close();
+    }
   });
 });

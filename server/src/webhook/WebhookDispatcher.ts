@@ -1,6 +1,7 @@
 import { Origins, type WebhookDelivery, writeWebhookDelivery } from '@throughline/shared';
 import type * as Y from 'yjs';
-import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, deliverWebhook, type WebhookRequest } from './deliverWebhook.ts';
+import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, deliverWebhook } from './deliverWebhook.ts';
+import type { WebhookRequest } from './postWebhook.ts';
 
 /** The one thing the dispatcher needs from the room manager: hold a session's control doc while writing. */
 export interface ControlDocAccess {
@@ -84,10 +85,15 @@ const dispatchers = new WeakMap<object, WebhookDispatcher>();
  * the root instance and every encapsulated plugin share by reference, so
  * command handlers and the export routes' shutdown hook find the same one.
  */
-export function webhookDispatcherFor(app: { rooms: ControlDocAccess; log: { error(o: object, m: string): void } }): WebhookDispatcher {
+export function webhookDispatcherFor(app: {
+  rooms: ControlDocAccess;
+  config: { webhookAllowPrivate: boolean };
+  log: { error(o: object, m: string): void };
+}): WebhookDispatcher {
   let d = dispatchers.get(app.rooms);
   if (!d) {
     d = new WebhookDispatcher(app.rooms, (err) => app.log.error({ err }, 'webhook delivery failed unexpectedly'));
+    d.policy.allowPrivate = app.config.webhookAllowPrivate;
     dispatchers.set(app.rooms, d);
   }
   return d;

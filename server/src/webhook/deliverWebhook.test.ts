@@ -37,7 +37,8 @@ afterEach(async () => {
   }
 });
 
-const policy = { timeoutMs: 2_000, retryDelaysMs: [0, 0], maxRetryAfterMs: 1_000 };
+// The receivers below are on loopback, which a real deployment refuses unless the operator allows it.
+const policy = { timeoutMs: 2_000, retryDelaysMs: [0, 0], maxRetryAfterMs: 1_000, allowPrivate: true };
 const request = (url: string) =>
   buildWebhookRequest({
     url: `${url}/hook`,
@@ -115,6 +116,32 @@ describe('deliverWebhook', () => {
     for (const s of servers.splice(0)) await new Promise((done) => s.close(done));
     const out = await deliverWebhook(request(url), { ...policy, retryDelaysMs: [] });
     expect(out.attempts[0]?.error).toBe('network error: ECONNREFUSED');
+  });
+
+  it('refuses loopback, private and link-local targets unless allowed, without retrying or sending a byte', async () => {
+    const r = await receiver((_n, res) => res.writeHead(200).end());
+    const port = new URL(r.url).port;
+    const strict = { ...policy, allowPrivate: false };
+    for (const [url, reason] of [
+      [r.url, '127.0.0.1 is not a public address'],
+      [`http://localhost:${port}`, /^localhost resolves to (127\.0\.0\.1|::1), which is not a public address$/],
+      [`http://0x7f000001:${port}`, '127.0.0.1 is not a public address'],
+      [`http://[::ffff:127.0.0.1]:${port}`, '::ffff:7f00:1 is not a public address'],
+      ['http://169.254.169.254', '169.254.169.254 is not a public address'],
+      ['http://10.1.2.3', '10.1.2.3 is not a public address'],
+    ] as const) {
+      const out = await deliverWebhook(request(url), strict);
+      expect(out.state).toBe('failed');
+      expect(out.attempts).toHaveLength(1);
+      expect(out.attempts[0]?.status).toBeNull();
+      const error = out.attempts[0]?.error ?? '';
+      expect(error.startsWith('refused: ')).toBe(true);
+      expect(error.endsWith(' (THROUGHLINE_WEBHOOK_ALLOW_PRIVATE=1 allows it)')).toBe(true);
+      const message = error.slice('refused: '.length, error.indexOf(' (THROUGHLINE'));
+      if (typeof reason === 'string') expect(message).toBe(reason);
+      else expect(message).toMatch(reason);
+    }
+    expect(r.received).toHaveLength(0);
   });
 
   it('stops at once when the server shuts down', async () => {

@@ -1,10 +1,5 @@
 import type { WebhookAttempt } from '@throughline/shared';
-
-export interface WebhookRequest {
-  url: string;
-  body: string;
-  headers: Record<string, string>;
-}
+import { PrivateTargetError, postWebhook, type WebhookRequest } from './postWebhook.ts';
 
 export interface DeliveryPolicy {
   /** Each attempt is abandoned after this long (connect + response headers). */
@@ -13,6 +8,8 @@ export interface DeliveryPolicy {
   retryDelaysMs: readonly number[];
   /** A receiver's `Retry-After` is honoured up to this long. */
   maxRetryAfterMs: number;
+  /** Whether targets on loopback and private networks may be called (off unless the operator says so). */
+  allowPrivate: boolean;
 }
 
 /** Four attempts over about 40 s: long enough to ride out a deploy, short enough to show a verdict while the facilitator is still there. */
@@ -20,6 +17,7 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
   timeoutMs: 10_000,
   retryDelaysMs: [2_000, 8_000, 30_000],
   maxRetryAfterMs: 60_000,
+  allowPrivate: false,
 };
 
 export interface DeliverOptions extends DeliveryPolicy {
@@ -48,8 +46,9 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 /** A short, log-safe reason for a request that got no response. */
 function describeFailure(err: unknown, timedOut: boolean, timeoutMs: number): string {
   if (timedOut) return `timed out after ${timeoutMs} ms`;
-  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-  if (cause?.code) return `network error: ${cause.code}`;
+  if (err instanceof PrivateTargetError) return `refused: ${err.message} (THROUGHLINE_WEBHOOK_ALLOW_PRIVATE=1 allows it)`.slice(0, 200);
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code === 'string') return `network error: ${code}`;
   const msg = err instanceof Error ? err.message : String(err);
   return `network error: ${msg}`.slice(0, 200);
 }
@@ -89,19 +88,19 @@ export async function deliverWebhook(req: WebhookRequest, opts: DeliverOptions):
     let status: number | null = null;
     let error: string | null = null;
     let retryAfter: number | null = null;
+    let refused = false;
     try {
-      const res = await fetch(req.url, { method: 'POST', headers: req.headers, body: req.body, redirect: 'manual', signal });
+      const res = await postWebhook(req, { signal, allowPrivate: opts.allowPrivate });
       status = res.status;
-      retryAfter = parseRetryAfter(res.headers.get('retry-after'));
-      // The body is not kept (receivers may echo secrets), but must be drained to free the connection.
-      await res.body?.cancel().catch(() => {});
+      retryAfter = parseRetryAfter(res.retryAfter);
     } catch (err) {
+      refused = err instanceof PrivateTargetError;
       error = opts.signal?.aborted ? 'cancelled: the server is shutting down' : describeFailure(err, timeout.aborted, opts.timeoutMs);
     }
     const attempt: WebhookAttempt = { at: new Date(started).toISOString(), status, error, durationMs: Date.now() - started };
     attempts.push(attempt);
     const delivered = status !== null && status >= 200 && status < 300;
-    const retryable = !delivered && !opts.signal?.aborted && (status === null || retryableStatus(status));
+    const retryable = !delivered && !refused && !opts.signal?.aborted && (status === null || retryableStatus(status));
     const willRetry = retryable && n < opts.retryDelaysMs.length;
     await opts.onAttempt?.(attempt, willRetry);
     if (delivered) return { state: 'delivered', attempts };

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { WebhookEvent } from '@throughline/shared';
-import type { WebhookRequest } from './deliverWebhook.ts';
+import type { WebhookRequest } from './postWebhook.ts';
 
 export const SIGNATURE_HEADER = 'x-throughline-signature';
 export const TIMESTAMP_HEADER = 'x-throughline-timestamp';

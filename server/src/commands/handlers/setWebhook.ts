@@ -1,7 +1,20 @@
-import { maskWebhookUrl, writeSettings } from '@throughline/shared';
+import { isIP } from 'node:net';
+import { ErrorCode, maskWebhookUrl, writeSettings } from '@throughline/shared';
+import { isPublicAddress } from '../../webhook/isPublicAddress.ts';
 import { createWebhookSecret, readWebhookTarget, writeWebhookTarget } from '../../webhook/webhookTarget.ts';
-import type { CommandHandler } from '../CommandContext.ts';
+import { type CommandHandler, refuse } from '../CommandContext.ts';
 import { requireFacilitator } from '../guards.ts';
+
+/**
+ * The host when it is plainly not public (an IP literal in a private range,
+ * or localhost). Names are checked again at delivery, on the address the
+ * socket actually connects to; this only gives the facilitator an answer now.
+ */
+function plainlyPrivateHost(url: string): string | null {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return host;
+  return isIP(host) && !isPublicAddress(host) ? host : null;
+}
 
 /**
  * The facilitator sets or clears the outbound webhook. The full URL and its
@@ -18,6 +31,14 @@ export const setWebhook: CommandHandler<'setWebhook'> = (cmd, ctx) => {
     return { ok: true, value: { webhookUrl: null } };
   }
   const url = cmd.url;
+  const privateHost = ctx.app.config.webhookAllowPrivate ? null : plainlyPrivateHost(url);
+  if (privateHost) {
+    return refuse(
+      400,
+      ErrorCode.badRequest,
+      `${privateHost} is not a public address; this server only sends webhooks to the internet (its operator can set THROUGHLINE_WEBHOOK_ALLOW_PRIVATE=1)`,
+    );
+  }
   const previous = readWebhookTarget(ctx.privateDoc);
   const secret = previous?.url === url ? previous.secret : createWebhookSecret();
   const masked = maskWebhookUrl(url);
