@@ -178,6 +178,47 @@ describe('adoptAiIdea and selection', () => {
   });
 });
 
+describe('AI ideas written over sync', () => {
+  it('refuses notes a client dresses up as the AI, tells the sender, and keeps them from everyone else', async () => {
+    const { board, pat, s } = await setup();
+    const watcher = board(s.facilitatorToken);
+    await waitSynced(watcher);
+    const provenance = {
+      generator: 'offline',
+      model: 'lenses-v1',
+      lens: 'jobs',
+      promptVersion: 'p1',
+      requestId: 'ai_madeup01',
+      requestedBy: 'p_x',
+    };
+    // Each forgery from its own connection: a refused change stays in its sender's doc and would be re-sent.
+    const forge = async (text: string, over: object) => {
+      const forger = board(pat);
+      await waitSynced(forger);
+      forger.doc.transact(() =>
+        insertIdea(forger.doc, {
+          ...personIdea({ id: createIdeaId(), text, x: 0, y: 0, author: { id: 'ai', name: 'AI' }, createdAt: 1 }),
+          origin: 'ai',
+          provenance,
+          ...over,
+        }),
+      );
+      await waitFor(() => forger.denials.length > 0, `the refusal of "${text}"`);
+      return forger.denials[0];
+    };
+    expect(await forge('straight into the AI lane', { lane: 'ai' })).toMatch(/AI lane/);
+    expect(
+      await forge('an "adopted" AI idea from a request that never ran', { lane: 'canvas', adoptedBy: s.participant.participantId }),
+    ).toMatch(/real AI request/);
+    // An ordinary note sent after them arrives, so the forged ones had their chance to arrive first.
+    const mine = board(pat);
+    await waitSynced(mine);
+    addNote(mine, 'a real note', s.participant.participantId);
+    await waitFor(() => readIdeas(watcher.doc).some((i) => i.text === 'a real note'), 'the real note');
+    expect(readIdeas(watcher.doc).map((i) => i.text)).toEqual(['a real note']);
+  });
+});
+
 describe('cluster suggestions', () => {
   it('suggest moves nothing; accepting creates the cluster and moves its ideas', async () => {
     const { board, cmd, pat, s } = await setup();

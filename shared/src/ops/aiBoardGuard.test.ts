@@ -130,6 +130,61 @@ describe('checkClientBoardUpdate', () => {
   });
 });
 
+describe('checkClientBoardUpdate on notes a client creates', () => {
+  const attempt = (fn: (d: Y.Doc) => void, prepare?: (server: Y.Doc) => void) => {
+    const { server, change } = setup();
+    prepare?.(server);
+    return checkClientBoardUpdate(server, change(fn));
+  };
+  const provenance = aiNote('x').provenance as NonNullable<Idea['provenance']>;
+  const copy = (over: Partial<Idea> = {}) => ({ ...aiNote('idea:copy'), lane: 'canvas' as const, adoptedBy: 'p_pat1', ...over });
+
+  it('refuses an AI idea with invented provenance', () => {
+    expect(attempt((d) => insertIdea(d, copy({ provenance: { ...provenance, requestId: 'ai_madeup1' } })))).toMatch(/real AI request/);
+    expect(attempt((d) => insertIdea(d, copy({ provenance: { ...provenance, model: 'gpt-9' } })))).toMatch(/real AI request/);
+    expect(attempt((d) => insertIdea(d, copy({ provenance: null })))).toMatch(/real AI request/);
+  });
+
+  it('refuses an AI idea on the canvas that nobody adopted', () => {
+    expect(attempt((d) => insertIdea(d, copy({ adoptedBy: null })))).toMatch(/adoptAiIdea/);
+  });
+
+  it("refuses a person's note that carries AI provenance or an adoption", () => {
+    expect(attempt((d) => insertIdea(d, note('idea:n1', { provenance })))).toMatch(/person's note/);
+    expect(attempt((d) => insertIdea(d, note('idea:n2', { adoptedBy: 'p_pat1' })))).toMatch(/person's note/);
+  });
+
+  it('lets back an adopted AI idea whose request the server recorded (undoing its deletion)', () => {
+    const recorded = (server: Y.Doc) =>
+      server.transact(() => {
+        server.getMap('ideas').delete('idea:ai1');
+        writeAiRequest(server, {
+          requestId: provenance.requestId,
+          status: 'done',
+          requestedBy: 'p_pat1',
+          requestedByName: 'Pat',
+          generator: provenance.generator,
+          model: provenance.model,
+          lens: null,
+          requested: 1,
+          count: 1,
+          rejected: 0,
+          error: null,
+          startedAt: 'x',
+          finishedAt: 'y',
+        });
+      });
+    expect(attempt((d) => insertIdea(d, copy()), recorded)).toBeNull();
+    // Without the record or a note to copy from, the same note is an invention.
+    expect(
+      attempt(
+        (d) => insertIdea(d, copy()),
+        (server) => server.getMap('ideas').delete('idea:ai1'),
+      ),
+    ).toMatch(/real AI request/);
+  });
+});
+
 describe('checkClientBoardUpdate on deletions', () => {
   it('refuses deleting a server-owned field but allows deleting the whole note', () => {
     const { server, change } = setup();

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { AI_REQUESTS_ROOT } from '../ydoc/aiRequests.ts';
-import { BOARD_ROOTS } from '../ydoc/boardDoc.ts';
+import { AI_REQUESTS_ROOT, readAiRequest } from '../ydoc/aiRequests.ts';
+import { BOARD_ROOTS, readIdeas } from '../ydoc/boardDoc.ts';
 
 /**
  * Fields of a note that only the server may change once the note exists:
@@ -31,7 +31,9 @@ const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
  * - nobody but the server writes the `aiRequests` root;
  * - a client never creates a note in the AI lane (`lane` other than `canvas`);
  * - a client never changes `origin`, `lane`, `provenance` or `adoptedBy` of a
- *   note that already exists (adoption goes through `adoptAiIdea`).
+ *   note that already exists (adoption goes through `adoptAiIdea`);
+ * - a note a client creates is either a person's (no provenance, not
+ *   adopted) or a copy of an adopted AI idea (see `checkCreatedNote`).
  *
  * Creating ordinary notes, editing any note's text, position, colour or
  * cluster, duplicating an adopted AI note and deleting notes all pass. The
@@ -97,6 +99,8 @@ export function checkClientBoardUpdate(doc: Y.Doc, update: Uint8Array, decoded: 
     }
   }
 
+  // Server-owned fields of notes this update creates, every value written (a key set twice in one update has two).
+  const createdNotes = new Map<string, CreatedNoteFields>();
   for (const item of items.values()) {
     const at = locate(item);
     if (!at) continue;
@@ -110,9 +114,58 @@ export function checkClientBoardUpdate(doc: Y.Doc, update: Uint8Array, decoded: 
     if (existing) return `"${at.key}" of an existing note changes only through a command (adopt an AI idea with adoptAiIdea)`;
     const value = item.content instanceof Y.ContentAny ? item.content.arr[0] : undefined;
     if (at.key === 'lane' && value !== 'canvas') return 'only the server puts notes in the AI lane';
+    const fields = createdNotes.get(idKey(at.parentId)) ?? {};
+    (fields[at.key as keyof CreatedNoteFields] ??= []).push(value);
+    createdNotes.set(idKey(at.parentId), fields);
+  }
+  for (const fields of createdNotes.values()) {
+    const refusal = checkCreatedNote(doc, fields);
+    if (refusal) return refusal;
   }
   return null;
 }
+
+type CreatedNoteFields = Partial<Record<'origin' | 'lane' | 'provenance' | 'adoptedBy', unknown[]>>;
+
+/**
+ * A note a client creates may claim the AI only as a copy of an adopted AI
+ * idea (the client's duplicate, or undoing a deletion): its provenance must
+ * be that of an AI note on the board or of a request the server recorded,
+ * and it must say who adopted it. Anything else is a person's note, with no
+ * provenance and no adoption. So no client can invent an AI suggestion, nor
+ * slip one past adoption by copying it out of the AI lane.
+ */
+function checkCreatedNote(doc: Y.Doc, fields: CreatedNoteFields): string | null {
+  const claimsAi = fields.origin?.some((o) => o === 'ai') ?? false;
+  if (!claimsAi) {
+    const carries = [...(fields.provenance ?? []), ...(fields.adoptedBy ?? [])].some((v) => v !== null && v !== undefined);
+    return carries ? "a person's note carries no AI provenance or adoption" : null;
+  }
+  const adopted = (fields.adoptedBy ?? []).length > 0 && (fields.adoptedBy ?? []).every((a) => typeof a === 'string' && a !== '');
+  if (!adopted) return 'an AI idea reaches the canvas only through adoptAiIdea';
+  const provenances = fields.provenance ?? [];
+  if (provenances.length === 0 || !provenances.every((p) => isKnownProvenance(doc, p))) {
+    return 'a copy of an AI idea keeps the provenance of a real AI request';
+  }
+  return null;
+}
+
+/** True when `p` is the provenance of an AI note on the board, or names a request the server recorded with the same generator and model. */
+function isKnownProvenance(doc: Y.Doc, p: unknown): boolean {
+  if (typeof p !== 'object' || p === null) return false;
+  const claimed = p as { requestId?: unknown; generator?: unknown; model?: unknown };
+  if (typeof claimed.requestId !== 'string') return false;
+  const recorded = readAiRequest(doc, claimed.requestId);
+  if (recorded && recorded.generator === claimed.generator && recorded.model === claimed.model) return true;
+  const json = stableJson(p);
+  return readIdeas(doc).some((i) => i.origin === 'ai' && i.provenance !== null && stableJson(i.provenance) === json);
+}
+
+/** JSON with sorted keys, so two provenance objects compare by content. */
+const stableJson = (v: unknown): string =>
+  JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
 
 /** Items of `doc` that the delete set would newly delete (bounded, so a huge range cannot stall the server). */
 function deletedDocItems(doc: Y.Doc, ds: { clients: Map<number, { clock: number; len: number }[]> }): Y.Item[] {
