@@ -235,6 +235,64 @@ describe('OpenAI generator against a local OpenAI-compatible server', () => {
     expect(logs.length).toBeGreaterThan(0);
   });
 
+  it('learns what a reasoning model accepts from its refusals, and remembers it', async () => {
+    // Refuses the way OpenAI's o-series and GPT-5 models do.
+    const refuse = (res: Parameters<FakeHandler>[1], param: string, message: string) => {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message, type: 'invalid_request_error', param, code: 'unsupported_parameter' } }));
+    };
+    const { gen, fake, logs } = await setup(async (req, res) => {
+      if ('max_tokens' in req.body) {
+        return refuse(
+          res,
+          'max_tokens',
+          "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+        );
+      }
+      if ('temperature' in req.body && req.body.temperature !== 1) {
+        return refuse(
+          res,
+          'temperature',
+          "Unsupported value: 'temperature' does not support 0.9 with this model. Only the default (1) value is supported.",
+        );
+      }
+      if (req.body.stream) return streamText(res, ideaLines(TEXTS));
+      sendCompletion(res, '{"title": "Pilots", "ideas": [0, 1]}');
+    });
+    const r = await collect(gen);
+    expect(r.error).toBeNull();
+    expect(r.ideas).toEqual(TEXTS);
+    expect(fake.requests).toHaveLength(3);
+    const accepted = fake.requests[2]?.body ?? {};
+    expect(accepted).not.toHaveProperty('max_tokens');
+    expect(accepted).not.toHaveProperty('temperature');
+    expect(accepted.max_completion_tokens).toEqual(expect.any(Number));
+    expect(accepted.seed).toBe(1);
+    expect(logs.filter((l) => l.includes('refused a parameter'))).toHaveLength(2);
+
+    // Later requests, streamed or not, go out in the learnt form at once.
+    expect((await collect(gen)).ideas).toEqual(TEXTS);
+    const clusters = await gen.suggestClusters(
+      {
+        brief: brief(),
+        ideas: [
+          { id: 'idea:a', text: 'pilot a' },
+          { id: 'idea:b', text: 'pilot b' },
+        ],
+      },
+      new AbortController().signal,
+    );
+    expect(clusters).toEqual([{ title: 'Pilots', ideaIds: ['idea:a', 'idea:b'] }]);
+    expect(fake.requests).toHaveLength(5);
+  });
+
+  it('does not retry a 400 that is about something else', async () => {
+    const { gen, fake } = await setup((_req, res) => sendError(res, 400, "Invalid value for 'messages'."));
+    const r = await collect(gen);
+    expect(r.error?.kind).toBe('upstream');
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('suggests clusters from the chat model, enforcing one group per idea', async () => {
     const reply = '{"title": "Pilots", "ideas": [0, 2]}\n{"title": "Dup", "ideas": [2, 1]}\n{"title": "Bad", "ideas": [9, 10]}';
     const { gen } = await setup((_req, res) => sendCompletion(res, reply));

@@ -14,6 +14,7 @@ import {
 import OpenAI from 'openai';
 import { z } from 'zod';
 import { AiError, isAiError } from './AiError.ts';
+import { adaptToRefusal, CLASSIC_STYLE, completionParams, type ParamStyle } from './completionParams.ts';
 import type { ClusterRequest, GenerateHooks, GenerateRequest, IdeaGenerator } from './IdeaGenerator.ts';
 import { redactSecret } from './redactSecret.ts';
 
@@ -71,6 +72,8 @@ export class OpenAiIdeaGenerator implements IdeaGenerator {
   readonly #opts: typeof DEFAULTS;
   readonly #secret: string;
   readonly #log: OpenAiGeneratorOptions['log'];
+  /** The parameters this model accepts, learnt from its refusals and kept for later requests. */
+  #style: ParamStyle = CLASSIC_STYLE;
 
   constructor(opts: OpenAiGeneratorOptions) {
     this.model = opts.model;
@@ -110,9 +113,7 @@ export class OpenAiIdeaGenerator implements IdeaGenerator {
             model: this.model,
             messages: prompt.messages,
             stream: true,
-            max_tokens: prompt.maxTokens,
-            temperature: 0.9,
-            seed: req.seed,
+            ...completionParams(this.#style, { maxTokens: prompt.maxTokens, temperature: 0.9, seed: req.seed }),
           },
           { signal: s },
         ),
@@ -155,7 +156,11 @@ export class OpenAiIdeaGenerator implements IdeaGenerator {
     try {
       const completion = await this.#withRetries(run, (s) =>
         this.#client.chat.completions.create(
-          { model: this.model, messages: prompt.messages, max_tokens: prompt.maxTokens, temperature: 0.2 },
+          {
+            model: this.model,
+            messages: prompt.messages,
+            ...completionParams(this.#style, { maxTokens: prompt.maxTokens, temperature: 0.2 }),
+          },
           { signal: s },
         ),
       );
@@ -210,13 +215,25 @@ export class OpenAiIdeaGenerator implements IdeaGenerator {
     return { text: parsed.data.text, lens };
   }
 
-  /** Runs `open` (which starts an HTTP request) with bounded retries that honour `retry-after` and the deadline. */
+  /**
+   * Runs `open` (which starts an HTTP request) with bounded retries that
+   * honour `retry-after` and the deadline. A refusal of one of our sampling
+   * parameters is retried at once without it (see `adaptToRefusal`); that
+   * does not count as a retry, and `open` must read `#style` on every call.
+   */
   async #withRetries<T>(run: RunSignals, open: (signal: AbortSignal) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await open(run.signal);
       } catch (err) {
         const status = err instanceof OpenAI.APIError ? err.status : undefined;
+        const adapted = err instanceof OpenAI.APIError && !run.signal.aborted ? adaptToRefusal(this.#style, err) : null;
+        if (adapted) {
+          this.#log?.warn({ model: this.model, style: adapted }, 'AI model refused a parameter; retrying without it');
+          this.#style = adapted;
+          attempt--;
+          continue;
+        }
         const retryable =
           !run.signal.aborted &&
           (err instanceof OpenAI.APIConnectionError || status === 429 || status === 408 || (status !== undefined && status >= 500));
