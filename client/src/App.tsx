@@ -1,8 +1,12 @@
-import { BoardPage } from './pages/BoardPage.tsx';
+import { lazy, Suspense } from 'react';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
+import { OpeningBoard } from './pages/OpeningBoard.tsx';
 import { StartPage } from './pages/StartPage.tsx';
 import { useRoute } from './router.ts';
+
+// The board (canvas, sync, offline store) is most of the code; the start and join pages load without it.
+const BoardPage = lazy(() => import('./pages/BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
 
 /** Routes to a page; everything else lives in the pages. */
 export function App() {
@@ -13,7 +17,11 @@ export function App() {
     case 'join':
       return <JoinPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'board':
-      return <BoardPage key={route.sessionId} sessionId={route.sessionId} />;
+      return (
+        <Suspense fallback={<OpeningBoard />}>
+          <BoardPage key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
+      );
     default:
       return <ErrorPage kind="notFound" title="There is no page here" />;
   }

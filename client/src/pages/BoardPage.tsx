@@ -8,6 +8,7 @@ import { BoardConnection } from '../sync/BoardConnection.ts';
 import { BoardWorkspace } from './BoardWorkspace.tsx';
 import { ErrorPage } from './ErrorPage.tsx';
 import { type ErrorKind, errorKindFor } from './errorKind.ts';
+import { OpeningBoard } from './OpeningBoard.tsx';
 
 /** Takes a `#token=` from the link into storage and out of the address bar, so it is not shared by accident. */
 function adoptLinkToken(sessionId: string): StoredIdentity | null {
@@ -65,7 +66,7 @@ export function BoardPage({ sessionId }: { sessionId: string }) {
 
   if (!identity) return <ErrorPage kind="unauthorized" title="You need an invite link to open this board" />;
   if (loaded.kind === 'error') return <ErrorPage kind={loaded.error} detail={loaded.detail} />;
-  if (loaded.kind === 'loading') return <Loading />;
+  if (loaded.kind === 'loading') return <OpeningBoard />;
   return <LiveBoard sessionId={sessionId} token={identity.token} summary={loaded.summary} />;
 }
 
@@ -77,7 +78,7 @@ function LiveBoard({ sessionId, token, summary }: { sessionId: string; token: st
     setConnection(c);
     return () => c.destroy();
   }, [sessionId, token, participantId]);
-  if (!connection) return <Loading />;
+  if (!connection) return <OpeningBoard />;
   return <ConnectedBoard connection={connection} summary={summary} token={token} />;
 }
 
@@ -85,14 +86,6 @@ function ConnectedBoard({ connection, summary, token }: { connection: BoardConne
   const fatal = useStoreValue(connection.status, (s) => s.fatal);
   const localLoaded = useStoreValue(connection.status, (s) => s.localLoaded);
   if (fatal) return <ErrorPage kind={errorKindFor(fatal.code)} detail={fatal.reason} />;
-  if (!localLoaded) return <Loading />;
+  if (!localLoaded) return <OpeningBoard />;
   return <BoardWorkspace connection={connection} summary={summary} token={token} />;
-}
-
-function Loading() {
-  return (
-    <main className="page" aria-busy="true">
-      <p style={{ color: 'var(--ink-3)' }}>Opening the board…</p>
-    </main>
-  );
 }
