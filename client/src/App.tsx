@@ -1,12 +1,14 @@
 import { lazy, Suspense } from 'react';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
+import { loadBoardPage } from './pages/loadBoardPage.ts';
 import { OpeningBoard } from './pages/OpeningBoard.tsx';
 import { StartPage } from './pages/StartPage.tsx';
-import { useRoute } from './router.ts';
+import { parseRoute, useRoute } from './router.ts';
 
 // The board (canvas, sync, offline store) is most of the code; the start and join pages load without it.
-const BoardPage = lazy(() => import('./pages/BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
+const BoardPage = lazy(() => loadBoardPage().then((m) => ({ default: m.BoardPage })));
+if (typeof location !== 'undefined' && parseRoute(location.pathname).page === 'board') void loadBoardPage();
 
 /** Routes to a page; everything else lives in the pages. */
 export function App() {

@@ -5,6 +5,7 @@ import { loadIdentity, rememberedName, rememberName, saveIdentity } from '../aut
 import { hashParams, navigate } from '../router.ts';
 import { ErrorPage } from './ErrorPage.tsx';
 import { type ErrorKind, errorKindFor } from './errorKind.ts';
+import { loadBoardPage } from './loadBoardPage.ts';
 
 /** Asks an invited person for a display name, exchanges the invite for a token, and opens the board. */
 export function JoinPage({ sessionId }: { sessionId: string }) {
@@ -18,6 +19,8 @@ export function JoinPage({ sessionId }: { sessionId: string }) {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  // The board is where this page leads: fetch its code while the name is typed.
+  useEffect(() => void loadBoardPage(), []);
   const [existing] = useState(() => loadIdentity(sessionId));
   const [name, setName] = useState(rememberedName());
   const [busy, setBusy] = useState(false);

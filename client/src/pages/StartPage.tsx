@@ -1,10 +1,11 @@
 import { type BriefWarning, checkBrief } from '@throughline/shared';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, type CreatedSession, type FieldIssue } from '../api.ts';
 import { rememberedName, rememberName, saveIdentity } from '../auth/tokenStore.ts';
 import { BriefForm } from './BriefForm.tsx';
 import { type BriefDraft, EMPTY_DRAFT, sectionOf, toBriefInput } from './briefDraft.ts';
 import { InviteLinks } from './InviteLinks.tsx';
+import { loadBoardPage } from './loadBoardPage.ts';
 
 const SECTION_LABEL: Record<string, string> = {
   objective: 'Objective',
@@ -30,6 +31,8 @@ export function StartPage() {
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [created, setCreated] = useState<CreatedSession | null>(null);
 
+  // The board is where this page leads: fetch its code while the brief is written.
+  useEffect(() => void loadBoardPage(), []);
   const warnings = useMemo(() => checkBrief(toBriefInput(draft)), [draft]);
 
   async function submit(e: FormEvent) {

@@ -115,7 +115,8 @@ export function checkClientBoardUpdate(doc: Y.Doc, update: Uint8Array, decoded: 
     const value = item.content instanceof Y.ContentAny ? item.content.arr[0] : undefined;
     if (at.key === 'lane' && value !== 'canvas') return 'only the server puts notes in the AI lane';
     const fields = createdNotes.get(idKey(at.parentId)) ?? {};
-    (fields[at.key as keyof CreatedNoteFields] ??= []).push(value);
+    const key = at.key as keyof CreatedNoteFields;
+    fields[key] = [...(fields[key] ?? []), value];
     createdNotes.set(idKey(at.parentId), fields);
   }
   for (const fields of createdNotes.values()) {
