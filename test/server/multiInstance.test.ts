@@ -101,4 +101,53 @@ describe('several server instances on PostgreSQL + Redis', () => {
     await sleep(100);
     expect(ideasMap(watcher.doc).has('idea:frozen')).toBe(false);
   });
+
+  it("runs one session's commands one at a time across instances: a budget holds under a burst on both", async () => {
+    await voteBurst(one, two);
+  });
+
+  it('holds the budget even when the relay is down: each command first reads the store', async () => {
+    // No REDIS_URL: nothing tells either instance about the other's votes but the database.
+    const a = await startServer({ databaseUrl: pg.url });
+    const b = await startServer({ databaseUrl: pg.url });
+    try {
+      await voteBurst(a, b);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
 });
+
+/**
+ * Pat, on a board of four ideas in select, sends twelve one-dot votes at
+ * once, alternating between two instances; the default budget is five.
+ */
+async function voteBurst(first: TestServer, second: TestServer) {
+  const s = await sessionWithPeople(first.url);
+  const board = open(first.wsUrl, s.sessionId, 'board', s.participant.token);
+  await waitSynced(board);
+  const ideas = ['idea:v1', 'idea:v2', 'idea:v3', 'idea:v4'];
+  board.doc.transact(() => {
+    for (const id of ideas) insertIdea(board.doc, sampleIdea({ id: id as never, text: id }));
+  });
+  await waitFor(() => readIdeas(board.doc).length === ideas.length, 'ideas');
+  await first.app.store.whenDurable();
+  expect((await command(first.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' })).status).toBe(200);
+  // Both instances hold the session before the burst, so each answers from its own copy.
+  await command(second.url, s.sessionId, s.participant.token, { type: 'myVotes' });
+
+  const votes = await Promise.all(
+    Array.from({ length: 12 }, (_, i) =>
+      command(i % 2 ? second.url : first.url, s.sessionId, s.participant.token, { type: 'castVote', ideaId: ideas[i % ideas.length] }),
+    ),
+  );
+  const accepted = votes.filter((v) => v.status === 200);
+  expect(accepted).toHaveLength(5);
+  expect(votes.filter((v) => v.status !== 200).every((v) => v.body.code === 'TL_ERR_VOTE_BUDGET')).toBe(true);
+  // Each answer was the truth at its moment, and both instances now agree nothing is left.
+  expect(accepted.map((v) => v.body.remaining).sort()).toEqual([0, 1, 2, 3, 4]);
+  for (const url of [first.url, second.url]) {
+    expect((await command(url, s.sessionId, s.participant.token, { type: 'myVotes' })).body.remaining).toBe(0);
+  }
+}

@@ -75,6 +75,35 @@ const replay = (stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }) 
   return d.getMap('m').toJSON();
 };
 
+describe('PgStore session locks across instances', () => {
+  it('makes a second instance wait for the first, and frees the lock when an instance goes away', async () => {
+    pgService ??= await startPostgres();
+    const [a, b] = await Promise.all([PgStore.connect(pgService.url), PgStore.connect(pgService.url)]);
+    try {
+      const { session } = ids();
+      const release = await a.lockSession(session.id);
+      let bHolds = false;
+      const waiting = b.lockSession(session.id).then((r) => {
+        bHolds = true;
+        return r;
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(bHolds).toBe(false);
+      await release();
+      await (await waiting)();
+      expect(bHolds).toBe(true);
+
+      // An instance that stops while holding a lock does not leave the session locked.
+      await a.lockSession(session.id);
+      await a.close();
+      await (await b.lockSession(session.id))();
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
 describe.each(factories)('$name store contract', (factory) => {
   let store: Store;
   beforeAll(async () => {
@@ -154,6 +183,25 @@ describe.each(factories)('$name store contract', (factory) => {
       ['castVote', 'TL_ERR_WRONG_PHASE'],
     ]);
     expect(log[0]?.payload).toEqual({ type: 'setPhase', note: 'quotes " and \\' });
+  });
+
+  it('admits one command lock holder per session at a time, and never holds up another session', async () => {
+    const { session } = ids();
+    const order: string[] = [];
+    const first = await store.lockSession(session.id);
+    const second = store.lockSession(session.id).then(async (release) => {
+      order.push('second');
+      await release();
+    });
+    const other = await store.lockSession(`${session.id}x`);
+    await other();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(order).toEqual([]);
+    await first();
+    await second;
+    expect(order).toEqual(['second']);
+    // Released means free again.
+    await (await store.lockSession(session.id))();
   });
 
   it('fails only the bad write of a group commit, and keeps working', async () => {

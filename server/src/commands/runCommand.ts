@@ -1,24 +1,28 @@
 import { CommandSchema, ErrorCode, type Identity, Origins, PRIVATE_DOC, zodIssues } from '@throughline/shared';
 import type { FastifyInstance } from 'fastify';
-import type * as Y from 'yjs';
 import type { AuditEntry, SessionRecord } from '../store/Store.ts';
 import type { CommandContext, CommandHandler, CommandResult } from './CommandContext.ts';
 import { handlers } from './registry.ts';
 
 export type RunResult = CommandResult | { ok: false; status: 400; code: typeof ErrorCode.invalidCommand; message: string; issues: unknown };
 
-/** Commands of one session run one at a time, so read-check-write handlers never interleave. */
-const queues = new Map<string, Promise<unknown>>();
-
-function serialise<T>(sessionId: string, fn: () => Promise<T>): Promise<T> {
-  const prev = queues.get(sessionId) ?? Promise.resolve();
-  const next = prev.then(fn, fn);
-  const tail = next.catch(() => {});
-  queues.set(sessionId, tail);
-  tail.then(() => {
-    if (queues.get(sessionId) === tail) queues.delete(sessionId);
-  });
-  return next;
+/**
+ * Runs `fn` holding the session's command lock (across every instance on
+ * the same store), so read-check-write handlers never interleave. When
+ * other instances write the session too, the documents are first brought
+ * up to date from the store: the relay may not have delivered the last
+ * command yet. Everything `fn` wrote is durable before the lock is given
+ * back, so the next holder reads it, and before the caller is answered.
+ */
+async function exclusively<T>(app: FastifyInstance, sessionId: string, docs: () => Promise<T>): Promise<T> {
+  const unlock = await app.store.lockSession(sessionId);
+  try {
+    const result = await docs();
+    await app.store.whenDurable();
+    return result;
+  } finally {
+    await unlock();
+  }
 }
 
 /** Largest raw body (as JSON) kept in the audit log for a command that failed validation. */
@@ -73,16 +77,17 @@ export async function runCommand(app: FastifyInstance, session: SessionRecord, i
     };
   }
   const cmd = parsed.data;
-  return serialise(session.id, async () => {
-    let result: CommandResult;
-    try {
-      result = await app.rooms.with(session.id, ['board', 'control', PRIVATE_DOC], async (board, control, priv) => {
+  let result: CommandResult;
+  try {
+    result = await exclusively(app, session.id, () =>
+      app.rooms.with(session.id, ['board', 'control', PRIVATE_DOC], async (board, control, priv) => {
+        if (app.store.shared) await Promise.all([board.refresh(), control.refresh(), priv.refresh()]);
         const ctx: CommandContext = {
           session,
           identity,
-          board: (board as { doc: Y.Doc }).doc,
-          control: (control as { doc: Y.Doc }).doc,
-          privateDoc: (priv as { doc: Y.Doc }).doc,
+          board: board.doc,
+          control: control.doc,
+          privateDoc: priv.doc,
           transact: (doc, fn) => doc.transact(fn, Origins.command),
           now: () => new Date(),
           participants: () => app.store.listParticipants(session.id),
@@ -91,12 +96,12 @@ export async function runCommand(app: FastifyInstance, session: SessionRecord, i
         };
         const handler = handlers[cmd.type] as CommandHandler<typeof cmd.type>;
         return handler(cmd as never, ctx);
-      });
-    } catch (err) {
-      await audit(app, { ...who, type: cmd.type, payload: cmd, outcome: ErrorCode.internal, at: new Date().toISOString() });
-      throw err;
-    }
-    await audit(app, { ...who, type: cmd.type, payload: cmd, outcome: result.ok ? 'ok' : result.code, at: new Date().toISOString() });
-    return result;
-  });
+      }),
+    );
+  } catch (err) {
+    await audit(app, { ...who, type: cmd.type, payload: cmd, outcome: ErrorCode.internal, at: new Date().toISOString() });
+    throw err;
+  }
+  await audit(app, { ...who, type: cmd.type, payload: cmd, outcome: result.ok ? 'ok' : result.code, at: new Date().toISOString() });
+  return result;
 }

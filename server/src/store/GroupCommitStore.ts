@@ -15,6 +15,8 @@ export abstract class GroupCommitStore implements Store {
   abstract listParticipants(sessionId: string): Promise<ParticipantRecord[]>;
   abstract loadDoc(sessionId: string, doc: string): Promise<StoredDoc>;
   abstract listAudit(sessionId: string): Promise<AuditEntry[]>;
+  abstract readonly shared: boolean;
+  abstract lockSession(sessionId: string): Promise<() => Promise<void>>;
   abstract close(): Promise<void>;
 
   createSession(session: SessionRecord, facilitator: ParticipantRecord): Promise<void> {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
 import { GroupCommitStore } from './GroupCommitStore.ts';
+import { KeyedMutex } from './KeyedMutex.ts';
 import { auditFromRow, participantFromRow, sessionFromRow, type WriteOp } from './rows.ts';
 import type { AuditEntry, ParticipantRecord, SessionRecord, StoredDoc } from './Store.ts';
 
@@ -38,14 +39,27 @@ const MAX_ROWS_PER_INSERT = 500;
  * concurrently survive.
  */
 export class PgStore extends GroupCommitStore {
+  readonly shared = true;
   private closed = false;
+  /** Within this instance, one lock request per session reaches the database. */
+  private readonly sessionLocks = new KeyedMutex();
+  /** Connections holding a session lock right now; closing the store drops them, and with them their locks. */
+  private readonly lockHolders = new Set<pg.PoolClient>();
 
-  private constructor(private readonly pool: pg.Pool) {
+  /**
+   * Session locks get their own connections: a command holding one goes on
+   * to read and write through `pool`, which must never wait behind it.
+   */
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly lockPool: pg.Pool,
+  ) {
     super();
   }
 
   static async connect(connectionString: string): Promise<PgStore> {
     const pool = new pg.Pool({ connectionString, max: 8 });
+    const lockPool = new pg.Pool({ connectionString, max: 8 });
     const client = await pool.connect();
     try {
       await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
@@ -54,7 +68,7 @@ export class PgStore extends GroupCommitStore {
     } finally {
       client.release();
     }
-    return new PgStore(pool);
+    return new PgStore(pool, lockPool);
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
@@ -92,11 +106,51 @@ export class PgStore extends GroupCommitStore {
     return rows.map(auditFromRow);
   }
 
+  /**
+   * A session-level advisory lock on a connection of its own, keyed by the
+   * session id: every instance on this database takes the same one. If the
+   * connection dies the database drops the lock with it, so a crashed
+   * instance never leaves a session locked.
+   */
+  async lockSession(sessionId: string): Promise<() => Promise<void>> {
+    const releaseLocal = await this.sessionLocks.lock(sessionId);
+    const key = `throughline:session:${sessionId}`;
+    let client: pg.PoolClient;
+    try {
+      client = await this.lockPool.connect();
+    } catch (err) {
+      releaseLocal();
+      throw err;
+    }
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
+    } catch (err) {
+      client.release(err as Error);
+      releaseLocal();
+      throw err;
+    }
+    this.lockHolders.add(client);
+    return async () => {
+      if (!this.lockHolders.delete(client)) return releaseLocal(); // the store closed meanwhile
+      try {
+        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+        client.release();
+      } catch (err) {
+        // Dropping the connection releases the lock all the same.
+        client.release(err as Error);
+      } finally {
+        releaseLocal();
+      }
+    };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.writes.close();
-    await this.pool.end();
+    for (const client of this.lockHolders) client.release(new Error('the store is closing'));
+    this.lockHolders.clear();
+    await Promise.all([this.pool.end(), this.lockPool.end()]);
   }
 
   /** One transaction for the batch; if it fails, each op alone, so only the bad ones fail. */

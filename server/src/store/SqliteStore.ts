@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { GroupCommitStore } from './GroupCommitStore.ts';
+import { KeyedMutex } from './KeyedMutex.ts';
 import { auditFromRow, participantFromRow, sessionFromRow, type WriteOp } from './rows.ts';
 import type { AuditEntry, ParticipantRecord, SessionRecord, StoredDoc } from './Store.ts';
 
@@ -36,6 +37,9 @@ CREATE INDEX IF NOT EXISTS audit_session ON audit(session_id, seq);
  * next: group commit, with one fsync per batch and none on the event loop.
  */
 export class SqliteStore extends GroupCommitStore {
+  /** One process writes a data dir (compaction assumes it), so nobody else writes our sessions. */
+  readonly shared = false;
+  private readonly sessionLocks = new KeyedMutex();
   private readonly db: Database.Database;
   private readonly writer: Worker;
   /** Batches posted to the writer thread, by id, awaiting its reply. */
@@ -96,6 +100,11 @@ export class SqliteStore extends GroupCommitStore {
 
   async listAudit(sessionId: string): Promise<AuditEntry[]> {
     return (this.stmt.listAudit.all(sessionId) as Record<string, unknown>[]).map(auditFromRow);
+  }
+
+  async lockSession(sessionId: string): Promise<() => Promise<void>> {
+    const release = await this.sessionLocks.lock(sessionId);
+    return async () => release();
   }
 
   async close(): Promise<void> {

@@ -55,5 +55,17 @@ export interface Store {
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(sessionId: string): Promise<AuditEntry[]>;
 
+  /**
+   * True when other server instances may write the same sessions (so a
+   * loaded document can lag behind the store until the relay catches up).
+   */
+  readonly shared: boolean;
+  /**
+   * Takes the session's command lock, held against every instance that
+   * shares this store, and resolves with the function that releases it.
+   * Commands run under it so read-check-write handlers never interleave.
+   */
+  lockSession(sessionId: string): Promise<() => Promise<void>>;
+
   close(): Promise<void>;
 }
