@@ -68,7 +68,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
   // SQLite unless DATABASE_URL names PostgreSQL; a Redis relay when REDIS_URL is set.
   const store =
-    opts.store ?? (config.databaseUrl ? await PgStore.connect(config.databaseUrl) : new SqliteStore({ dataDir: config.dataDir }));
+    opts.store ??
+    (config.databaseUrl
+      ? await PgStore.connect(config.databaseUrl, (err) => app.log.warn({ err: String(err) }, 'postgresql connection lost'))
+      : new SqliteStore({ dataDir: config.dataDir }));
   if (config.redisUrl && !config.databaseUrl && !opts.store) {
     // SQLite compaction assumes one writer per data dir; several instances need PostgreSQL.
     throw new Error('REDIS_URL relays between instances that share a database: set DATABASE_URL (PostgreSQL) too');

@@ -75,6 +75,33 @@ const replay = (stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }) 
   return d.getMap('m').toJSON();
 };
 
+describe('PgStore when the database drops its connections', () => {
+  it('reports it, reconnects, and keeps storing', async () => {
+    pgService ??= await startPostgres();
+    const errors: Error[] = [];
+    const store = await PgStore.connect(pgService.url, (err) => errors.push(err));
+    const admin = await PgStore.connect(pgService.url);
+    try {
+      const { session, facilitator } = ids();
+      await store.createSession(session, facilitator);
+      await (await store.lockSession(session.id))();
+      // An administrator (or a failover) ends every other connection, idle ones included.
+      await (admin as unknown as { pool: { query(q: string): Promise<unknown> } }).pool.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database()',
+      );
+      await new Promise((r) => setTimeout(r, 200));
+      expect(errors.length).toBeGreaterThan(0);
+      const doc = new Y.Doc();
+      await store.appendUpdate(session.id, 'board', updateSetting(doc, 'after', 1));
+      expect(replay(await store.loadDoc(session.id, 'board'))).toEqual({ after: 1 });
+      await (await store.lockSession(session.id))();
+    } finally {
+      await store.close();
+      await admin.close().catch(() => {});
+    }
+  });
+});
+
 describe('PgStore session locks across instances', () => {
   it('makes a second instance wait for the first, and frees the lock when an instance goes away', async () => {
     pgService ??= await startPostgres();

@@ -57,9 +57,16 @@ export class PgStore extends GroupCommitStore {
     super();
   }
 
-  static async connect(connectionString: string): Promise<PgStore> {
+  /**
+   * `onError` hears about connections the database dropped while idle (a
+   * restart, a failover, an administrator): the pools replace them, and
+   * without a listener Node would treat the event as fatal.
+   */
+  static async connect(connectionString: string, onError: (err: Error) => void = () => {}): Promise<PgStore> {
     const pool = new pg.Pool({ connectionString, max: 8 });
     const lockPool = new pg.Pool({ connectionString, max: 8 });
+    pool.on('error', onError);
+    lockPool.on('error', onError);
     const client = await pool.connect();
     try {
       await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
