@@ -1,7 +1,8 @@
-import { readAiRequest, readIdeas } from '@throughline/shared';
+import { createIdeaId, insertIdea, readAiRequest, readIdeas } from '@throughline/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { command, join, sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, type Peer, waitFor, waitSynced } from '../helpers/connectDoc.ts';
+import { sampleIdea } from '../helpers/fixtures.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import {
   beginStream,
@@ -9,6 +10,7 @@ import {
   type FakeHandler,
   type FakeOpenAi,
   ideaLines,
+  sendCompletion,
   sendDelta,
   sendError,
   startFakeOpenAi,
@@ -161,5 +163,29 @@ describe('AI generation through the server with an OpenAI-compatible model', () 
     expect(readAiRequest(watcher.doc, requestId)?.error?.kind).toBe('frozen');
     await fake.requests[0]?.closed;
     expect(aiIdeas(watcher)).toHaveLength(1);
+  });
+
+  it('lets the session go on while the model thinks about cluster suggestions', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { s, watcher, cmd } = await setup(async (_req, res) => {
+      await gate;
+      sendCompletion(res, '{"title": "Pilots", "ideas": [0, 1]}');
+    });
+    watcher.doc.transact(() => {
+      for (const text of ['Run a pilot with IT leads', 'A 30-day pilot programme']) {
+        insertIdea(watcher.doc, sampleIdea({ id: createIdeaId(), text, authorId: s.participantId }));
+      }
+    });
+    await waitFor(() => (server?.app.rooms.isLoaded(s.sessionId, 'board') ?? false) && readIdeas(watcher.doc).length === 2, 'notes');
+    await server?.app.store.whenDurable();
+    const suggesting = cmd(s.participant.token, { type: 'suggestClusters' });
+    await waitFor(() => (fake?.requests.length ?? 0) === 1, 'the model to be asked');
+    // While the model is still thinking, other commands of the session are answered.
+    expect((await cmd(s.facilitatorToken, { type: 'updateSettings', aiMinOwnIdeas: 1 })).status).toBe(200);
+    release();
+    const r = await suggesting;
+    expect(r.status).toBe(200);
+    expect((r.body.suggestions as { title: string }[]).map((g) => g.title)).toEqual(['Pilots']);
   });
 });

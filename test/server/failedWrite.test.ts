@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '@throughline/server';
-import { ideasMap, insertIdea } from '@throughline/shared';
+import { ideasMap, insertIdea, readSettings } from '@throughline/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createSession } from '../helpers/api.ts';
+import { command, createSession } from '../helpers/api.ts';
 import { connectDoc, isSaved, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { sampleIdea } from '../helpers/fixtures.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
@@ -13,9 +13,15 @@ import { startServer, type TestServer } from '../helpers/startServer.ts';
 /** SQLite whose next board append fails, as a full or failing disk would. */
 class FlakyStore extends SqliteStore {
   failNextBoardAppend = false;
+  /** Fails the next append to this session's control doc. */
+  failControlOf: string | null = null;
   override appendUpdate(sessionId: string, doc: string, data: Uint8Array) {
     if (doc === 'board' && this.failNextBoardAppend) {
       this.failNextBoardAppend = false;
+      return Promise.reject(new Error('disk full'));
+    }
+    if (doc === 'control' && sessionId === this.failControlOf) {
+      this.failControlOf = null;
       return Promise.reject(new Error('disk full'));
     }
     return super.appendUpdate(sessionId, doc, data);
@@ -61,5 +67,33 @@ describe('a write that fails to persist', () => {
         ?.get('text'),
     ).toBe('must not be lost');
     a.destroy();
+  });
+
+  it('fails the command that made it, and only that one: nothing is claimed done that is not on disk', async () => {
+    const mine = await createSession(server.url);
+    const theirs = await createSession(server.url);
+    const settings = (who: typeof mine, aiMinOwnIdeas: number) =>
+      command(server.url, who.sessionId, who.facilitatorToken, { type: 'updateSettings', aiMinOwnIdeas });
+    expect((await settings(mine, 1)).status).toBe(200);
+    expect((await settings(theirs, 1)).status).toBe(200);
+
+    store.failControlOf = mine.sessionId;
+    const [failed, fine] = await Promise.all([settings(mine, 2), settings(theirs, 2)]);
+    expect(failed.status).toBe(500);
+    expect(fine.status).toBe(200);
+
+    // What the disk holds is what a reloaded session shows: the failed change is not there.
+    const onDiskNow = async (sessionId: string) => {
+      const stored = await store.loadDoc(sessionId, 'control');
+      const doc = new Y.Doc();
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const u of stored.updates) Y.applyUpdate(doc, u);
+      return readSettings(doc).aiMinOwnIdeas;
+    };
+    expect(await onDiskNow(mine.sessionId)).toBe(1);
+    expect(await onDiskNow(theirs.sessionId)).toBe(2);
+    // The session carries on, from what is on disk.
+    expect((await settings(mine, 3)).status).toBe(200);
+    expect(await onDiskNow(mine.sessionId)).toBe(3);
   });
 });

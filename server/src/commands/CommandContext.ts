@@ -13,6 +13,8 @@ export interface CommandContext {
   privateDoc: Y.Doc;
   /** Runs `fn` in one transaction tagged `Origins.command`: persisted and relayed as one update. */
   transact(doc: Y.Doc, fn: () => void): void;
+  /** Loads and holds more of the session's documents (participants' drafts) for `fn`, up to date with the store. */
+  withDocs<T>(docNames: string[], fn: (...docs: Y.Doc[]) => T | Promise<T>): Promise<T>;
   now(): Date;
   participants(): Promise<ParticipantRecord[]>;
   /** The app, for shared services (AI generators, rooms) that outlive one command. */

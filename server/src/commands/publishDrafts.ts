@@ -73,8 +73,8 @@ export async function publishAllDrafts(ctx: CommandContext, people?: readonly Pa
   for (const person of people) {
     if (person.role === 'viewer') continue;
     try {
-      await ctx.app.rooms.with(ctx.session.id, [draftsDocName(person.id)], (drafts) => {
-        const entries = draftIdeasMap(drafts.doc);
+      await ctx.withDocs([draftsDocName(person.id)], (drafts) => {
+        const entries = draftIdeasMap(drafts);
         if (entries.size === 0) return;
         let published = 0;
         let skipped = 0;
@@ -96,7 +96,7 @@ export async function publishAllDrafts(ctx: CommandContext, people?: readonly Pa
             published++;
           }
         });
-        ctx.transact(drafts.doc, () => entries.clear());
+        ctx.transact(drafts, () => entries.clear());
         outcome.published += published;
         outcome.skipped += skipped;
       });
@@ -115,9 +115,9 @@ export async function countDrafts(ctx: CommandContext): Promise<number> {
   for (const person of await ctx.participants()) {
     if (person.role === 'viewer') continue;
     try {
-      n += await ctx.app.rooms.with(ctx.session.id, [draftsDocName(person.id)], (drafts) => {
+      n += await ctx.withDocs([draftsDocName(person.id)], (drafts) => {
         let mine = 0;
-        draftIdeasMap(drafts.doc).forEach((m) => {
+        draftIdeasMap(drafts).forEach((m) => {
           if (m instanceof Y.Map) mine++;
         });
         return mine;

@@ -50,3 +50,10 @@ export const handlers: { [T in CommandType]: CommandHandler<T> } = {
   suggestClusters,
   acceptClusterSuggestion,
 };
+
+/**
+ * Commands that write nothing. They run without the session's command lock:
+ * `suggestClusters` waits for an AI model, and holding the session for that
+ * long would stall every other command in it.
+ */
+export const READ_ONLY_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['myVotes', 'suggestClusters']);

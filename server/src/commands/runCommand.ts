@@ -1,26 +1,24 @@
 import { CommandSchema, ErrorCode, type Identity, Origins, PRIVATE_DOC, zodIssues } from '@throughline/shared';
 import type { FastifyInstance } from 'fastify';
 import type { AuditEntry, SessionRecord } from '../store/Store.ts';
+import type { Room } from '../sync/Room.ts';
 import type { CommandContext, CommandHandler, CommandResult } from './CommandContext.ts';
-import { handlers } from './registry.ts';
+import { handlers, READ_ONLY_COMMANDS } from './registry.ts';
 
 export type RunResult = CommandResult | { ok: false; status: 400; code: typeof ErrorCode.invalidCommand; message: string; issues: unknown };
 
 /**
  * Runs `fn` holding the session's command lock (across every instance on
- * the same store), so read-check-write handlers never interleave. When
- * other instances write the session too, the documents are first brought
- * up to date from the store: the relay may not have delivered the last
- * command yet. Everything `fn` wrote is durable before the lock is given
- * back, so the next holder reads it, and before the caller is answered.
+ * the same store), so read-check-write handlers never interleave.
+ * Whatever `fn` wrote, even if it then threw, is on disk before the lock is
+ * given back, so the next holder, on any instance, reads it from the store.
  */
-async function exclusively<T>(app: FastifyInstance, sessionId: string, docs: () => Promise<T>): Promise<T> {
+async function exclusively<T>(app: FastifyInstance, sessionId: string, fn: () => Promise<T>): Promise<T> {
   const unlock = await app.store.lockSession(sessionId);
   try {
-    const result = await docs();
-    await app.store.whenDurable();
-    return result;
+    return await fn();
   } finally {
+    await app.store.whenDurable().catch(() => {});
     await unlock();
   }
 }
@@ -77,27 +75,40 @@ export async function runCommand(app: FastifyInstance, session: SessionRecord, i
     };
   }
   const cmd = parsed.data;
+  const run = () =>
+    app.rooms.with(session.id, ['board', 'control', PRIVATE_DOC], async (board, control, priv) => {
+      const opened: Room[] = [board, control, priv];
+      // Another instance may have written since: the relay can lag (or be down), the store cannot.
+      if (app.store.shared) await Promise.all(opened.map((r) => r.refresh()));
+      const ctx: CommandContext = {
+        session,
+        identity,
+        board: board.doc,
+        control: control.doc,
+        privateDoc: priv.doc,
+        transact: (doc, fn) => doc.transact(fn, Origins.command),
+        withDocs: (names, fn) =>
+          app.rooms.with(session.id, names, async (...rooms) => {
+            opened.push(...rooms);
+            if (app.store.shared) await Promise.all(rooms.map((r) => r.refresh()));
+            return fn(...rooms.map((r) => r.doc));
+          }),
+        now: () => new Date(),
+        participants: () => app.store.listParticipants(session.id),
+        app,
+        log: app.log,
+      };
+      const handler = handlers[cmd.type] as CommandHandler<typeof cmd.type>;
+      const result = await handler(cmd as never, ctx);
+      // Answered only once its changes are on disk. Another session's failed write
+      // must not fail this command, so success is judged by this command's own rooms.
+      await app.store.whenDurable().catch(() => {});
+      if (opened.some((r) => r.hasFailed)) throw new Error(`the changes of ${cmd.type} could not be saved`);
+      return result;
+    });
   let result: CommandResult;
   try {
-    result = await exclusively(app, session.id, () =>
-      app.rooms.with(session.id, ['board', 'control', PRIVATE_DOC], async (board, control, priv) => {
-        if (app.store.shared) await Promise.all([board.refresh(), control.refresh(), priv.refresh()]);
-        const ctx: CommandContext = {
-          session,
-          identity,
-          board: board.doc,
-          control: control.doc,
-          privateDoc: priv.doc,
-          transact: (doc, fn) => doc.transact(fn, Origins.command),
-          now: () => new Date(),
-          participants: () => app.store.listParticipants(session.id),
-          app,
-          log: app.log,
-        };
-        const handler = handlers[cmd.type] as CommandHandler<typeof cmd.type>;
-        return handler(cmd as never, ctx);
-      }),
-    );
+    result = READ_ONLY_COMMANDS.has(cmd.type) ? await run() : await exclusively(app, session.id, run);
   } catch (err) {
     await audit(app, { ...who, type: cmd.type, payload: cmd, outcome: ErrorCode.internal, at: new Date().toISOString() });
     throw err;

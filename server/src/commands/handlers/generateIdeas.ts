@@ -84,9 +84,9 @@ async function holdBackForOwnIdeas(ctx: CommandContext): Promise<CommandResult |
   for (const i of readIdeas(ctx.board)) count(i);
   if (settings.privateMode) {
     const names = counted.map((p) => draftsDocName(p.id));
-    await ctx.app.rooms.with(ctx.session.id, names, (...rooms) => {
-      for (const room of rooms) {
-        draftIdeasMap(room.doc).forEach((m, id) => {
+    await ctx.withDocs(names, (...docs) => {
+      for (const doc of docs) {
+        draftIdeasMap(doc).forEach((m, id) => {
           if (m instanceof Y.Map) count(restoreIdea(id, m));
         });
       }
