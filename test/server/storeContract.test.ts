@@ -95,6 +95,17 @@ describe('PgStore when the database drops its connections', () => {
       await store.appendUpdate(session.id, 'board', updateSetting(doc, 'after', 1));
       expect(replay(await store.loadDoc(session.id, 'board'))).toEqual({ after: 1 });
       await (await store.lockSession(session.id))();
+
+      // Dropped while a command holds the session's lock: reported, and the lock is free again.
+      const holding = await store.lockSession(session.id);
+      errors.length = 0;
+      await (admin as unknown as { pool: { query(q: string): Promise<unknown> } }).pool.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database()',
+      );
+      await new Promise((r) => setTimeout(r, 200));
+      expect(errors.length).toBeGreaterThan(0);
+      await holding();
+      await (await store.lockSession(session.id))();
     } finally {
       await store.close();
       await admin.close().catch(() => {});

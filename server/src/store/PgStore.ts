@@ -53,6 +53,7 @@ export class PgStore extends GroupCommitStore {
   private constructor(
     private readonly pool: pg.Pool,
     private readonly lockPool: pg.Pool,
+    private readonly onError: (err: Error) => void,
   ) {
     super();
   }
@@ -75,7 +76,7 @@ export class PgStore extends GroupCommitStore {
     } finally {
       client.release();
     }
-    return new PgStore(pool, lockPool);
+    return new PgStore(pool, lockPool, onError);
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
@@ -129,9 +130,13 @@ export class PgStore extends GroupCommitStore {
       releaseLocal();
       throw err;
     }
+    // A checked-out client is not watched by the pool: if the database drops it mid-command, we must hear it.
+    const onError = (err: Error) => this.onError(err);
+    client.on('error', onError);
     try {
       await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
     } catch (err) {
+      client.off('error', onError);
       client.release(err as Error);
       releaseLocal();
       throw err;
@@ -139,6 +144,7 @@ export class PgStore extends GroupCommitStore {
     this.lockHolders.add(client);
     return async () => {
       if (!this.lockHolders.delete(client)) return releaseLocal(); // the store closed meanwhile
+      client.off('error', onError);
       try {
         await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
         client.release();
