@@ -286,6 +286,34 @@ describe('OpenAI generator against a local OpenAI-compatible server', () => {
     expect(fake.requests).toHaveLength(5);
   });
 
+  it('learns once when several requests are refused at the same moment', async () => {
+    const { gen, fake } = await setup(async (req, res) => {
+      if ('max_tokens' in req.body) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            error: {
+              message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+              type: 'invalid_request_error',
+              param: 'max_tokens',
+              code: 'unsupported_parameter',
+            },
+          }),
+        );
+        return;
+      }
+      await streamText(res, ideaLines(TEXTS));
+    });
+    const runs = await Promise.all([collect(gen), collect(gen), collect(gen)]);
+    for (const r of runs) expect(r.ideas).toEqual(TEXTS);
+    // Every accepted request kept a cap: the concurrent refusals did not talk the generator out of it.
+    const accepted = fake.requests.filter((r) => !('max_tokens' in r.body));
+    expect(accepted).toHaveLength(3);
+    for (const r of accepted) expect(r.body.max_completion_tokens).toEqual(expect.any(Number));
+    expect((await collect(gen)).ideas).toEqual(TEXTS);
+    expect(fake.requests.at(-1)?.body.max_completion_tokens).toEqual(expect.any(Number));
+  });
+
   it('does not retry a 400 that is about something else', async () => {
     const { gen, fake } = await setup((_req, res) => sendError(res, 400, "Invalid value for 'messages'."));
     const r = await collect(gen);

@@ -107,13 +107,13 @@ export class OpenAiIdeaGenerator implements IdeaGenerator {
     let replyChars = 0;
     let yielded = 0;
     try {
-      const stream = await this.#withRetries(run, (s) =>
+      const stream = await this.#withRetries(run, (s, style) =>
         this.#client.chat.completions.create(
           {
             model: this.model,
             messages: prompt.messages,
             stream: true,
-            ...completionParams(this.#style, { maxTokens: prompt.maxTokens, temperature: 0.9, seed: req.seed }),
+            ...completionParams(style, { maxTokens: prompt.maxTokens, temperature: 0.9, seed: req.seed }),
           },
           { signal: s },
         ),
@@ -154,12 +154,12 @@ export class OpenAiIdeaGenerator implements IdeaGenerator {
     const prompt = buildClusterPrompt({ brief: req.brief, ideas: ideas.map((i) => i.text) });
     const run = this.#runSignals(signal);
     try {
-      const completion = await this.#withRetries(run, (s) =>
+      const completion = await this.#withRetries(run, (s, style) =>
         this.#client.chat.completions.create(
           {
             model: this.model,
             messages: prompt.messages,
-            ...completionParams(this.#style, { maxTokens: prompt.maxTokens, temperature: 0.2 }),
+            ...completionParams(style, { maxTokens: prompt.maxTokens, temperature: 0.2 }),
           },
           { signal: s },
         ),
@@ -219,18 +219,23 @@ export class OpenAiIdeaGenerator implements IdeaGenerator {
    * Runs `open` (which starts an HTTP request) with bounded retries that
    * honour `retry-after` and the deadline. A refusal of one of our sampling
    * parameters is retried at once without it (see `adaptToRefusal`); that
-   * does not count as a retry, and `open` must read `#style` on every call.
+   * does not count as a retry. `open` gets the style to send.
    */
-  async #withRetries<T>(run: RunSignals, open: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  async #withRetries<T>(run: RunSignals, open: (signal: AbortSignal, style: ParamStyle) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
+      // Adapt what this request sent, not what another request has learnt meanwhile.
+      const style = this.#style;
       try {
-        return await open(run.signal);
+        return await open(run.signal, style);
       } catch (err) {
         const status = err instanceof OpenAI.APIError ? err.status : undefined;
-        const adapted = err instanceof OpenAI.APIError && !run.signal.aborted ? adaptToRefusal(this.#style, err) : null;
+        const adapted = err instanceof OpenAI.APIError && !run.signal.aborted ? adaptToRefusal(style, err) : null;
         if (adapted) {
-          this.#log?.warn({ model: this.model, style: adapted }, 'AI model refused a parameter; retrying without it');
-          this.#style = adapted;
+          // Each adaptation drops a parameter, so this cannot go on for ever.
+          if (this.#style === style) {
+            this.#log?.warn({ model: this.model, style: adapted }, 'AI model refused a parameter; retrying without it');
+            this.#style = adapted;
+          }
           attempt--;
           continue;
         }

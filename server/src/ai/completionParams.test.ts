@@ -40,6 +40,15 @@ describe('adaptToRefusal', () => {
     expect(adaptToRefusal(CLASSIC_STYLE, { status: 400, param: 'max_tokens', message: 'not supported' })?.tokenLimit).toBeNull();
   });
 
+  it('does not drop a cap the model merely finds too large', () => {
+    const tooLarge = {
+      status: 400,
+      param: 'max_tokens',
+      message: 'max_tokens is too large: 20000. This model supports at most 4096 completion tokens.',
+    };
+    expect(adaptToRefusal(CLASSIC_STYLE, tooLarge)).toBeNull();
+  });
+
   it('gives up when the refusal is about something else or was already taken into account', () => {
     expect(adaptToRefusal(CLASSIC_STYLE, { status: 400, param: 'messages', message: 'messages too long' })).toBeNull();
     expect(adaptToRefusal(CLASSIC_STYLE, { ...maxTokensRefused, status: 401 })).toBeNull();

@@ -45,13 +45,16 @@ export interface Refusal {
   message: string;
 }
 
+const UNSUPPORTED = /unsupported|not supported|unknown parameter|unrecognized/i;
+
 /**
  * The style to retry with after a 400 that names one of our parameters, or
  * null when the refusal is about something else (or the style already
  * avoids that parameter, so retrying could not help).
  */
 export function adaptToRefusal(style: ParamStyle, refusal: Refusal): ParamStyle | null {
-  if (refusal.status !== 400) return null;
+  // Only "this model does not take that parameter" teaches anything; "max_tokens is too large" does not.
+  if (refusal.status !== 400 || !UNSUPPORTED.test(refusal.message)) return null;
   const names = (name: string) => refusal.param === name || refusal.message.includes(`'${name}'`);
   if (style.tokenLimit === 'max_tokens' && names('max_tokens')) {
     return { ...style, tokenLimit: refusal.message.includes('max_completion_tokens') ? 'max_completion_tokens' : null };
