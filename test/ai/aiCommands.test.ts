@@ -209,7 +209,7 @@ describe('AI ideas written over sync', () => {
     expect(await forge('straight into the AI lane', { lane: 'ai' })).toMatch(/AI lane/);
     expect(
       await forge('an "adopted" AI idea from a request that never ran', { lane: 'canvas', adoptedBy: s.participant.participantId }),
-    ).toMatch(/real AI request/);
+    ).toMatch(/adopted AI idea/);
     // An ordinary note sent after them arrives, so the forged ones had their chance to arrive first.
     const mine = board(pat);
     await waitSynced(mine);

@@ -24,6 +24,8 @@ function setup() {
   const server = new Y.Doc();
   server.transact(() => {
     insertIdea(server, aiNote('idea:ai1'));
+    // One AI idea a person already adopted onto the canvas.
+    insertIdea(server, { ...aiNote('idea:ai2'), lane: 'canvas', adoptedBy: 'p_pat1' });
     insertIdea(server, note('idea:p1'));
   });
   const client = new Y.Doc();
@@ -65,7 +67,7 @@ describe('checkClientBoardUpdate', () => {
       ),
     ).toBeNull();
     // Duplicating an adopted AI note keeps its origin on the canvas.
-    const dup = { ...aiNote('idea:dup'), lane: 'canvas' as const, adoptedBy: 'p_pat1' };
+    const dup = { ...aiNote('idea:dup'), lane: 'canvas' as const, adoptedBy: 'p_pat1', text: 'reworded copy' };
     expect(
       checkClientBoardUpdate(
         server,
@@ -131,22 +133,36 @@ describe('checkClientBoardUpdate', () => {
 });
 
 describe('checkClientBoardUpdate on notes a client creates', () => {
-  const attempt = (fn: (d: Y.Doc) => void, prepare?: (server: Y.Doc) => void) => {
+  const attempt = (fn: (d: Y.Doc) => void) => {
     const { server, change } = setup();
-    prepare?.(server);
     return checkClientBoardUpdate(server, change(fn));
   };
   const provenance = aiNote('x').provenance as NonNullable<Idea['provenance']>;
+  /** A would-be copy of the adopted `idea:ai2`, as the client's duplicate makes one. */
   const copy = (over: Partial<Idea> = {}) => ({ ...aiNote('idea:copy'), lane: 'canvas' as const, adoptedBy: 'p_pat1', ...over });
 
-  it('refuses an AI idea with invented provenance', () => {
-    expect(attempt((d) => insertIdea(d, copy({ provenance: { ...provenance, requestId: 'ai_madeup1' } })))).toMatch(/real AI request/);
-    expect(attempt((d) => insertIdea(d, copy({ provenance: { ...provenance, model: 'gpt-9' } })))).toMatch(/real AI request/);
-    expect(attempt((d) => insertIdea(d, copy({ provenance: null })))).toMatch(/real AI request/);
+  it('refuses an AI idea whose provenance no adopted AI idea on the board has', () => {
+    expect(attempt((d) => insertIdea(d, copy({ provenance: { ...provenance, requestId: 'ai_madeup1' } })))).toMatch(/adopted AI idea/);
+    expect(attempt((d) => insertIdea(d, copy({ provenance: { ...provenance, model: 'gpt-9' } })))).toMatch(/adopted AI idea/);
+    expect(attempt((d) => insertIdea(d, copy({ provenance: null })))).toMatch(/adopted AI idea/);
   });
 
-  it('refuses an AI idea on the canvas that nobody adopted', () => {
+  it('refuses an AI idea on the canvas that nobody adopted, or that names its own adopter', () => {
     expect(attempt((d) => insertIdea(d, copy({ adoptedBy: null })))).toMatch(/adoptAiIdea/);
+    // The adopted idea was adopted by Pat: a copy cannot say Eve did.
+    expect(attempt((d) => insertIdea(d, copy({ adoptedBy: 'p_eve1' })))).toMatch(/adopted AI idea/);
+  });
+
+  it('refuses copying an idea out of the AI lane past adoption', () => {
+    const { server, change } = setup();
+    server.transact(() => server.getMap('ideas').delete('idea:ai2'));
+    // idea:ai1 sits unadopted in the AI lane; its copy on the canvas would skip adoptAiIdea.
+    expect(
+      checkClientBoardUpdate(
+        server,
+        change((d) => insertIdea(d, copy({ text: 'lifted from the lane' }))),
+      ),
+    ).toMatch(/adopted AI idea/);
   });
 
   it("refuses a person's note that carries AI provenance or an adoption", () => {
@@ -154,34 +170,18 @@ describe('checkClientBoardUpdate on notes a client creates', () => {
     expect(attempt((d) => insertIdea(d, note('idea:n2', { adoptedBy: 'p_pat1' })))).toMatch(/person's note/);
   });
 
-  it('lets back an adopted AI idea whose request the server recorded (undoing its deletion)', () => {
-    const recorded = (server: Y.Doc) =>
-      server.transact(() => {
-        server.getMap('ideas').delete('idea:ai1');
-        writeAiRequest(server, {
-          requestId: provenance.requestId,
-          status: 'done',
-          requestedBy: 'p_pat1',
-          requestedByName: 'Pat',
-          generator: provenance.generator,
-          model: provenance.model,
-          lens: null,
-          requested: 1,
-          count: 1,
-          rejected: 0,
-          error: null,
-          startedAt: 'x',
-          finishedAt: 'y',
-        });
-      });
-    expect(attempt((d) => insertIdea(d, copy()), recorded)).toBeNull();
-    // Without the record or a note to copy from, the same note is an invention.
-    expect(
-      attempt(
-        (d) => insertIdea(d, copy()),
-        (server) => server.getMap('ideas').delete('idea:ai1'),
-      ),
-    ).toMatch(/real AI request/);
+  it('reads fields the way the map does: another Yjs encoding is refused, not looked past', () => {
+    const { server, change } = setup();
+    const update = change((d) => {
+      insertIdea(d, copy({ id: 'idea:json' as IdeaId, provenance: { ...provenance, requestId: 'ai_invented' }, adoptedBy: 'p_eve1' }));
+      // Re-encode the claim as JSON content, which Y.Map reads back just the same.
+      const m = d.getMap<Y.Map<unknown>>('ideas').get('idea:json') as unknown as { _map: Map<string, { content: unknown }> };
+      for (const k of ['origin', 'provenance', 'adoptedBy']) {
+        const item = m._map.get(k) as { content: { arr: unknown[] } };
+        item.content = new Y.ContentJSON([item.content.arr[0]]);
+      }
+    });
+    expect(checkClientBoardUpdate(server, update)).toMatch(/plain value/);
   });
 });
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { AI_REQUESTS_ROOT, readAiRequest } from '../ydoc/aiRequests.ts';
+import { AI_REQUESTS_ROOT } from '../ydoc/aiRequests.ts';
 import { BOARD_ROOTS, readIdeas } from '../ydoc/boardDoc.ts';
 
 /**
@@ -112,54 +112,55 @@ export function checkClientBoardUpdate(doc: Y.Doc, update: Uint8Array, decoded: 
     if (holderAt?.root !== BOARD_ROOTS.ideas) continue;
     const existing = at.parentId.clock < Y.getState(doc.store, at.parentId.client);
     if (existing) return `"${at.key}" of an existing note changes only through a command (adopt an AI idea with adoptAiIdea)`;
-    const value = item.content instanceof Y.ContentAny ? item.content.arr[0] : undefined;
+    // Read as the map will read it: Yjs has other encodings (JSON, nested types) a check must not look past.
+    if (!(item.content instanceof Y.ContentAny) || item.content.arr.length !== 1) return `"${at.key}" of a note must be a plain value`;
+    const value = item.content.arr[0];
     if (at.key === 'lane' && value !== 'canvas') return 'only the server puts notes in the AI lane';
     const fields = createdNotes.get(idKey(at.parentId)) ?? {};
     const key = at.key as keyof CreatedNoteFields;
-    fields[key] = [...(fields[key] ?? []), value];
+    if (key in fields) return `"${key}" of a new note is set once`;
+    fields[key] = value;
     createdNotes.set(idKey(at.parentId), fields);
   }
+  let adopted: Set<string> | null = null;
   for (const fields of createdNotes.values()) {
-    const refusal = checkCreatedNote(doc, fields);
+    const refusal = checkCreatedNote(fields, () => (adopted ??= adoptedAiCopies(doc)));
     if (refusal) return refusal;
   }
   return null;
 }
 
-type CreatedNoteFields = Partial<Record<'origin' | 'lane' | 'provenance' | 'adoptedBy', unknown[]>>;
+type CreatedNoteFields = Partial<Record<'origin' | 'lane' | 'provenance' | 'adoptedBy', unknown>>;
 
 /**
  * A note a client creates may claim the AI only as a copy of an adopted AI
- * idea (the client's duplicate, or undoing a deletion): its provenance must
- * be that of an AI note on the board or of a request the server recorded,
- * and it must say who adopted it. Anything else is a person's note, with no
- * provenance and no adoption. So no client can invent an AI suggestion, nor
- * slip one past adoption by copying it out of the AI lane.
+ * note on the board (the client's duplicate): same provenance, same
+ * adopter. Anything else is a person's note, with no provenance and no
+ * adoption. So no client can invent an AI suggestion, copy one out of the
+ * AI lane past adoption, or name its own adopter.
  */
-function checkCreatedNote(doc: Y.Doc, fields: CreatedNoteFields): string | null {
-  const claimsAi = fields.origin?.some((o) => o === 'ai') ?? false;
-  if (!claimsAi) {
-    const carries = [...(fields.provenance ?? []), ...(fields.adoptedBy ?? [])].some((v) => v !== null && v !== undefined);
+function checkCreatedNote(fields: CreatedNoteFields, adopted: () => Set<string>): string | null {
+  if (fields.origin !== 'ai') {
+    const carries = (fields.provenance ?? null) !== null || (fields.adoptedBy ?? null) !== null;
     return carries ? "a person's note carries no AI provenance or adoption" : null;
   }
-  const adopted = (fields.adoptedBy ?? []).length > 0 && (fields.adoptedBy ?? []).every((a) => typeof a === 'string' && a !== '');
-  if (!adopted) return 'an AI idea reaches the canvas only through adoptAiIdea';
-  const provenances = fields.provenance ?? [];
-  if (provenances.length === 0 || !provenances.every((p) => isKnownProvenance(doc, p))) {
-    return 'a copy of an AI idea keeps the provenance of a real AI request';
+  if (typeof fields.adoptedBy !== 'string' || fields.adoptedBy === '') return 'an AI idea reaches the canvas only through adoptAiIdea';
+  if (!adopted().has(copyKey(fields.provenance, fields.adoptedBy))) {
+    return 'a copy of an AI idea keeps the provenance and adopter of an adopted AI idea on the board';
   }
   return null;
 }
 
-/** True when `p` is the provenance of an AI note on the board, or names a request the server recorded with the same generator and model. */
-function isKnownProvenance(doc: Y.Doc, p: unknown): boolean {
-  if (typeof p !== 'object' || p === null) return false;
-  const claimed = p as { requestId?: unknown; generator?: unknown; model?: unknown };
-  if (typeof claimed.requestId !== 'string') return false;
-  const recorded = readAiRequest(doc, claimed.requestId);
-  if (recorded && recorded.generator === claimed.generator && recorded.model === claimed.model) return true;
-  const json = stableJson(p);
-  return readIdeas(doc).some((i) => i.origin === 'ai' && i.provenance !== null && stableJson(i.provenance) === json);
+/** What a copy of an adopted AI note must repeat: its provenance and its adopter. */
+const copyKey = (provenance: unknown, adoptedBy: unknown) => stableJson({ provenance, adoptedBy });
+
+/** The copy keys of every adopted AI note on the board, read once per update. */
+function adoptedAiCopies(doc: Y.Doc): Set<string> {
+  const out = new Set<string>();
+  for (const i of readIdeas(doc)) {
+    if (i.origin === 'ai' && i.lane === 'canvas' && i.adoptedBy && i.provenance) out.add(copyKey(i.provenance, i.adoptedBy));
+  }
+  return out;
 }
 
 /** JSON with sorted keys, so two provenance objects compare by content. */
