@@ -23,6 +23,10 @@ describe('isPublicAddress', () => {
     '::ffff:7f00:1',
     '::ffff:a9fe:a9fe',
     '64:ff9b::a9fe:a9fe',
+    '::7f00:1',
+    '::a9fe:a9fe',
+    '2002:7f00:1::1',
+    '64:ff9b:1::a00:1',
   ])('refuses %s', (ip) => {
     expect(isPublicAddress(ip)).toBe(false);
   });

@@ -59,6 +59,8 @@ export function postWebhook(req: WebhookRequest, opts: { signal: AbortSignal; al
         method: 'POST',
         headers: { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) },
         signal: opts.signal,
+        // A fresh connection every time: a pooled socket would skip the lookup below.
+        agent: false,
         ...(opts.allowPrivate ? {} : { lookup: publicOnlyLookup }),
       },
       (res) => {
