@@ -3,6 +3,7 @@ import { ErrorPage } from './pages/ErrorPage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { loadBoardPage } from './pages/loadBoardPage.ts';
 import { OpeningBoard } from './pages/OpeningBoard.tsx';
+import { PageErrorBoundary } from './pages/PageErrorBoundary.tsx';
 import { StartPage } from './pages/StartPage.tsx';
 import { parseRoute, useRoute } from './router.ts';
 
@@ -20,9 +21,11 @@ export function App() {
       return <JoinPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'board':
       return (
-        <Suspense fallback={<OpeningBoard />}>
-          <BoardPage key={route.sessionId} sessionId={route.sessionId} />
-        </Suspense>
+        <PageErrorBoundary>
+          <Suspense fallback={<OpeningBoard />}>
+            <BoardPage key={route.sessionId} sessionId={route.sessionId} />
+          </Suspense>
+        </PageErrorBoundary>
       );
     default:
       return <ErrorPage kind="notFound" title="There is no page here" />;

@@ -507,4 +507,17 @@ describe('the board in Chromium', () => {
     await page.getByText('There is no page here').waitFor();
     await context.close();
   });
+
+  it("says so when the board's code cannot be downloaded, and opens the board on Try again", async () => {
+    const { page, context } = await newPerson(browser, server.url);
+    const session = await createSession(server.url);
+    const boardChunk = /\/assets\/BoardPage-[^/]+\.js$/;
+    await page.route(boardChunk, (route) => route.abort('internetdisconnected'));
+    await page.goto(`${server.url}/s/${session.sessionId}?test=1#token=${session.facilitatorToken}`);
+    await page.locator('[data-error-kind="network"]').getByText('The board could not be opened').waitFor();
+    await page.unroute(boardChunk);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByTestId('board-canvas').waitFor();
+    await context.close();
+  });
 });
