@@ -20,11 +20,18 @@ class FlakyStore extends SqliteStore {
       this.failNextBoardAppend = false;
       return Promise.reject(new Error('disk full'));
     }
-    if (doc === 'control' && sessionId === this.failControlOf) {
-      this.failControlOf = null;
-      return Promise.reject(new Error('disk full'));
-    }
     return super.appendUpdate(sessionId, doc, data);
+  }
+
+  /** The control-doc append of `failControlOf` fails inside the group commit, among its batch's other writes. */
+  protected override async commit(ops: Parameters<SqliteStore['commit']>[0]) {
+    const bad = ops.findIndex((op) => op.kind === 'append' && op.doc === 'control' && op.sessionId === this.failControlOf);
+    if (bad < 0) return super.commit(ops);
+    this.failControlOf = null;
+    const failures = await super.commit(ops.filter((_, i) => i !== bad));
+    const out = new Map<number, Error>([[bad, new Error('disk full')]]);
+    for (const [i, err] of failures) out.set(i >= bad ? i + 1 : i, err);
+    return out;
   }
 }
 
@@ -69,7 +76,7 @@ describe('a write that fails to persist', () => {
     a.destroy();
   });
 
-  it('fails the command that made it, and only that one: nothing is claimed done that is not on disk', async () => {
+  it('fails the command that made it and answers the others: nothing is claimed done that is not on disk', async () => {
     const mine = await createSession(server.url);
     const theirs = await createSession(server.url);
     const settings = (who: typeof mine, aiMinOwnIdeas: number) =>

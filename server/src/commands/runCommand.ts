@@ -1,5 +1,6 @@
 import { CommandSchema, ErrorCode, type Identity, Origins, PRIVATE_DOC, zodIssues } from '@throughline/shared';
 import type { FastifyInstance } from 'fastify';
+import type * as Y from 'yjs';
 import type { AuditEntry, SessionRecord } from '../store/Store.ts';
 import type { Room } from '../sync/Room.ts';
 import type { CommandContext, CommandHandler, CommandResult } from './CommandContext.ts';
@@ -77,19 +78,26 @@ export async function runCommand(app: FastifyInstance, session: SessionRecord, i
   const cmd = parsed.data;
   const run = () =>
     app.rooms.with(session.id, ['board', 'control', PRIVATE_DOC], async (board, control, priv) => {
-      const opened: Room[] = [board, control, priv];
+      const roomOf = new Map<Y.Doc, Room>([board, control, priv].map((r) => [r.doc, r]));
       // Another instance may have written since: the relay can lag (or be down), the store cannot.
-      if (app.store.shared) await Promise.all(opened.map((r) => r.refresh()));
+      if (app.store.shared) await Promise.all([board, control, priv].map((r) => r.refresh()));
+      /** The store appends of this command's own transactions. */
+      const writes: Promise<void>[] = [];
       const ctx: CommandContext = {
         session,
         identity,
         board: board.doc,
         control: control.doc,
         privateDoc: priv.doc,
-        transact: (doc, fn) => doc.transact(fn, Origins.command),
+        transact: (doc, fn) => {
+          const room = roomOf.get(doc);
+          if (!room) throw new Error('a command may only write the documents it holds');
+          const appended = room.appendOf(() => doc.transact(fn, Origins.command));
+          if (appended) writes.push(appended);
+        },
         withDocs: (names, fn) =>
           app.rooms.with(session.id, names, async (...rooms) => {
-            opened.push(...rooms);
+            for (const r of rooms) roomOf.set(r.doc, r);
             if (app.store.shared) await Promise.all(rooms.map((r) => r.refresh()));
             return fn(...rooms.map((r) => r.doc));
           }),
@@ -100,10 +108,9 @@ export async function runCommand(app: FastifyInstance, session: SessionRecord, i
       };
       const handler = handlers[cmd.type] as CommandHandler<typeof cmd.type>;
       const result = await handler(cmd as never, ctx);
-      // Answered only once its changes are on disk. Another session's failed write
-      // must not fail this command, so success is judged by this command's own rooms.
-      await app.store.whenDurable().catch(() => {});
-      if (opened.some((r) => r.hasFailed)) throw new Error(`the changes of ${cmd.type} could not be saved`);
+      // Answered only once its own changes are on disk; anyone else's failed write is not its failure.
+      const saved = await Promise.allSettled(writes);
+      if (saved.some((w) => w.status === 'rejected')) throw new Error(`the changes of ${cmd.type} could not be saved`);
       return result;
     });
   let result: CommandResult;

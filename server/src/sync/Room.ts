@@ -53,6 +53,8 @@ export class Room {
   private ackScheduled = false;
   private refreshTimer: NodeJS.Timeout | null = null;
   private failed = false;
+  /** The append of the latest local update; read by `appendOf` right after a transaction. */
+  private lastAppend: Promise<void> | null = null;
   private lastAckAt = 0;
 
   constructor(
@@ -95,6 +97,19 @@ export class Room {
 
   get hasFailed(): boolean {
     return this.failed;
+  }
+
+  /**
+   * Runs `write` (one transaction on this room's doc) and returns the store
+   * append of what it changed, or null if it changed nothing: the caller
+   * waits for exactly its own write, not for anyone else's.
+   */
+  appendOf(write: () => void): Promise<void> | null {
+    this.lastAppend = null;
+    write();
+    const appended = this.lastAppend;
+    this.lastAppend = null;
+    return appended;
   }
 
   /** The relay key of this document. */
@@ -222,10 +237,12 @@ export class Room {
       const relay = this.opts.relay;
       // Published only once durable, so an instance that loads from the store
       // after subscribing can never miss it (it is in one or the other).
-      this.store.appendUpdate(this.sessionId, this.docName, update).then(
+      const appended = this.store.appendUpdate(this.sessionId, this.docName, update);
+      appended.then(
         () => relay?.publishUpdate(this.key, update),
         (err) => this.fail(err),
       );
+      this.lastAppend = appended;
       if (++this.appendsSinceSnapshot >= this.opts.compactEvery) this.compact().catch(this.opts.onError);
     }
     const frame = syncUpdate(update);
