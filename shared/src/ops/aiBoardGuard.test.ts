@@ -185,6 +185,68 @@ describe('checkClientBoardUpdate on notes a client creates', () => {
   });
 });
 
+describe('checkClientBoardUpdate when a client undoes its own deletion', () => {
+  /** The server's board with a recorded request, and a client whose undo manager tracks its own edits. */
+  function withUndo() {
+    const { server } = setup();
+    const prov = aiNote('x').provenance as NonNullable<Idea['provenance']>;
+    server.transact(() =>
+      writeAiRequest(server, {
+        requestId: prov.requestId,
+        status: 'done',
+        requestedBy: 'p_pat1',
+        requestedByName: 'Pat',
+        generator: prov.generator,
+        model: prov.model,
+        lens: null,
+        requested: 2,
+        count: 2,
+        rejected: 0,
+        error: null,
+        startedAt: 'x',
+        finishedAt: 'y',
+      }),
+    );
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const undo = new Y.UndoManager(client.getMap('ideas'), { trackedOrigins: new Set(['user']) });
+    /** Applies a client change to the server if the guard lets it through; returns the guard's answer. */
+    const send = (fn: () => void) => {
+      const before = Y.encodeStateVector(client);
+      fn();
+      const update = Y.encodeStateAsUpdate(client, before);
+      const refusal = checkClientBoardUpdate(server, update);
+      if (!refusal) Y.applyUpdate(server, update);
+      return refusal;
+    };
+    return { server, client, undo, send };
+  }
+
+  it('lets a dismissed AI-lane idea and a deleted adopted one come back', () => {
+    const { client, undo, send } = withUndo();
+    expect(send(() => client.transact(() => client.getMap('ideas').delete('idea:ai1'), 'user'))).toBeNull();
+    expect(send(() => undo.undo())).toBeNull();
+    undo.clear();
+    expect(send(() => client.transact(() => client.getMap('ideas').delete('idea:ai2'), 'user'))).toBeNull();
+    expect(send(() => undo.undo())).toBeNull();
+  });
+
+  it('refuses a note that claims a deleted id with an invented request or a mismatched lane', () => {
+    const back = aiNote('idea:ai1');
+    // A fresh client each time: a refused note stays in its sender's doc, and the sync layer refuses what builds on it.
+    const attempt = (note: Idea) => {
+      const { client, send } = withUndo();
+      expect(send(() => client.transact(() => client.getMap('ideas').delete('idea:ai1'), 'user'))).toBeNull();
+      return send(() => insertIdea(client, note));
+    };
+    expect(attempt({ ...back, provenance: { ...(back.provenance as NonNullable<Idea['provenance']>), requestId: 'ai_madeup' } })).toMatch(
+      /AI lane/,
+    );
+    expect(attempt({ ...back, adoptedBy: 'p_eve1' })).toMatch(/unadopted/);
+    expect(attempt({ ...back, lane: 'canvas' })).toMatch(/unadopted/);
+  });
+});
+
 describe('checkClientBoardUpdate on deletions', () => {
   it('refuses deleting a server-owned field but allows deleting the whole note', () => {
     const { server, change } = setup();

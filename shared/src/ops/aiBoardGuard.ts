@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { AI_REQUESTS_ROOT } from '../ydoc/aiRequests.ts';
-import { BOARD_ROOTS, readIdeas } from '../ydoc/boardDoc.ts';
+import { AI_REQUESTS_ROOT, readAiRequest } from '../ydoc/aiRequests.ts';
+import { BOARD_ROOTS, ideasMap, readIdeas } from '../ydoc/boardDoc.ts';
 
 /**
  * Fields of a note that only the server may change once the note exists:
@@ -99,8 +99,8 @@ export function checkClientBoardUpdate(doc: Y.Doc, update: Uint8Array, decoded: 
     }
   }
 
-  // Server-owned fields of notes this update creates, every value written (a key set twice in one update has two).
-  const createdNotes = new Map<string, CreatedNoteFields>();
+  // Server-owned fields of the notes this update creates, with each note's id (its key in `ideas`).
+  const createdNotes = new Map<string, CreatedNote>();
   for (const item of items.values()) {
     const at = locate(item);
     if (!at) continue;
@@ -114,41 +114,94 @@ export function checkClientBoardUpdate(doc: Y.Doc, update: Uint8Array, decoded: 
     if (existing) return `"${at.key}" of an existing note changes only through a command (adopt an AI idea with adoptAiIdea)`;
     // Read as the map will read it: Yjs has other encodings (JSON, nested types) a check must not look past.
     if (!(item.content instanceof Y.ContentAny) || item.content.arr.length !== 1) return `"${at.key}" of a note must be a plain value`;
-    const value = item.content.arr[0];
-    if (at.key === 'lane' && value !== 'canvas') return 'only the server puts notes in the AI lane';
-    const fields = createdNotes.get(idKey(at.parentId)) ?? {};
+    const note = createdNotes.get(idKey(at.parentId)) ?? { id: holderAt.key, fields: {} };
     const key = at.key as keyof CreatedNoteFields;
-    if (key in fields) return `"${key}" of a new note is set once`;
-    fields[key] = value;
-    createdNotes.set(idKey(at.parentId), fields);
+    if (key in note.fields) return `"${key}" of a new note is set once`;
+    note.fields[key] = item.content.arr[0];
+    createdNotes.set(idKey(at.parentId), note);
   }
-  let adopted: Set<string> | null = null;
-  for (const fields of createdNotes.values()) {
-    const refusal = checkCreatedNote(fields, () => (adopted ??= adoptedAiCopies(doc)));
+  const deletedIds = lazily(() => deletedNoteIds(doc));
+  const board: BoardFacts = {
+    adoptedCopies: lazily(() => adoptedAiCopies(doc)),
+    wasDeleted: (id) => deletedIds().has(id),
+    isKnownProvenance: (p) => isKnownProvenance(doc, p),
+  };
+  for (const note of createdNotes.values()) {
+    const refusal = checkCreatedNote(note, board);
     if (refusal) return refusal;
   }
   return null;
 }
 
 type CreatedNoteFields = Partial<Record<'origin' | 'lane' | 'provenance' | 'adoptedBy', unknown>>;
+interface CreatedNote {
+  id: string | null;
+  fields: CreatedNoteFields;
+}
+
+/** What the rules for created notes need to know about the board as the server has it. */
+interface BoardFacts {
+  adoptedCopies(): Set<string>;
+  wasDeleted(id: string): boolean;
+  isKnownProvenance(p: unknown): boolean;
+}
 
 /**
- * A note a client creates may claim the AI only as a copy of an adopted AI
- * note on the board (the client's duplicate): same provenance, same
- * adopter. Anything else is a person's note, with no provenance and no
+ * A note a client creates may claim the AI in two cases only:
+ * - it comes back under the id of a deleted note (the client undoing a
+ *   deletion or a dismissal), with the provenance of a real request, in the
+ *   AI lane unadopted or on the canvas adopted;
+ * - it is a copy of an adopted AI note on the board (the client's
+ *   duplicate): same provenance, same adopter, on the canvas.
+ * Anything else is a person's note on the canvas, with no provenance and no
  * adoption. So no client can invent an AI suggestion, copy one out of the
- * AI lane past adoption, or name its own adopter.
+ * AI lane past adoption, or name its own adopter for a copy.
  */
-function checkCreatedNote(fields: CreatedNoteFields, adopted: () => Set<string>): string | null {
+function checkCreatedNote({ id, fields }: CreatedNote, board: BoardFacts): string | null {
+  const lane = fields.lane ?? 'canvas';
+  const adoptedBy = fields.adoptedBy ?? null;
   if (fields.origin !== 'ai') {
-    const carries = (fields.provenance ?? null) !== null || (fields.adoptedBy ?? null) !== null;
-    return carries ? "a person's note carries no AI provenance or adoption" : null;
+    if (lane !== 'canvas') return 'only the server puts notes in the AI lane';
+    return (fields.provenance ?? null) !== null || adoptedBy !== null ? "a person's note carries no AI provenance or adoption" : null;
   }
-  if (typeof fields.adoptedBy !== 'string' || fields.adoptedBy === '') return 'an AI idea reaches the canvas only through adoptAiIdea';
-  if (!adopted().has(copyKey(fields.provenance, fields.adoptedBy))) {
+  if (id !== null && board.wasDeleted(id) && board.isKnownProvenance(fields.provenance)) {
+    const consistent = lane === 'ai' ? adoptedBy === null : lane === 'canvas' && typeof adoptedBy === 'string' && adoptedBy !== '';
+    return consistent ? null : 'a returning AI idea is either in the AI lane unadopted or on the canvas adopted';
+  }
+  if (lane !== 'canvas') return 'only the server puts notes in the AI lane';
+  if (typeof adoptedBy !== 'string' || adoptedBy === '') return 'an AI idea reaches the canvas only through adoptAiIdea';
+  if (!board.adoptedCopies().has(copyKey(fields.provenance, adoptedBy))) {
     return 'a copy of an AI idea keeps the provenance and adopter of an adopted AI idea on the board';
   }
   return null;
+}
+
+/** True when `p` names a request the server recorded (same generator and model), or is the provenance of an AI note on the board. */
+function isKnownProvenance(doc: Y.Doc, p: unknown): boolean {
+  if (typeof p !== 'object' || p === null) return false;
+  const claimed = p as { requestId?: unknown; generator?: unknown; model?: unknown };
+  if (typeof claimed.requestId !== 'string') return false;
+  const recorded = readAiRequest(doc, claimed.requestId);
+  if (recorded && recorded.generator === claimed.generator && recorded.model === claimed.model) return true;
+  const json = stableJson(p);
+  return readIdeas(doc).some((i) => i.origin === 'ai' && i.provenance !== null && stableJson(i.provenance) === json);
+}
+
+/** Ids of notes that were on the board and have been deleted (Yjs keeps a map key's last item, deleted). */
+function deletedNoteIds(doc: Y.Doc): Set<string> {
+  const out = new Set<string>();
+  const entries = (ideasMap(doc) as unknown as { _map: Map<string, Y.Item> })._map;
+  for (const [id, item] of entries) if (item.deleted) out.add(id);
+  return out;
+}
+
+/** `make()`, computed on first use only: most updates create no AI note and never need it. */
+function lazily<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    if (value === undefined) value = make();
+    return value;
+  };
 }
 
 /** What a copy of an adopted AI note must repeat: its provenance and its adopter. */
