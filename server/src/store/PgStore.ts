@@ -131,7 +131,9 @@ export class PgStore extends GroupCommitStore {
       throw err;
     }
     // A checked-out client is not watched by the pool: if the database drops it mid-command, we must hear it.
-    const onError = (err: Error) => this.onError(err);
+    // The database frees the lock with the connection, so another instance may now interleave: say so.
+    const onError = (err: Error) =>
+      this.onError(new Error(`the command lock of ${sessionId} was lost with its connection: ${err.message}`));
     client.on('error', onError);
     try {
       await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);

@@ -27,13 +27,18 @@ describe('isPublicAddress', () => {
     '::a9fe:a9fe',
     '2002:7f00:1::1',
     '64:ff9b:1::a00:1',
+    '::ffff:0:7f00:1',
+    '2001:0:4136:e378:8000:63bf:3fff:fdd2',
   ])('refuses %s', (ip) => {
     expect(isPublicAddress(ip)).toBe(false);
   });
 
-  it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('allows %s', (ip) => {
-    expect(isPublicAddress(ip)).toBe(true);
-  });
+  it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '2606:4700:4700::1111', '2001:4860:4860::8888', '::ffff:8.8.8.8'])(
+    'allows %s',
+    (ip) => {
+      expect(isPublicAddress(ip)).toBe(true);
+    },
+  );
 
   it('is false for anything that is not an IP address', () => {
     expect(isPublicAddress('localhost')).toBe(false);

@@ -31,7 +31,9 @@ for (const [net, prefix] of [
   ['::', 96],
   ['64:ff9b::', 96],
   ['64:ff9b:1::', 48],
-  // 6to4 embeds an IPv4 address too; blocked whole rather than decoded.
+  // IPv4-translated (SIIT), Teredo and 6to4 embed an IPv4 address too; blocked whole rather than decoded.
+  ['::ffff:0:0:0', 96],
+  ['2001::', 32],
   ['2002::', 16],
   ['100::', 64],
   ['2001:db8::', 32],
