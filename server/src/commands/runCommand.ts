@@ -57,6 +57,45 @@ function invalidBodyAudit(body: unknown): { type: string; payload: unknown } {
 }
 
 /**
+ * What a handler sees: the session's documents, held and up to date, and a
+ * `transact` that records the store append of each of its writes in
+ * `ownWrites`, so the runner can wait for exactly those.
+ */
+function commandContext(
+  app: FastifyInstance,
+  session: SessionRecord,
+  identity: Identity,
+  rooms: { board: Room; control: Room; priv: Room },
+): { ctx: CommandContext; ownWrites: Promise<void>[] } {
+  const roomOf = new Map<Y.Doc, Room>(Object.values(rooms).map((r) => [r.doc, r]));
+  const ownWrites: Promise<void>[] = [];
+  const ctx: CommandContext = {
+    session,
+    identity,
+    board: rooms.board.doc,
+    control: rooms.control.doc,
+    privateDoc: rooms.priv.doc,
+    transact: (doc, fn) => {
+      const room = roomOf.get(doc);
+      if (!room) throw new Error('a command may only write the documents it holds');
+      const appended = room.appendOf(() => doc.transact(fn, Origins.command));
+      if (appended) ownWrites.push(appended);
+    },
+    withDocs: (names, fn) =>
+      app.rooms.with(session.id, names, async (...held) => {
+        for (const r of held) roomOf.set(r.doc, r);
+        if (app.store.shared) await Promise.all(held.map((r) => r.refresh()));
+        return fn(...held.map((r) => r.doc));
+      }),
+    now: () => new Date(),
+    participants: () => app.store.listParticipants(session.id),
+    app,
+    log: app.log,
+  };
+  return { ctx, ownWrites };
+}
+
+/**
  * Validates, authorises (inside the handler), applies and audits one
  * command. Every command is audited — refused, invalid or failed ones too:
  * the log shows who tried what.
@@ -78,38 +117,13 @@ export async function runCommand(app: FastifyInstance, session: SessionRecord, i
   const cmd = parsed.data;
   const run = () =>
     app.rooms.with(session.id, ['board', 'control', PRIVATE_DOC], async (board, control, priv) => {
-      const roomOf = new Map<Y.Doc, Room>([board, control, priv].map((r) => [r.doc, r]));
       // Another instance may have written since: the relay can lag (or be down), the store cannot.
       if (app.store.shared) await Promise.all([board, control, priv].map((r) => r.refresh()));
-      /** The store appends of this command's own transactions. */
-      const writes: Promise<void>[] = [];
-      const ctx: CommandContext = {
-        session,
-        identity,
-        board: board.doc,
-        control: control.doc,
-        privateDoc: priv.doc,
-        transact: (doc, fn) => {
-          const room = roomOf.get(doc);
-          if (!room) throw new Error('a command may only write the documents it holds');
-          const appended = room.appendOf(() => doc.transact(fn, Origins.command));
-          if (appended) writes.push(appended);
-        },
-        withDocs: (names, fn) =>
-          app.rooms.with(session.id, names, async (...rooms) => {
-            for (const r of rooms) roomOf.set(r.doc, r);
-            if (app.store.shared) await Promise.all(rooms.map((r) => r.refresh()));
-            return fn(...rooms.map((r) => r.doc));
-          }),
-        now: () => new Date(),
-        participants: () => app.store.listParticipants(session.id),
-        app,
-        log: app.log,
-      };
+      const { ctx, ownWrites } = commandContext(app, session, identity, { board, control, priv });
       const handler = handlers[cmd.type] as CommandHandler<typeof cmd.type>;
       const result = await handler(cmd as never, ctx);
       // Answered only once its own changes are on disk; anyone else's failed write is not its failure.
-      const saved = await Promise.allSettled(writes);
+      const saved = await Promise.allSettled(ownWrites);
       if (saved.some((w) => w.status === 'rejected')) throw new Error(`the changes of ${cmd.type} could not be saved`);
       return result;
     });
