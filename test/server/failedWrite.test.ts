@@ -23,6 +23,14 @@ class FlakyStore extends SqliteStore {
     return super.appendUpdate(sessionId, doc, data);
   }
 
+  /** The next durability barrier reports a failure, as it does after any write failed since the last one. */
+  failNextBarrier = false;
+  override whenDurable() {
+    if (!this.failNextBarrier) return super.whenDurable();
+    this.failNextBarrier = false;
+    return super.whenDurable().then(() => Promise.reject(new Error('an earlier write failed')));
+  }
+
   /** The control-doc append of `failControlOf` fails inside the group commit, among its batch's other writes. */
   protected override async commit(ops: Parameters<SqliteStore['commit']>[0]) {
     const bad = ops.findIndex((op) => op.kind === 'append' && op.doc === 'control' && op.sessionId === this.failControlOf);
@@ -102,5 +110,16 @@ describe('a write that fails to persist', () => {
     // The session carries on, from what is on disk.
     expect((await settings(mine, 3)).status).toBe(200);
     expect(await onDiskNow(mine.sessionId)).toBe(3);
+  });
+
+  it('neither stops another document loading nor the server stopping once it has been reported', async () => {
+    const s = await createSession(server.url);
+    store.failNextBarrier = true;
+    expect((await command(server.url, s.sessionId, s.facilitatorToken, { type: 'myVotes' })).status).not.toBe(500);
+    expect(store.failNextBarrier).toBe(false);
+    const room = await server.app.rooms.acquire(s.sessionId, 'board');
+    server.app.rooms.release(room);
+    store.failNextBarrier = true;
+    // afterAll closes the server: unloading every room must not trip over the failure.
   });
 });

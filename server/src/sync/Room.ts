@@ -71,8 +71,9 @@ export class Room {
 
   /** Replays the persisted snapshot and log. Tagged `load` so it is not persisted again. */
   async load(): Promise<void> {
-    // A previous instance of this room may still have appends in flight.
-    await this.store.whenDurable();
+    // A previous instance of this room may still have appends in flight. Only a barrier: a write that
+    // failed belongs to the room that made it, which has already been told.
+    await this.store.whenDurable().catch(() => {});
     const stored = await this.store.loadDoc(this.sessionId, this.docName);
     this.doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, Origins.load);

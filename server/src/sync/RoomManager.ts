@@ -154,8 +154,9 @@ export class RoomManager {
     this.entries.delete(key);
     const room = entry.room;
     this.opts.relay?.unsubscribe(key).catch(this.opts.onError);
-    if (room.dirty) await room.compact();
-    await this.store.whenDurable();
+    if (room.dirty) await room.compact().catch(this.opts.onError);
+    // Only a barrier: a failed write was reported to its room when it failed, and must not stop an unload.
+    await this.store.whenDurable().catch(() => {});
     room.destroy();
   }
 }
