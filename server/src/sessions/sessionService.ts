@@ -51,14 +51,16 @@ export async function createSession(
     viewerInvite: randomId(24),
   };
   await app.store.createSession(session, facilitator);
-  await app.rooms.with(sessionId, ['control', 'board'], (control) => {
-    control.doc.transact(() => {
-      writeBrief(control.doc, brief);
-      writePhase(control.doc, { current: 'explore', changedAt: now, changedBy: facilitator.id, revealed: false });
-      writeSettings(control.doc, { ...DEFAULT_SETTINGS, ...extraSettings });
-    }, Origins.command);
-  });
-  await app.store.whenDurable();
+  // Resolves once this session's own write is on disk (and fails if it is not), whatever else the store is doing.
+  await app.rooms.with(sessionId, ['control', 'board'], (control) =>
+    control.appendOf(() =>
+      control.doc.transact(() => {
+        writeBrief(control.doc, brief);
+        writePhase(control.doc, { current: 'explore', changedAt: now, changedBy: facilitator.id, revealed: false });
+        writeSettings(control.doc, { ...DEFAULT_SETTINGS, ...extraSettings });
+      }, Origins.command),
+    ),
+  );
   return { session, facilitator, facilitatorToken: tokenFor(app, facilitator) };
 }
 
