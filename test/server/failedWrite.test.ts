@@ -4,14 +4,16 @@ import { join } from 'node:path';
 import { SqliteStore } from '@throughline/server';
 import { ideasMap, insertIdea, readSettings } from '@throughline/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { command, createSession } from '../helpers/api.ts';
-import { connectDoc, isSaved, waitFor, waitSynced } from '../helpers/connectDoc.ts';
+import { connectDoc, isSaved, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { sampleIdea } from '../helpers/fixtures.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { storedDoc } from '../helpers/storedDoc.ts';
 
-/** SQLite whose next board append fails, as a full or failing disk would. */
+/** SQLite whose writes fail, or wait, when a test says so: a full, failing or slow disk. */
 class FlakyStore extends SqliteStore {
+  /** While set, commits wait for it, as a slow disk makes them. */
+  held: Promise<void> | null = null;
   failNextBoardAppend = false;
   /** Fails the next append to this session's control doc. */
   failControlOf: string | null = null;
@@ -33,6 +35,7 @@ class FlakyStore extends SqliteStore {
 
   /** The control-doc append of `failControlOf` fails inside the group commit, among its batch's other writes. */
   protected override async commit(ops: Parameters<SqliteStore['commit']>[0]) {
+    if (this.held) await this.held;
     const bad = ops.findIndex((op) => op.kind === 'append' && op.doc === 'control' && op.sessionId === this.failControlOf);
     if (bad < 0) return super.commit(ops);
     this.failControlOf = null;
@@ -57,11 +60,7 @@ afterAll(async () => {
 
 async function onDisk(sessionId: string) {
   await store.whenDurable();
-  const stored = await store.loadDoc(sessionId, 'board');
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const u of stored.updates) Y.applyUpdate(doc, u);
-  return doc;
+  return storedDoc(store, sessionId, 'board');
 }
 
 describe('a write that fails to persist', () => {
@@ -98,13 +97,7 @@ describe('a write that fails to persist', () => {
     expect(fine.status).toBe(200);
 
     // What the disk holds is what a reloaded session shows: the failed change is not there.
-    const onDiskNow = async (sessionId: string) => {
-      const stored = await store.loadDoc(sessionId, 'control');
-      const doc = new Y.Doc();
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const u of stored.updates) Y.applyUpdate(doc, u);
-      return readSettings(doc).aiMinOwnIdeas;
-    };
+    const onDiskNow = async (sessionId: string) => readSettings(await storedDoc(store, sessionId, 'control')).aiMinOwnIdeas;
     expect(await onDiskNow(mine.sessionId)).toBe(1);
     expect(await onDiskNow(theirs.sessionId)).toBe(2);
     // The session carries on, from what is on disk.
@@ -121,5 +114,29 @@ describe('a write that fails to persist', () => {
     server.app.rooms.release(room);
     store.failNextBarrier = true;
     // afterAll closes the server: unloading every room must not trip over the failure.
+  });
+});
+
+describe('a command', () => {
+  it('is answered only once what it changed is on disk', async () => {
+    const s = await createSession(server.url);
+    // Load the session's documents first, so the command below waits for nothing but its own write.
+    expect((await command(server.url, s.sessionId, s.facilitatorToken, { type: 'myVotes' })).status).not.toBe(500);
+    let openDisk!: () => void;
+    store.held = new Promise((r) => {
+      openDisk = r;
+    });
+    let answered = false;
+    const pending = command(server.url, s.sessionId, s.facilitatorToken, { type: 'updateSettings', aiMinOwnIdeas: 2 }).then((r) => {
+      answered = true;
+      return r;
+    });
+    await sleep(300);
+    expect(answered).toBe(false);
+    store.held = null;
+    openDisk();
+    expect((await pending).status).toBe(200);
+    // Read straight from the database, as a restarted server would.
+    expect(readSettings(await storedDoc(store, s.sessionId, 'control')).aiMinOwnIdeas).toBe(2);
   });
 });

@@ -8,6 +8,7 @@ import { connectDoc, isSaved, waitFor, waitSynced } from '../helpers/connectDoc.
 import { sampleIdea } from '../helpers/fixtures.ts';
 import { rawSocket } from '../helpers/rawSocket.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { storedDoc } from '../helpers/storedDoc.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -85,11 +86,7 @@ describe('compaction', () => {
     db.close();
     expect(rows.n).toBeLessThan(10);
     expect(snap?.n).toBeGreaterThan(0);
-    const stored = await server.app.store.loadDoc(s.sessionId, 'board');
-    const { applyUpdate, Doc } = await import('yjs');
-    const reloaded = new Doc();
-    if (stored.snapshot) applyUpdate(reloaded, stored.snapshot);
-    for (const u of stored.updates) applyUpdate(reloaded, u);
+    const reloaded = await storedDoc(server.app.store, s.sessionId, 'board');
     expect(ideasMap(reloaded).size).toBe(25);
     a.destroy();
   });

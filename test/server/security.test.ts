@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { command, createSession, sessionWithPeople } from '../helpers/api.ts';
 import { sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { rawSocket } from '../helpers/rawSocket.ts';
+import { storedDoc } from '../helpers/storedDoc.ts';
 import { useServer } from '../helpers/useServer.ts';
 
 const t = useServer();
@@ -13,11 +14,7 @@ const open = t.open;
 /** The doc as persisted: snapshot plus log, read straight from the store. */
 async function fromDisk(sessionId: string, docName: string): Promise<Y.Doc> {
   await t.server.app.store.whenDurable();
-  const stored = await t.server.app.store.loadDoc(sessionId, docName);
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const u of stored.updates) Y.applyUpdate(doc, u);
-  return doc;
+  return storedDoc(t.server.app.store, sessionId, docName);
 }
 
 async function serverDoc(sessionId: string, docName: string): Promise<Y.Doc> {

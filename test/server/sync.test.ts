@@ -6,6 +6,7 @@ import { sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, isSaved, type Peer, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { boardJson, sampleIdea } from '../helpers/fixtures.ts';
 import { startServer } from '../helpers/startServer.ts';
+import { storedDoc } from '../helpers/storedDoc.ts';
 import { useServer } from '../helpers/useServer.ts';
 import { randomEdit } from './randomEdit.ts';
 
@@ -68,10 +69,7 @@ describe('board sync with stock WebsocketProvider clients', () => {
     a.doc.transact(() => ideasMap(a.doc).set('idea:acked', new Y.Map([['text', 'durable']])));
     await waitFor(() => isSaved(a), 'ack covering the edit');
     // Read straight from the store: the acknowledged edit must already be on disk.
-    const stored = await t.server.app.store.loadDoc(s.sessionId, 'board');
-    const fromDisk = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(fromDisk, stored.snapshot);
-    for (const u of stored.updates) Y.applyUpdate(fromDisk, u);
+    const fromDisk = await storedDoc(t.server.app.store, s.sessionId, 'board');
     expect(ideasMap(fromDisk).get('idea:acked')?.get('text')).toBe('durable');
   });
 
