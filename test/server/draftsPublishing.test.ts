@@ -178,31 +178,23 @@ describe('publishing drafts', () => {
       writeDraftFields(drafts.doc, `idea:good${n}`, plainDraft(`good ${n}`));
     };
 
-    poison(1);
-    await waitFor(() => isSaved(drafts), 'saved');
-    expect(await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'publishDrafts' })).toMatchObject({
-      status: 200,
-      body: { published: 1 },
-    });
-    await waitFor(() => ideasMap(board.doc).has('idea:good1'), 'good draft published');
-    await waitFor(() => draftIdeasMap(drafts.doc).size === 0, 'poison cleared');
-
-    poison(2);
-    await waitFor(() => isSaved(drafts), 'saved');
-    expect(await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'updateSettings', privateMode: false })).toMatchObject({
-      status: 200,
-      body: { published: 1 },
-    });
-    await waitFor(() => ideasMap(board.doc).has('idea:good2'), 'good draft published');
-    await waitFor(() => draftIdeasMap(drafts.doc).size === 0, 'poison cleared');
-
-    poison(3);
-    await waitFor(() => isSaved(drafts), 'saved');
-    expect(await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' })).toMatchObject({
-      status: 200,
-      body: { phase: 'select', published: 1 },
-    });
-    await waitFor(() => ideasMap(board.doc).has('idea:good3'), 'good draft published');
+    // Every way drafts get published: the command, leaving private mode, and leaving explore.
+    const rounds = [
+      [{ type: 'publishDrafts' }, { published: 1 }],
+      [{ type: 'updateSettings', privateMode: false }, { published: 1 }],
+      [
+        { type: 'setPhase', phase: 'select' },
+        { phase: 'select', published: 1 },
+      ],
+    ] as const;
+    for (const [i, [cmd, body]] of rounds.entries()) {
+      const n = i + 1;
+      poison(n);
+      await waitFor(() => isSaved(drafts), 'saved');
+      expect(await command(t.server.url, s.sessionId, s.facilitatorToken, cmd)).toMatchObject({ status: 200, body });
+      await waitFor(() => ideasMap(board.doc).has(`idea:good${n}`), 'good draft published');
+      await waitFor(() => draftIdeasMap(drafts.doc).size === 0, 'poison cleared');
+    }
     expect(await draftCountOnServer(s.sessionId, pid)).toBe(0);
     expect(ideasMap(board.doc).size).toBe(3);
   });
