@@ -121,10 +121,11 @@ export function checkClientBoardUpdate(doc: Y.Doc, update: Uint8Array, decoded: 
     createdNotes.set(idKey(at.parentId), note);
   }
   const deletedIds = lazily(() => deletedNoteIds(doc));
+  const aiNotes = lazily(() => aiNotesOnBoard(doc));
   const board: BoardFacts = {
-    adoptedCopies: lazily(() => adoptedAiCopies(doc)),
+    adoptedCopies: () => aiNotes().adoptedCopies,
     wasDeleted: (id) => deletedIds().has(id),
-    isKnownProvenance: (p) => isKnownProvenance(doc, p),
+    isKnownProvenance: (p) => isRecordedRequest(doc, p) || aiNotes().provenances.has(stableJson(p)),
   };
   for (const note of createdNotes.values()) {
     const refusal = checkCreatedNote(note, board);
@@ -176,15 +177,13 @@ function checkCreatedNote({ id, fields }: CreatedNote, board: BoardFacts): strin
   return null;
 }
 
-/** True when `p` names a request the server recorded (same generator and model), or is the provenance of an AI note on the board. */
-function isKnownProvenance(doc: Y.Doc, p: unknown): boolean {
+/** True when `p` names a request the server recorded, with the same generator and model. */
+function isRecordedRequest(doc: Y.Doc, p: unknown): boolean {
   if (typeof p !== 'object' || p === null) return false;
   const claimed = p as { requestId?: unknown; generator?: unknown; model?: unknown };
   if (typeof claimed.requestId !== 'string') return false;
   const recorded = readAiRequest(doc, claimed.requestId);
-  if (recorded && recorded.generator === claimed.generator && recorded.model === claimed.model) return true;
-  const json = stableJson(p);
-  return readIdeas(doc).some((i) => i.origin === 'ai' && i.provenance !== null && stableJson(i.provenance) === json);
+  return recorded !== null && recorded.generator === claimed.generator && recorded.model === claimed.model;
 }
 
 /** Ids of notes that were on the board and have been deleted (Yjs keeps a map key's last item, deleted). */
@@ -207,13 +206,16 @@ function lazily<T>(make: () => T): () => T {
 /** What a copy of an adopted AI note must repeat: its provenance and its adopter. */
 const copyKey = (provenance: unknown, adoptedBy: unknown) => stableJson({ provenance, adoptedBy });
 
-/** The copy keys of every adopted AI note on the board, read once per update. */
-function adoptedAiCopies(doc: Y.Doc): Set<string> {
-  const out = new Set<string>();
+/** The provenances of the AI notes on the board, and the copy keys of the adopted ones: one pass, once per update. */
+function aiNotesOnBoard(doc: Y.Doc): { provenances: Set<string>; adoptedCopies: Set<string> } {
+  const provenances = new Set<string>();
+  const adoptedCopies = new Set<string>();
   for (const i of readIdeas(doc)) {
-    if (i.origin === 'ai' && i.lane === 'canvas' && i.adoptedBy && i.provenance) out.add(copyKey(i.provenance, i.adoptedBy));
+    if (i.origin !== 'ai' || !i.provenance) continue;
+    provenances.add(stableJson(i.provenance));
+    if (i.lane === 'canvas' && i.adoptedBy) adoptedCopies.add(copyKey(i.provenance, i.adoptedBy));
   }
-  return out;
+  return { provenances, adoptedCopies };
 }
 
 /** JSON with sorted keys, so two provenance objects compare by content. */
