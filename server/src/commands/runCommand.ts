@@ -10,16 +10,15 @@ export type RunResult = CommandResult | { ok: false; status: 400; code: typeof E
 
 /**
  * Runs `fn` holding the session's command lock (across every instance on
- * the same store), so read-check-write handlers never interleave.
- * Whatever `fn` wrote, even if it then threw, is on disk before the lock is
- * given back, so the next holder, on any instance, reads it from the store.
+ * the same store), so read-check-write handlers never interleave. `fn`
+ * settles only once its writes have, so the next holder, on any instance,
+ * reads them from the store.
  */
 async function exclusively<T>(app: FastifyInstance, sessionId: string, fn: () => Promise<T>): Promise<T> {
   const unlock = await app.store.lockSession(sessionId);
   try {
     return await fn();
   } finally {
-    await app.store.whenDurable().catch(() => {});
     await unlock();
   }
 }
@@ -121,11 +120,13 @@ export async function runCommand(app: FastifyInstance, session: SessionRecord, i
       if (app.store.shared) await Promise.all([board, control, priv].map((r) => r.refresh()));
       const { ctx, ownWrites } = commandContext(app, session, identity, { board, control, priv });
       const handler = handlers[cmd.type] as CommandHandler<typeof cmd.type>;
-      const result = await handler(cmd as never, ctx);
-      // Answered only once its own changes are on disk; anyone else's failed write is not its failure.
+      const [handled] = await Promise.allSettled([Promise.resolve().then(() => handler(cmd as never, ctx))]);
+      // Its own writes settle before it answers or lets go of the lock, even if the handler threw
+      // after writing; anyone else's failed write is not its failure.
       const saved = await Promise.allSettled(ownWrites);
+      if (handled.status === 'rejected') throw handled.reason;
       if (saved.some((w) => w.status === 'rejected')) throw new Error(`the changes of ${cmd.type} could not be saved`);
-      return result;
+      return handled.value;
     });
   let result: CommandResult;
   try {
