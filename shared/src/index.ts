@@ -16,6 +16,7 @@ export * from './ops/aiOfflineIdeas.ts';
 export * from './ops/aiPrompt.ts';
 export * from './ops/buildPlan.ts';
 export * from './ops/checkBrief.ts';
+export * from './ops/commandRules.ts';
 export * from './ops/commentsGuard.ts';
 export * from './ops/decisions.ts';
 export * from './ops/exportSchema.ts';
