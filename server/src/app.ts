@@ -111,6 +111,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     metrics,
     log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
   });
+  if (relay) {
+    relay.onReconnect(() => metrics.relayReconnects.inc());
+    relay.onStateChange((healthy) => {
+      if (healthy) app.log.info('redis relay connected');
+      else app.log.warn('redis relay lost: edits are saved, other instances see them when it returns');
+      sync.setRelayDegraded(!healthy);
+    });
+    sync.setRelayDegraded(!relay.healthy);
+  }
   app.decorate('config', config);
   app.decorate('store', store);
   app.decorate('tokens', tokens);
