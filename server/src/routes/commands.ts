@@ -9,9 +9,11 @@ export async function commandRoutes(app: FastifyInstance) {
     const session = await loadSession(app, req.params.id);
     const identity = requireIdentity(app, req, session.id);
     const result = await runCommand(app, session, identity, req.body);
-    if (result.ok) return { ok: true, ...(result.value ?? {}) };
+    // Every answer carries the server's clock so clients can correct theirs (the workshop timer).
+    const serverTime = Date.now();
+    if (result.ok) return { ok: true, ...(result.value ?? {}), serverTime };
     reply.code(result.status);
     const { status: _status, ...body } = result;
-    return body;
+    return { ...body, serverTime };
   });
 }

@@ -4,13 +4,16 @@ import {
   ACK_PARAM,
   CloseCode,
   checkClientBoardUpdate,
+  checkReactionUpdate,
   colorFor,
+  type DecodedUpdate,
   type Identity,
   isBoardWritable,
   parseDocName,
   readPhase,
 } from '@throughline/shared';
 import { WebSocket, WebSocketServer } from 'ws';
+import type * as Y from 'yjs';
 import type { TokenSigner } from '../auth/tokenSigner.ts';
 import type { Store } from '../store/Store.ts';
 import type { Room } from './Room.ts';
@@ -137,8 +140,14 @@ export class SyncServer {
       user: { participantId: identity.participantId, name: identity.name, color: colorFor(identity.participantId), role: identity.role },
       wantsAck: params.get(ACK_PARAM) === '1',
       canWrite: writePolicy(doc.kind, identity, control),
-      // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate).
-      ...(doc.kind === 'board' ? { checkContent: checkClientBoardUpdate } : {}),
+      // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate);
+      // reactions are each participant's own (see checkReactionUpdate).
+      ...(doc.kind === 'board'
+        ? {
+            checkContent: (d: Y.Doc, update: Uint8Array, decoded: DecodedUpdate) =>
+              checkClientBoardUpdate(d, update, decoded) ?? checkReactionUpdate(d, decoded, identity.participantId),
+          }
+        : {}),
       limits: this.opts.limits,
       log: this.opts.log,
     });
