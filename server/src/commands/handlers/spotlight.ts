@@ -1,12 +1,9 @@
 import { clustersMap, ErrorCode, ideasMap, writeSpotlight } from '@throughline/shared';
 import * as Y from 'yjs';
 import { type CommandHandler, refuse } from '../CommandContext.ts';
-import { requireFacilitator } from '../guards.ts';
 
 /** The facilitator highlights one idea or cluster for everyone (the rest dims), or clears it with `null`. */
 export const spotlight: CommandHandler<'spotlight'> = (cmd, ctx) => {
-  const denied = requireFacilitator(ctx);
-  if (denied) return denied;
   if (cmd.target === null) {
     ctx.transact(ctx.control, () => writeSpotlight(ctx.control, null));
     return { ok: true, value: { spotlight: null } };

@@ -1,6 +1,5 @@
 import { agendaItemLabel, ErrorCode, readAgenda, timerStart, writeAgenda } from '@throughline/shared';
 import { type CommandHandler, refuse } from '../CommandContext.ts';
-import { requireFacilitator } from '../guards.ts';
 import { changeTimer } from '../timerChange.ts';
 
 /**
@@ -10,8 +9,6 @@ import { changeTimer } from '../timerChange.ts';
  * by itself.
  */
 export const startTimer: CommandHandler<'startTimer'> = (cmd, ctx) => {
-  const denied = requireFacilitator(ctx);
-  if (denied) return denied;
   const item = cmd.agendaItem === undefined ? undefined : readAgenda(ctx.control).items[cmd.agendaItem];
   if (cmd.agendaItem !== undefined && !item) {
     return refuse(404, ErrorCode.notFound, `the agenda has no item ${cmd.agendaItem + 1}`);
