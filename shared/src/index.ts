@@ -34,6 +34,7 @@ export * from './ops/votingDoc.ts';
 export * from './ops/workTypeBalance.ts';
 export * from './protocol/aiCommands.ts';
 export * from './protocol/closeCodes.ts';
+export * from './protocol/commandReplies.ts';
 export * from './protocol/commands.ts';
 export * from './protocol/docNames.ts';
 export * from './protocol/errorCodes.ts';
