@@ -14,7 +14,9 @@ import { recordReview } from './handlers/recordReview.ts';
 import { retractVote } from './handlers/retractVote.ts';
 import { reveal } from './handlers/reveal.ts';
 import { score } from './handlers/score.ts';
+import { setChatWebhook } from './handlers/setChatWebhook.ts';
 import { setPhase } from './handlers/setPhase.ts';
+import { setSchedule } from './handlers/setSchedule.ts';
 import { setVoting } from './handlers/setVoting.ts';
 import { setWebhook } from './handlers/setWebhook.ts';
 import { startFollowUp } from './handlers/startFollowUp.ts';
@@ -53,4 +55,6 @@ export const handlers: { [T in CommandType]: CommandHandler<T> } = {
   adoptAiIdea,
   suggestClusters,
   acceptClusterSuggestion,
+  setSchedule,
+  setChatWebhook,
 };
