@@ -15,6 +15,8 @@ export interface Config {
   clientDist: string | null;
   /** Let webhooks reach loopback and private networks (a local receiver in development); off by default. */
   webhookAllowPrivate: boolean;
+  /** On SIGTERM, how long open sockets may keep working before they are closed with 1012. */
+  drainGraceMs: number;
 }
 
 /**
@@ -49,5 +51,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     },
     clientDist: existsSync(join(dist, 'index.html')) ? dist : null,
     webhookAllowPrivate: env.THROUGHLINE_WEBHOOK_ALLOW_PRIVATE === '1' || env.THROUGHLINE_WEBHOOK_ALLOW_PRIVATE === 'true',
+    drainGraceMs: seconds(env.THROUGHLINE_DRAIN_SECONDS, 10) * 1000,
   };
+}
+
+/** A non-negative number of seconds from the environment, or the default when unset or not a number. */
+function seconds(raw: string | undefined, fallback: number): number {
+  const n = raw === undefined || raw === '' ? Number.NaN : Number(raw);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
 }

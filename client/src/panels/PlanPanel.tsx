@@ -39,9 +39,9 @@ export function PlanPanel() {
   return (
     <section className="tl-plan" aria-label="Plan">
       <header className="tl-plan-head">
-        <p className="tl-plan-kicker">Objective{plan.horizon ? ` · ${plan.horizon}` : ''}</p>
-        <h2 className="tl-plan-objective">{plan.objective}</h2>
-        <p className="tl-muted">For {plan.audience}</p>
+        <p className="tl-plan-kicker">Objective{plan.brief.horizon ? ` · ${plan.brief.horizon}` : ''}</p>
+        <h2 className="tl-plan-objective">{plan.brief.objective}</h2>
+        <p className="tl-muted">For {plan.brief.audience}</p>
       </header>
       <div className="tl-plan-summary">
         <PlanMetrics plan={plan} />

@@ -29,7 +29,7 @@ export function ReviewPanel() {
     <section className="tl-review" aria-label="Review">
       <header className="tl-plan-head">
         <p className="tl-plan-kicker">Objective</p>
-        <h2 className="tl-plan-objective">{plan.objective}</h2>
+        <h2 className="tl-plan-objective">{plan.brief.objective}</h2>
         <p className="tl-muted">
           {plan.totals.reviewed} of {plan.totals.steps} steps reviewed
         </p>

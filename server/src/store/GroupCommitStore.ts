@@ -1,6 +1,6 @@
 import { GroupCommitQueue } from './GroupCommitQueue.ts';
 import type { WriteOp } from './rows.ts';
-import type { AuditEntry, Contact, OutboxMail, ParticipantRecord, SeenMark, SessionRecord, Store, StoredDoc } from './Store.ts';
+import type { AuditEntry, Contact, OutboxMail, ParticipantRecord, PoolStats, SeenMark, SessionRecord, Store, StoredDoc } from './Store.ts';
 
 /**
  * The write half of every store: each write becomes a `WriteOp` queued for
@@ -24,6 +24,8 @@ export abstract class GroupCommitStore implements Store {
   abstract listContacts(sessionId: string): Promise<Contact[]>;
   abstract getSeen(sessionId: string, participantId: string): Promise<SeenMark | null>;
   abstract seenCheckpoint(sessionId: string, at: string): Promise<SeenMark | null>;
+  abstract ping(): Promise<void>;
+  abstract poolStats(): PoolStats | null;
 
   createSession(session: SessionRecord, facilitator: ParticipantRecord): Promise<void> {
     return this.writes.push({ kind: 'session', session, facilitator });
