@@ -10,7 +10,8 @@ export interface Config {
   secret: string;
   databaseUrl: string | null;
   redisUrl: string | null;
-  openai: { apiKey: string | null; baseUrl: string | null; model: string };
+  /** The idea generator: a model's settings, and how far apart the offline generator's ideas arrive. */
+  openai: { apiKey: string | null; baseUrl: string | null; model: string; offlinePaceMs?: number };
   /** Directory of the built client to serve at `/`, or null to serve the API only. */
   clientDist: string | null;
   /** Let webhooks reach loopback and private networks (a local receiver in development); off by default. */
@@ -48,6 +49,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       apiKey: env.OPENAI_API_KEY || null,
       baseUrl: env.OPENAI_BASE_URL || null,
       model: env.THROUGHLINE_AI_MODEL || 'gpt-4o-mini',
+      ...(env.THROUGHLINE_AI_OFFLINE_PACE_MS ? { offlinePaceMs: Number(env.THROUGHLINE_AI_OFFLINE_PACE_MS) } : {}),
     },
     clientDist: existsSync(join(dist, 'index.html')) ? dist : null,
     webhookAllowPrivate: env.THROUGHLINE_WEBHOOK_ALLOW_PRIVATE === '1' || env.THROUGHLINE_WEBHOOK_ALLOW_PRIVATE === 'true',
