@@ -37,6 +37,7 @@ export * from './ops/workTypeBalance.ts';
 export * from './protocol/aiCommands.ts';
 export * from './protocol/asyncCommands.ts';
 export * from './protocol/closeCodes.ts';
+export * from './protocol/commandReplies.ts';
 export * from './protocol/commands.ts';
 export * from './protocol/docNames.ts';
 export * from './protocol/errorCodes.ts';
