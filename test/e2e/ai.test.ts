@@ -98,12 +98,11 @@ describe('AI ideation in the browser', () => {
     const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat');
     const peer = connectDoc(server.wsUrl, s.sessionId, 'board', pat.token);
     await waitSynced(peer);
-    texts.forEach((text, i) =>
+    for (const [i, text] of texts.entries())
       insertIdea(
         peer.doc,
         sampleIdea({ id: `idea:sug${i}` as never, text, authorId: pat.participantId, authorName: 'Pat', x: i * 220, y: 0, createdAt: i }),
-      ),
-    );
+      );
     await expect.poll(async () => (await notesIn(f.page)).length).toBe(texts.length);
     await f.page.getByTestId('ai-suggest').click();
     const suggestion = f.page.locator('.ai-suggestion');
