@@ -144,6 +144,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       code,
       message: status >= 500 ? 'internal error' : error.message,
       ...(error.issues ? { issues: error.issues } : {}),
+      // Clients correct their clock from any answer (DESIGN.md "Public contract").
+      serverTime: Date.now(),
     });
   });
 

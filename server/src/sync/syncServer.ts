@@ -5,7 +5,9 @@ import {
   CloseCode,
   checkClientBoardUpdate,
   checkClientCommentsUpdate,
+  checkReactionUpdate,
   colorFor,
+  type DecodedUpdate,
   type Identity,
   isBoardWritable,
   parseDocName,
@@ -174,8 +176,14 @@ export class SyncServer {
       user: { participantId: identity.participantId, name: identity.name, color: colorFor(identity.participantId), role: identity.role },
       wantsAck: params.get(ACK_PARAM) === '1',
       canWrite: writePolicy(doc.kind, identity, control),
-      // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate).
-      ...(doc.kind === 'board' ? { checkContent: checkClientBoardUpdate } : {}),
+      // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate);
+      // reactions are each participant's own (see checkReactionUpdate).
+      ...(doc.kind === 'board'
+        ? {
+            checkContent: (d: Y.Doc, update: Uint8Array, decoded: DecodedUpdate) =>
+              checkClientBoardUpdate(d, update, decoded) ?? checkReactionUpdate(d, decoded, identity.participantId),
+          }
+        : {}),
       // Comments: one's own, edited only by their author, never removed (see checkClientCommentsUpdate).
       ...(doc.kind === 'comments' ? { checkContent: (d: Y.Doc, u: Uint8Array) => checkClientCommentsUpdate(d, u, identity) } : {}),
       limits: this.opts.limits,

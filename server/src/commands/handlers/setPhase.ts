@@ -1,4 +1,4 @@
-import { checkPhaseChange, readDecisions, readPhase, readSettings, writePhase } from '@throughline/shared';
+import { checkPhaseChange, clearReady, readDecisions, readPhase, readSettings, writePhase } from '@throughline/shared';
 import type { CommandHandler } from '../CommandContext.ts';
 import { publishAllDrafts } from '../publishDrafts.ts';
 
@@ -27,9 +27,11 @@ export const setPhase: CommandHandler<'setPhase'> = async (cmd, ctx) => {
   const reopening = phase.current !== 'explore' && cmd.phase === 'explore' && !readSettings(ctx.control).privateMode;
   // Everything that can fail runs before the phase changes; publishing itself skips what it cannot read.
   const people = leaving || reopening ? await ctx.participants() : null;
-  ctx.transact(ctx.control, () =>
-    writePhase(ctx.control, { current: cmd.phase, changedAt: ctx.now().toISOString(), changedBy: ctx.identity.participantId }),
-  );
+  ctx.transact(ctx.control, () => {
+    writePhase(ctx.control, { current: cmd.phase, changedAt: ctx.now().toISOString(), changedBy: ctx.identity.participantId });
+    // "Done" was about the phase just left.
+    if (cmd.phase !== phase.current) clearReady(ctx.control);
+  });
   const out = people ? await publishAllDrafts(ctx, people) : null;
   return {
     ok: true,
