@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { TokenSigner } from './auth/tokenSigner.ts';
 import type { Config } from './config.ts';
 import type { IssuesError } from './errors.ts';
+import { SessionEvents } from './events/SessionEvents.ts';
 import { healthRoutes } from './health/healthRoutes.ts';
 import { Metrics } from './metrics/Metrics.ts';
 import { RedisRelay } from './relay/RedisRelay.ts';
@@ -14,6 +15,8 @@ import { apiDocsRoutes } from './routes/apiDocs.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { type Clock, systemClock } from './scheduler/Scheduler.ts';
+import { schedulerPlugin } from './scheduler/schedulerPlugin.ts';
 import { isStoreOutage } from './store/isStoreOutage.ts';
 import { PgStore } from './store/PgStore.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
@@ -28,6 +31,7 @@ declare module 'fastify' {
     tokens: TokenSigner;
     rooms: RoomManager;
     sync: SyncServer;
+    sessionEvents: SessionEvents;
     relay: Relay | null;
     metrics: Metrics;
   }
@@ -42,6 +46,10 @@ export interface AppConfig
   maxConnectionsPerParticipant: number;
   messagesPerSecond: number;
   messageBurst: number;
+  /** The time as the scheduler sees it (deadlines, reminders); tests pass a fake clock. */
+  clock: Clock;
+  /** How often each instance looks for sessions with something due. */
+  schedulerIntervalMs: number;
 }
 
 export type AppOptions = Pick<AppConfig, 'dataDir' | 'secret'> &
@@ -56,6 +64,8 @@ export const DEFAULTS = {
   messagesPerSecond: 300,
   messageBurst: 600,
   webhookAllowPrivate: false,
+  clock: systemClock,
+  schedulerIntervalMs: 15_000,
 } satisfies Partial<AppConfig>;
 
 /** Seconds a client is told to wait after a store outage answered 503. */
@@ -125,6 +135,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('tokens', tokens);
   app.decorate('rooms', rooms);
   app.decorate('sync', sync);
+  app.decorate('sessionEvents', new SessionEvents((err, event) => app.log.error({ err, event }, 'session event listener failed')));
+  await app.register(schedulerPlugin, { clock: config.clock, intervalMs: config.schedulerIntervalMs });
   app.decorate('relay', relay);
   app.decorate('metrics', metrics);
 
