@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { requireIdentity } from '../auth/requireIdentity.ts';
 import { runCommand } from '../commands/runCommand.ts';
 import { loadSession } from './sessions.ts';
 
 /** `POST /api/sessions/:id/commands`: the only way clients change protected state. */
-export async function commandRoutes(app: FastifyInstance) {
+async function commands(app: FastifyInstance) {
   app.post<{ Params: { id: string } }>('/api/sessions/:id/commands', async (req, reply) => {
     const session = await loadSession(app, req.params.id);
     const identity = requireIdentity(app, req, session.id);
@@ -15,3 +16,6 @@ export async function commandRoutes(app: FastifyInstance) {
     return body;
   });
 }
+
+/** Encapsulated like any route plugin; named so fastify checks, at boot, that the services handlers reach are registered. */
+export const commandRoutes = fp(commands, { name: 'command-routes', encapsulate: true, dependencies: ['ai', 'webhooks'] });
