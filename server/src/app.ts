@@ -7,11 +7,15 @@ import { type AiPluginOptions, aiPlugin } from './ai/aiPlugin.ts';
 import { TokenSigner } from './auth/tokenSigner.ts';
 import type { Config } from './config.ts';
 import type { IssuesError } from './errors.ts';
+import { healthRoutes } from './health/healthRoutes.ts';
+import { Metrics } from './metrics/Metrics.ts';
 import { RedisRelay } from './relay/RedisRelay.ts';
+import type { Relay } from './relay/Relay.ts';
 import { apiDocsRoutes } from './routes/apiDocs.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { isStoreOutage } from './store/isStoreOutage.ts';
 import { PgStore } from './store/PgStore.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
 import type { Store } from './store/Store.ts';
@@ -26,6 +30,8 @@ declare module 'fastify' {
     tokens: TokenSigner;
     rooms: RoomManager;
     sync: SyncServer;
+    relay: Relay | null;
+    metrics: Metrics;
   }
 }
 
@@ -54,6 +60,9 @@ export const DEFAULTS = {
   webhookAllowPrivate: false,
 } satisfies Partial<AppConfig>;
 
+/** Seconds a client is told to wait after a store outage answered 503. */
+const STORE_RETRY_AFTER_S = 5;
+
 /**
  * Builds the Throughline server without listening: tests call `inject()` or
  * `listen({ port: 0 })`; `server.ts` adds the port, signals and logging.
@@ -81,7 +90,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const relay = config.redisUrl
     ? await RedisRelay.connect(config.redisUrl, undefined, (err) => app.log.warn({ err: String(err) }, 'redis relay'))
     : null;
+  const metrics: Metrics = new Metrics({
+    loadedRooms: (): number => rooms.loadedCount,
+    connections: (): number => sync.connectionCount,
+    relay: () => relay && { up: relay.healthy, subscriptions: relay.subscriptionCount },
+    pools: () => store.poolStats()?.pools ?? [],
+  });
   const rooms = new RoomManager(store, {
+    metrics,
     idleUnloadMs: config.idleUnloadMs,
     compactEvery: config.compactEvery,
     ackIntervalMs: config.ackIntervalMs,
@@ -94,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     tokens,
     rooms,
     limits: config,
+    metrics,
     log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
   });
   app.decorate('config', config);
@@ -101,6 +118,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('tokens', tokens);
   app.decorate('rooms', rooms);
   app.decorate('sync', sync);
+  app.decorate('relay', relay);
+  app.decorate('metrics', metrics);
   // onClose hooks run last-added first: this one, added before any service
   // plugin, runs after theirs, so services still find the rooms open to
   // record how they stopped (a cancelled generation, a cancelled delivery).
@@ -124,6 +143,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error: IssuesError & { code?: string; statusCode?: number; validation?: unknown }, req, reply) => {
+    if (isStoreOutage(error)) {
+      req.log.warn({ err: String(error) }, 'store unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', String(STORE_RETRY_AFTER_S))
+        .send({ code: ErrorCode.unavailable, message: 'the database is unavailable; retry shortly' });
+    }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     const code = error.code?.startsWith('TL_ERR_') ? error.code : status >= 500 ? ErrorCode.internal : ErrorCode.badRequest;
@@ -138,6 +164,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(commandRoutes);
   await app.register(exportRoutes);
   await app.register(apiDocsRoutes);
+  await app.register(healthRoutes);
   await registerClient(app, config.clientDist);
 
   // Sockets must go before the HTTP server closes: it waits for every open
@@ -154,7 +181,7 @@ async function registerClient(app: FastifyInstance, dist: string | null) {
   if (hasClient) await app.register(fastifyStatic, { root: dist, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
-    if (hasClient && req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/sync/')) {
+    if (hasClient && req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/sync/') && !path.startsWith('/metrics')) {
       return reply.type('text/html').sendFile('index.html');
     }
     reply.code(404).send({ code: ErrorCode.notFound, message: `no route ${req.method} ${path}` });

@@ -1,12 +1,8 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join } from '../helpers/api.ts';
-import { launchBrowser, newPerson, waitInPage } from '../helpers/browser.ts';
+import { launchBrowser, newPerson, requireBuiltClient, waitInPage } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
-
-const HAS_CLIENT = existsSync(resolve(import.meta.dirname, '../../client/dist/index.html'));
 
 type Note = { text: string; lane: string; origin: string; adoptedBy: string | null };
 /** The page's own copy of the board, read through the `?test=1` hook. */
@@ -22,10 +18,11 @@ async function openAiTab(page: Page) {
   await page.getByTestId('ai-panel').waitFor();
 }
 
-describe.skipIf(!HAS_CLIENT)('AI ideation in the browser', () => {
+describe('AI ideation in the browser', () => {
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {
+    requireBuiltClient();
     server = await startServer();
     browser = await launchBrowser();
   });

@@ -1,6 +1,6 @@
 import { GroupCommitQueue } from './GroupCommitQueue.ts';
 import type { WriteOp } from './rows.ts';
-import type { AuditEntry, ParticipantRecord, SessionRecord, Store, StoredDoc } from './Store.ts';
+import type { AuditEntry, ParticipantRecord, PoolStats, SessionRecord, Store, StoredDoc } from './Store.ts';
 
 /**
  * The write half of every store: each write becomes a `WriteOp` queued for
@@ -18,6 +18,8 @@ export abstract class GroupCommitStore implements Store {
   abstract readonly shared: boolean;
   abstract lockSession(sessionId: string): Promise<() => Promise<void>>;
   abstract close(): Promise<void>;
+  abstract ping(): Promise<void>;
+  abstract poolStats(): PoolStats | null;
 
   createSession(session: SessionRecord, facilitator: ParticipantRecord): Promise<void> {
     return this.writes.push({ kind: 'session', session, facilitator });

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { GroupCommitStore } from './GroupCommitStore.ts';
 import { KeyedMutex } from './KeyedMutex.ts';
 import { auditFromRow, participantFromRow, sessionFromRow, type WriteOp } from './rows.ts';
-import type { AuditEntry, ParticipantRecord, SessionRecord, StoredDoc } from './Store.ts';
+import type { AuditEntry, ParticipantRecord, PoolStats, SessionRecord, StoredDoc } from './Store.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -63,9 +63,12 @@ export class PgStore extends GroupCommitStore {
    * restart, a failover, an administrator): the pools replace them, and
    * without a listener Node would treat the event as fatal.
    */
-  static async connect(connectionString: string, onError: (err: Error) => void = () => {}): Promise<PgStore> {
-    const pool = new pg.Pool({ connectionString, max: 8 });
-    const lockPool = new pg.Pool({ connectionString, max: 8 });
+  static async connect(connectionString: string, onError: (err: Error) => void = () => {}, poolSize = 8): Promise<PgStore> {
+    // Each instance opens at most 2 × poolSize connections (see README "Several instances").
+    // A bounded wait for a connection: an outage answers 503 instead of hanging requests.
+    const options = { connectionString, max: poolSize, connectionTimeoutMillis: 5000 };
+    const pool = new pg.Pool(options);
+    const lockPool = new pg.Pool(options);
     pool.on('error', onError);
     lockPool.on('error', onError);
     const client = await pool.connect();
@@ -157,6 +160,26 @@ export class PgStore extends GroupCommitStore {
         releaseLocal();
       }
     };
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  poolStats(): PoolStats {
+    const stats = (name: string, p: pg.Pool) => ({
+      name,
+      total: p.totalCount,
+      idle: p.idleCount,
+      waiting: p.waitingCount,
+      max: p.options.max ?? 10,
+    });
+    return { pools: [stats('main', this.pool), stats('locks', this.lockPool)] };
+  }
+
+  /** Runs one query on the main pool: for small plugins that keep a table of their own (token secret, webhook outbox). */
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+    return this.pool.query<R>(text, values);
   }
 
   async close(): Promise<void> {

@@ -107,6 +107,15 @@ export class SqliteStore extends GroupCommitStore {
     return async () => release();
   }
 
+  async ping(): Promise<void> {
+    if (this.broken) throw this.broken;
+    this.db.prepare('SELECT 1').get();
+  }
+
+  poolStats(): null {
+    return null;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -67,5 +67,15 @@ export interface Store {
    */
   lockSession(sessionId: string): Promise<() => Promise<void>>;
 
+  /** Resolves when the database answers a trivial query; rejects when it is out of reach (readiness). */
+  ping(): Promise<void>;
+  /** Connection pool figures for metrics, or null for a store without a pool. */
+  poolStats(): PoolStats | null;
+
   close(): Promise<void>;
+}
+
+/** One connection pool's state: open connections, idle ones, and callers waiting for one. */
+export interface PoolStats {
+  pools: { name: string; total: number; idle: number; waiting: number; max: number }[];
 }

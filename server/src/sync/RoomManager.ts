@@ -6,6 +6,7 @@ import {
   type Migration,
   migrateDoc,
 } from '@throughline/shared';
+import type { SyncMetrics } from '../metrics/Metrics.ts';
 import type { Relay } from '../relay/Relay.ts';
 import type { Store } from '../store/Store.ts';
 import { Room } from './Room.ts';
@@ -17,6 +18,7 @@ export interface RoomManagerOptions {
   ackIntervalMs: number;
   relay: Relay | null;
   onError: (err: unknown) => void;
+  metrics?: SyncMetrics;
 }
 
 interface Entry {
@@ -65,6 +67,7 @@ export class RoomManager {
         relay: this.opts.relay,
         onError: this.opts.onError,
         onFailed: (failed) => this.evict(key, failed),
+        ...(this.opts.metrics ? { metrics: this.opts.metrics } : {}),
       });
       const created: Entry = {
         room: null,
