@@ -123,8 +123,9 @@ describe('generateIdeas (offline generator)', () => {
   });
 
   it('limits AI requests per session', async () => {
+    const openai = server.app.config.openai;
     await server.close();
-    server = await startServer({ ai: { limits: { requestsPerWindow: 2 } } });
+    server = await startServer({ openai, ai: { limits: { requestsPerWindow: 2 } } });
     const { cmd, pat } = await setup();
     expect((await cmd(pat, { type: 'generateIdeas', count: 1 })).status).toBe(200);
     expect((await cmd(pat, { type: 'generateIdeas', count: 1 })).status).toBe(200);
