@@ -7,6 +7,7 @@ import { type AiPluginOptions, aiPlugin } from './ai/aiPlugin.ts';
 import { TokenSigner } from './auth/tokenSigner.ts';
 import type { Config } from './config.ts';
 import type { IssuesError } from './errors.ts';
+import { SessionEvents } from './events/SessionEvents.ts';
 import { healthRoutes } from './health/healthRoutes.ts';
 import { Metrics } from './metrics/Metrics.ts';
 import { RedisRelay } from './relay/RedisRelay.ts';
@@ -15,6 +16,8 @@ import { apiDocsRoutes } from './routes/apiDocs.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { type Clock, systemClock } from './scheduler/Scheduler.ts';
+import { schedulerPlugin } from './scheduler/schedulerPlugin.ts';
 import { isStoreOutage } from './store/isStoreOutage.ts';
 import { PgStore } from './store/PgStore.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
@@ -30,6 +33,7 @@ declare module 'fastify' {
     tokens: TokenSigner;
     rooms: RoomManager;
     sync: SyncServer;
+    sessionEvents: SessionEvents;
     relay: Relay | null;
     metrics: Metrics;
   }
@@ -44,6 +48,10 @@ export interface AppConfig
   maxConnectionsPerParticipant: number;
   messagesPerSecond: number;
   messageBurst: number;
+  /** The time as the scheduler sees it (deadlines, reminders); tests pass a fake clock. */
+  clock: Clock;
+  /** How often each instance looks for sessions with something due. */
+  schedulerIntervalMs: number;
 }
 
 export type AppOptions = Pick<AppConfig, 'dataDir' | 'secret'> &
@@ -58,6 +66,8 @@ export const DEFAULTS = {
   messagesPerSecond: 300,
   messageBurst: 600,
   webhookAllowPrivate: false,
+  clock: systemClock,
+  schedulerIntervalMs: 15_000,
 } satisfies Partial<AppConfig>;
 
 /** Seconds a client is told to wait after a store outage answered 503. */
@@ -113,11 +123,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     metrics,
     log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
   });
+  if (relay) {
+    relay.onReconnect(() => metrics.relayReconnects.inc());
+    relay.onStateChange((healthy) => {
+      if (healthy) app.log.info('redis relay connected');
+      else app.log.warn('redis relay lost: edits are saved, other instances see them when it returns');
+      sync.setRelayDegraded(!healthy);
+    });
+    sync.setRelayDegraded(!relay.healthy);
+  }
   app.decorate('config', config);
   app.decorate('store', store);
   app.decorate('tokens', tokens);
   app.decorate('rooms', rooms);
   app.decorate('sync', sync);
+  app.decorate('sessionEvents', new SessionEvents((err, event) => app.log.error({ err, event }, 'session event listener failed')));
+  await app.register(schedulerPlugin, { clock: config.clock, intervalMs: config.schedulerIntervalMs });
   app.decorate('relay', relay);
   app.decorate('metrics', metrics);
   // onClose hooks run last-added first: this one, added before any service
@@ -157,6 +178,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       code,
       message: status >= 500 ? 'internal error' : error.message,
       ...(error.issues ? { issues: error.issues } : {}),
+      // Clients correct their clock from any answer (DESIGN.md "Public contract").
+      serverTime: Date.now(),
     });
   });
 

@@ -16,10 +16,12 @@ async function commands(app: FastifyInstance) {
       throw err;
     });
     stop({ outcome: result.ok ? 'ok' : 'refused' });
-    if (result.ok) return { ok: true, ...(result.value ?? {}) };
+    // Every answer carries the server's clock so clients can correct theirs (the workshop timer).
+    const serverTime = Date.now();
+    if (result.ok) return { ok: true, ...(result.value ?? {}), serverTime };
     reply.code(result.status);
     const { status: _status, ...body } = result;
-    return body;
+    return { ...body, serverTime };
   });
 }
 

@@ -5,17 +5,21 @@ import {
   CloseCode,
   checkClientBoardUpdate,
   checkClientCommentsUpdate,
+  checkReactionUpdate,
   colorFor,
+  type DecodedUpdate,
   type Identity,
   isBoardWritable,
   parseDocName,
   readPhase,
+  STATUS_RELAY_DEGRADED,
 } from '@throughline/shared';
 import { WebSocket, WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import type { TokenSigner } from '../auth/tokenSigner.ts';
 import type { SyncMetrics } from '../metrics/Metrics.ts';
 import type { Store } from '../store/Store.ts';
+import { statusFrame } from './messages.ts';
 import type { Room } from './Room.ts';
 import type { RoomManager } from './RoomManager.ts';
 import { type ConnectionLimits, SyncConnection, type WritePolicy } from './SyncConnection.ts';
@@ -43,6 +47,8 @@ export class SyncServer {
   private closing = false;
   private draining = false;
   private readonly emptyWaiters = new Set<() => void>();
+  /** `MessageType.status` flags every opted-in client is told about. */
+  private statusFlags = 0;
 
   constructor(private readonly opts: SyncServerOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.limits.maxPayloadBytes });
@@ -102,6 +108,15 @@ export class SyncServer {
       const timer = setTimeout(finish, graceMs);
       this.emptyWaiters.add(finish);
     });
+  }
+
+  /** Tells opted-in clients whether the live relay to other instances works (a notice in their header). */
+  setRelayDegraded(degraded: boolean): void {
+    const flags = degraded ? this.statusFlags | STATUS_RELAY_DEGRADED : this.statusFlags & ~STATUS_RELAY_DEGRADED;
+    if (flags === this.statusFlags) return;
+    this.statusFlags = flags;
+    const frame = statusFrame(flags);
+    for (const c of this.connections) if (c.wantsAck) c.send(frame);
   }
 
   /** Closes every socket with "service restart" so clients reconnect to the next instance. */
@@ -174,8 +189,14 @@ export class SyncServer {
       user: { participantId: identity.participantId, name: identity.name, color: colorFor(identity.participantId), role: identity.role },
       wantsAck: params.get(ACK_PARAM) === '1',
       canWrite: writePolicy(doc.kind, identity, control),
-      // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate).
-      ...(doc.kind === 'board' ? { checkContent: checkClientBoardUpdate } : {}),
+      // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate);
+      // reactions are each participant's own (see checkReactionUpdate).
+      ...(doc.kind === 'board'
+        ? {
+            checkContent: (d: Y.Doc, update: Uint8Array, decoded: DecodedUpdate) =>
+              checkClientBoardUpdate(d, update, decoded) ?? checkReactionUpdate(d, decoded, identity.participantId),
+          }
+        : {}),
       // Comments: one's own, edited only by their author, never removed (see checkClientCommentsUpdate).
       ...(doc.kind === 'comments' ? { checkContent: (d: Y.Doc, u: Uint8Array) => checkClientCommentsUpdate(d, u, identity) } : {}),
       limits: this.opts.limits,
@@ -191,6 +212,7 @@ export class SyncServer {
       if (this.connections.size === 0) for (const done of [...this.emptyWaiters]) done();
     });
     conn.start();
+    if (this.statusFlags !== 0 && conn.wantsAck) conn.send(statusFrame(this.statusFlags));
     for (const [data, isBinary] of early) conn.handleMessage(data, isBinary);
   }
 }

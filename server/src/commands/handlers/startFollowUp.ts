@@ -31,7 +31,7 @@ export const startFollowUp: CommandHandler<'startFollowUp'> = async (_cmd, ctx) 
     carriedBy: ctx.identity.name,
   });
   const { voteBudget, perIdeaCap, blindOrigin } = readSettings(ctx.control);
-  const created = await createSession(ctx.app, seed.brief, ctx.identity.name, { voteBudget, perIdeaCap, blindOrigin });
+  const created = await createSession(ctx.app, seed.brief, ctx.identity.name, { settings: { voteBudget, perIdeaCap, blindOrigin } });
   const id = created.session.id;
   await ctx.app.rooms.with(id, ['board', 'control'], (board, control) => {
     board.doc.transact(() => {
