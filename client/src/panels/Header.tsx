@@ -96,10 +96,9 @@ export function Header() {
   );
 }
 
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
+/** First letters of the first two words, ignoring punctuation: "Sam Ortiz (VP)" → "SO", "(VP) Sam" → "VS". */
+export const initials = (name: string) =>
+  (name.match(/[\p{L}\p{N}]+/gu) ?? [])
     .slice(0, 2)
-    .map((w) => w[0]?.toUpperCase())
+    .map((w) => w.charAt(0).toUpperCase())
     .join('') || '?';

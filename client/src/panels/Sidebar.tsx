@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
@@ -8,6 +9,14 @@ export function Sidebar() {
   const { editor } = useSession();
   const control = useControl();
   const open = useStoreValue(editor.ui, (s) => s.sidebarTab);
+  // Entering select, plan or review opens that phase's panel for everyone, as Parabol moves the whole team along.
+  const phase = control.phase.current;
+  const seenPhase = useRef(phase);
+  useEffect(() => {
+    if (seenPhase.current === phase) return;
+    seenPhase.current = phase;
+    if (SIDEBAR_TABS.some((t) => t.id === phase)) patchStore(editor.ui, { sidebarTab: phase });
+  }, [phase, editor]);
   const tabs = SIDEBAR_TABS.filter((t) => t.visible?.(control) ?? true);
   const active = tabs.find((t) => t.id === open) ?? null;
   if (!active) {
