@@ -23,9 +23,9 @@ export function Header() {
       <div className="brand" title="Throughline">
         <span className="brand-mark" aria-hidden="true" />
       </div>
-      <span className="header-title" title={control.brief?.title ?? title}>
+      <h1 className="header-title" title={control.brief?.title ?? title}>
         {control.brief?.title || title}
-      </span>
+      </h1>
       <span className="phase-chip" title={PHASE_PURPOSE[control.phase.current]}>
         {control.phase.current}
       </span>
