@@ -1,7 +1,7 @@
 import type { Idea } from '@throughline/shared';
 import { useState } from 'react';
 import { dismissAiIdea } from '../../actions/aiLaneActions.ts';
-import { useSession } from '../../session/SessionProvider.tsx';
+import { useControl, useSession } from '../../session/SessionProvider.tsx';
 import { useCommand } from '../../session/useCommand.ts';
 import { type LaneGroup, lensName, provenanceText } from './AiLaneModel.ts';
 import { AiProblem } from './AiProblem.tsx';
@@ -31,6 +31,7 @@ function AiLaneCard({ idea, canAct, nameOf }: { idea: Idea; canAct: boolean; nam
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(idea.text);
   const provenance = provenanceText(idea.provenance, nameOf);
+  const serves = useControl().brief?.initiatives.find((i) => i.id === idea.provenance?.initiativeId)?.title;
 
   const adopt = (withText?: string) =>
     void run({ type: 'adoptAiIdea', ideaId: idea.id, ...(withText && withText !== idea.text ? { text: withText } : {}) });
@@ -53,6 +54,7 @@ function AiLaneCard({ idea, canAct, nameOf }: { idea: Idea; canAct: boolean; nam
       <details className="ai-provenance">
         <summary>
           <span className="ai-badge">AI</span> {lensName(idea.provenance?.lens)}
+          {serves && <span className="ai-serves"> · serves “{serves}”</span>}
         </summary>
         {provenance}
       </details>
