@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { ErrorCode } from '@throughline/shared';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { TokenSigner } from './auth/tokenSigner.ts';
-import type { Config } from './config.ts';
+import { type Config, loadOrCreateSecret } from './config.ts';
 import type { IssuesError } from './errors.ts';
 import { SessionEvents } from './events/SessionEvents.ts';
 import { healthRoutes } from './health/healthRoutes.ts';
@@ -12,6 +12,7 @@ import { Metrics } from './metrics/Metrics.ts';
 import { RedisRelay } from './relay/RedisRelay.ts';
 import type { Relay } from './relay/Relay.ts';
 import { apiDocsRoutes } from './routes/apiDocs.ts';
+import { rateLimitPlugin } from './routes/rateLimitPlugin.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
@@ -38,7 +39,19 @@ declare module 'fastify' {
 }
 
 export interface AppConfig
-  extends Pick<Config, 'dataDir' | 'secret' | 'clientDist' | 'openai' | 'databaseUrl' | 'redisUrl' | 'webhookAllowPrivate'> {
+  extends Pick<
+    Config,
+    | 'dataDir'
+    | 'secret'
+    | 'clientDist'
+    | 'openai'
+    | 'databaseUrl'
+    | 'databasePoolSize'
+    | 'redisUrl'
+    | 'webhookAllowPrivate'
+    | 'rateLimit'
+    | 'trustProxy'
+  > {
   idleUnloadMs: number;
   compactEvery: number;
   ackIntervalMs: number;
@@ -52,7 +65,7 @@ export interface AppConfig
   schedulerIntervalMs: number;
 }
 
-export type AppOptions = Pick<AppConfig, 'dataDir' | 'secret'> &
+export type AppOptions = Pick<AppConfig, 'dataDir'> &
   Partial<AppConfig> & { store?: Store; logger?: FastifyServerOptions['logger'] };
 
 export const DEFAULTS = {
@@ -64,6 +77,8 @@ export const DEFAULTS = {
   messagesPerSecond: 300,
   messageBurst: 600,
   webhookAllowPrivate: false,
+  rateLimit: { createPerMinute: 20, joinPerMinute: 120, allow: [] },
+  trustProxy: false,
   clock: systemClock,
   schedulerIntervalMs: 15_000,
 } satisfies Partial<AppConfig>;
@@ -79,17 +94,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const config: AppConfig = {
     ...DEFAULTS,
     clientDist: null,
+    secret: null,
     databaseUrl: null,
+    databasePoolSize: 8,
     redisUrl: null,
     openai: { apiKey: null, baseUrl: null, model: 'gpt-4o-mini' },
     ...opts,
   };
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: config.trustProxy });
   // SQLite unless DATABASE_URL names PostgreSQL; a Redis relay when REDIS_URL is set.
   const store =
     opts.store ??
     (config.databaseUrl
-      ? await PgStore.connect(config.databaseUrl, (err) => app.log.warn({ err: String(err) }, 'postgresql connection lost'))
+      ? await PgStore.connect(
+          config.databaseUrl,
+          (err) => app.log.warn({ err: String(err) }, 'postgresql connection lost'),
+          config.databasePoolSize,
+        )
       : new SqliteStore({ dataDir: config.dataDir }));
   if (config.redisUrl && !config.databaseUrl && !opts.store) {
     // SQLite compaction assumes one writer per data dir; several instances need PostgreSQL.
@@ -112,7 +133,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     relay,
     onError: (err) => app.log.error({ err }, 'room error'),
   });
-  const tokens = new TokenSigner(config.secret);
+  // One token secret for every instance on a shared database, so a token from one is good at all.
+  const secret = config.secret ?? (store instanceof PgStore ? await store.sharedSecret() : loadOrCreateSecret(config.dataDir));
+  const tokens = new TokenSigner(secret);
   const sync = new SyncServer({
     store,
     tokens,
@@ -170,6 +193,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     });
   });
 
+  await app.register(rateLimitPlugin);
   await app.register(sessionRoutes);
   await app.register(commandRoutes);
   await app.register(exportRoutes);
