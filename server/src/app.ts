@@ -12,9 +12,9 @@ import { Metrics } from './metrics/Metrics.ts';
 import { RedisRelay } from './relay/RedisRelay.ts';
 import type { Relay } from './relay/Relay.ts';
 import { apiDocsRoutes } from './routes/apiDocs.ts';
-import { rateLimitPlugin } from './routes/rateLimitPlugin.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { rateLimitPlugin } from './routes/rateLimitPlugin.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { type Clock, systemClock } from './scheduler/Scheduler.ts';
 import { schedulerPlugin } from './scheduler/schedulerPlugin.ts';
@@ -65,8 +65,7 @@ export interface AppConfig
   schedulerIntervalMs: number;
 }
 
-export type AppOptions = Pick<AppConfig, 'dataDir'> &
-  Partial<AppConfig> & { store?: Store; logger?: FastifyServerOptions['logger'] };
+export type AppOptions = Pick<AppConfig, 'dataDir'> & Partial<AppConfig> & { store?: Store; logger?: FastifyServerOptions['logger'] };
 
 export const DEFAULTS = {
   idleUnloadMs: 30_000,

@@ -49,7 +49,9 @@ describe('several instances without a configured secret', () => {
     // Nothing secret is left in the data dirs, and a later instance agrees too.
     expect(existsSync(join(a.dir, 'secret')) || existsSync(join(b.dir, 'secret'))).toBe(false);
     const c = await instance();
-    expect((await fetch(`${c.srv.url}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${pat.token}` } })).status).toBe(200);
+    expect((await fetch(`${c.srv.url}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${pat.token}` } })).status).toBe(
+      200,
+    );
 
     // Each pool honours DATABASE_POOL_SIZE (two pools per instance).
     const metrics = await (await fetch(`${a.srv.url}/metrics`)).text();

@@ -89,22 +89,26 @@ export async function sessionRoutes(app: FastifyInstance) {
 
   app.get('/api/templates', async () => ({ templates: TEMPLATES }));
 
-  app.post<{ Params: { id: string } }>('/api/sessions/:id/join', { config: { rateLimit: perMinute(limits.joinPerMinute) } }, async (req) => {
-    const session = await loadSession(app, req.params.id);
-    const body = JoinBody.safeParse(req.body ?? {});
-    if (!body.success) throw withIssues(new Errors.badRequest('expected { invite, name }'), zodIssues(body.error));
-    const role = roleForInvite(session, body.data.invite);
-    if (!role) throw new Errors.forbidden('this invite is not valid for this session');
-    const participant = {
-      id: createParticipantId(),
-      sessionId: session.id,
-      name: body.data.name,
-      role,
-      joinedAt: new Date().toISOString(),
-    };
-    await app.store.addParticipant(participant);
-    return { token: tokenFor(app, participant), participantId: participant.id, role };
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/sessions/:id/join',
+    { config: { rateLimit: perMinute(limits.joinPerMinute) } },
+    async (req) => {
+      const session = await loadSession(app, req.params.id);
+      const body = JoinBody.safeParse(req.body ?? {});
+      if (!body.success) throw withIssues(new Errors.badRequest('expected { invite, name }'), zodIssues(body.error));
+      const role = roleForInvite(session, body.data.invite);
+      if (!role) throw new Errors.forbidden('this invite is not valid for this session');
+      const participant = {
+        id: createParticipantId(),
+        sessionId: session.id,
+        name: body.data.name,
+        role,
+        joinedAt: new Date().toISOString(),
+      };
+      await app.store.addParticipant(participant);
+      return { token: tokenFor(app, participant), participantId: participant.id, role };
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/api/sessions/:id', async (req) => {
     const session = await loadSession(app, req.params.id);

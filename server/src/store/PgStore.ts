@@ -226,10 +226,9 @@ export class PgStore extends GroupCommitStore {
    */
   async sharedSecret(): Promise<string> {
     const candidate = randomBytes(32).toString('base64url');
-    await this.pool.query(
-      "INSERT INTO instance_settings (key, value) VALUES ('token_secret', $1) ON CONFLICT (key) DO NOTHING",
-      [candidate],
-    );
+    await this.pool.query("INSERT INTO instance_settings (key, value) VALUES ('token_secret', $1) ON CONFLICT (key) DO NOTHING", [
+      candidate,
+    ]);
     const { rows } = await this.pool.query<{ value: string }>("SELECT value FROM instance_settings WHERE key = 'token_secret'");
     return (rows[0] as { value: string }).value;
   }
