@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { ErrorCode } from '@throughline/shared';
+import { commentsCreatedBy, ErrorCode } from '@throughline/shared';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { activityPlugin } from './activity/activityPlugin.ts';
 import { type AiPluginOptions, aiPlugin } from './ai/aiPlugin.ts';
 import { TokenSigner } from './auth/tokenSigner.ts';
 import { type Config, loadOrCreateSecret } from './config.ts';
@@ -10,6 +11,7 @@ import type { IssuesError } from './errors.ts';
 import { SessionEvents } from './events/SessionEvents.ts';
 import { healthRoutes } from './health/healthRoutes.ts';
 import { Metrics } from './metrics/Metrics.ts';
+import { notificationsPlugin } from './notify/notificationsPlugin.ts';
 import { RedisRelay } from './relay/RedisRelay.ts';
 import type { Relay } from './relay/Relay.ts';
 import { apiDocsRoutes } from './routes/apiDocs.ts';
@@ -44,7 +46,6 @@ export interface AppConfig
   extends Pick<
     Config,
     | 'dataDir'
-    | 'secret'
     | 'clientDist'
     | 'openai'
     | 'databaseUrl'
@@ -53,7 +54,12 @@ export interface AppConfig
     | 'webhookAllowPrivate'
     | 'rateLimit'
     | 'trustProxy'
+    | 'smtpUrl'
+    | 'smtpFrom'
+    | 'publicUrl'
   > {
+  /** The token HMAC key, resolved (see `Config.secret`): plugins that sign things use it too. */
+  secret: string;
   idleUnloadMs: number;
   compactEvery: number;
   ackIntervalMs: number;
@@ -65,10 +71,16 @@ export interface AppConfig
   clock: Clock;
   /** How often each instance looks for sessions with something due. */
   schedulerIntervalMs: number;
+  /** How often the mail outbox is looked at for mail due (new mail is sent at once). */
+  mailIntervalMs: number;
 }
 
 export type AppOptions = Pick<AppConfig, 'dataDir'> &
-  Partial<AppConfig> & { store?: Store; logger?: FastifyServerOptions['logger']; ai?: AiPluginOptions };
+  Partial<Omit<AppConfig, 'secret'>> & { secret?: string | null } & {
+    store?: Store;
+    logger?: FastifyServerOptions['logger'];
+    ai?: AiPluginOptions;
+  };
 
 export const DEFAULTS = {
   idleUnloadMs: 30_000,
@@ -83,6 +95,10 @@ export const DEFAULTS = {
   trustProxy: false,
   clock: systemClock,
   schedulerIntervalMs: 15_000,
+  mailIntervalMs: 10_000,
+  smtpUrl: null,
+  smtpFrom: null,
+  publicUrl: null,
 } satisfies Partial<AppConfig>;
 
 /** Seconds a client is told to wait after a store outage answered 503. */
@@ -93,7 +109,7 @@ const STORE_RETRY_AFTER_S = 5;
  * `listen({ port: 0 })`; `server.ts` adds the port, signals and logging.
  */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const config: AppConfig = {
+  const settings = {
     ...DEFAULTS,
     clientDist: null,
     secret: null,
@@ -103,23 +119,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     openai: { apiKey: null, baseUrl: null, model: 'gpt-4o-mini' },
     ...opts,
   };
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: config.trustProxy });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: settings.trustProxy });
   // SQLite unless DATABASE_URL names PostgreSQL; a Redis relay when REDIS_URL is set.
   const store =
     opts.store ??
-    (config.databaseUrl
+    (settings.databaseUrl
       ? await PgStore.connect(
-          config.databaseUrl,
+          settings.databaseUrl,
           (err) => app.log.warn({ err: String(err) }, 'postgresql connection lost'),
-          config.databasePoolSize,
+          settings.databasePoolSize,
         )
-      : new SqliteStore({ dataDir: config.dataDir }));
-  if (config.redisUrl && !config.databaseUrl && !opts.store) {
+      : new SqliteStore({ dataDir: settings.dataDir }));
+  if (settings.redisUrl && !settings.databaseUrl && !opts.store) {
     // SQLite compaction assumes one writer per data dir; several instances need PostgreSQL.
     throw new Error('REDIS_URL relays between instances that share a database: set DATABASE_URL (PostgreSQL) too');
   }
-  const relay = config.redisUrl
-    ? await RedisRelay.connect(config.redisUrl, undefined, (err) => app.log.warn({ err: String(err) }, 'redis relay'))
+  const relay = settings.redisUrl
+    ? await RedisRelay.connect(settings.redisUrl, undefined, (err) => app.log.warn({ err: String(err) }, 'redis relay'))
     : null;
   const metrics: Metrics = new Metrics({
     loadedRooms: (): number => rooms.loadedCount,
@@ -129,14 +145,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   const rooms = new RoomManager(store, {
     metrics,
-    idleUnloadMs: config.idleUnloadMs,
-    compactEvery: config.compactEvery,
-    ackIntervalMs: config.ackIntervalMs,
+    idleUnloadMs: settings.idleUnloadMs,
+    compactEvery: settings.compactEvery,
+    ackIntervalMs: settings.ackIntervalMs,
     relay,
     onError: (err) => app.log.error({ err }, 'room error'),
   });
   // One token secret for every instance on a shared database, so a token from one is good at all.
-  const secret = config.secret ?? (store instanceof PgStore ? await store.sharedSecret() : loadOrCreateSecret(config.dataDir));
+  const secret = settings.secret ?? (store instanceof PgStore ? await store.sharedSecret() : loadOrCreateSecret(settings.dataDir));
+  const config: AppConfig = { ...settings, secret };
   const tokens = new TokenSigner(secret);
   const sync = new SyncServer({
     store,
@@ -145,6 +162,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     limits: config,
     metrics,
     log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
+    hooks: {
+      // What a person had seen when they left: "since you were here" starts there.
+      onLeave: (who, docName, doc) => {
+        if (docName !== 'board' && docName !== 'comments') return;
+        app.activity
+          .markSeen(who.sessionId, who.participantId, { [docName]: doc })
+          .catch((err) => app.log.warn({ err }, 'could not record a seen mark'));
+      },
+      onCommentsApplied: (who, doc, update) => {
+        for (const { threadKey, comment } of commentsCreatedBy(doc, update)) {
+          void app.sessionEvents.emit('commentPosted', {
+            sessionId: who.sessionId,
+            threadKey,
+            commentId: comment.id,
+            authorId: comment.authorId,
+            authorName: comment.authorName,
+            text: comment.text,
+            mentions: comment.mentions,
+          });
+        }
+      },
+    },
   });
   if (relay) {
     relay.onReconnect(() => metrics.relayReconnects.inc());
@@ -162,6 +201,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('sync', sync);
   app.decorate('sessionEvents', new SessionEvents((err, event) => app.log.error({ err, event }, 'session event listener failed')));
   await app.register(schedulerPlugin, { clock: config.clock, intervalMs: config.schedulerIntervalMs });
+  await app.register(activityPlugin);
+  await app.register(notificationsPlugin, {
+    smtpUrl: config.smtpUrl,
+    smtpFrom: config.smtpFrom,
+    publicUrl: config.publicUrl,
+    mailIntervalMs: config.mailIntervalMs,
+  });
   app.decorate('relay', relay);
   app.decorate('metrics', metrics);
   // onClose hooks run last-added first: this one, added before any service

@@ -29,6 +29,12 @@ export interface Config {
   trustProxy: boolean | string[];
   /** On SIGTERM, how long open sockets may keep working before they are closed with 1012. */
   drainGraceMs: number;
+  /** SMTP relay for notification mail (`smtp://user:pass@host:587`, `smtps://…`); null turns mail off. */
+  smtpUrl: string | null;
+  /** The From of notification mail. */
+  smtpFrom: string | null;
+  /** Where people reach this server (links in mail and chat posts), e.g. https://throughline.example.com. */
+  publicUrl: string | null;
 }
 
 /**
@@ -71,6 +77,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       allow: list(env.THROUGHLINE_RATE_LIMIT_ALLOW),
     },
     trustProxy: trustProxyFrom(env.THROUGHLINE_TRUST_PROXY),
+    smtpUrl: env.THROUGHLINE_SMTP_URL || null,
+    smtpFrom: env.THROUGHLINE_SMTP_FROM || null,
+    publicUrl: env.THROUGHLINE_PUBLIC_URL || null,
     drainGraceMs: seconds(env.THROUGHLINE_DRAIN_SECONDS, 10) * 1000,
   };
 }
