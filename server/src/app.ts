@@ -1,25 +1,32 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { ErrorCode } from '@throughline/shared';
+import { commentsCreatedBy, ErrorCode } from '@throughline/shared';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { activityPlugin } from './activity/activityPlugin.ts';
+import { type AiPluginOptions, aiPlugin } from './ai/aiPlugin.ts';
 import { TokenSigner } from './auth/tokenSigner.ts';
 import type { Config } from './config.ts';
 import type { IssuesError } from './errors.ts';
+import { SessionEvents } from './events/SessionEvents.ts';
 import { healthRoutes } from './health/healthRoutes.ts';
 import { Metrics } from './metrics/Metrics.ts';
+import { notificationsPlugin } from './notify/notificationsPlugin.ts';
 import { RedisRelay } from './relay/RedisRelay.ts';
 import type { Relay } from './relay/Relay.ts';
 import { apiDocsRoutes } from './routes/apiDocs.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { type Clock, systemClock } from './scheduler/Scheduler.ts';
+import { schedulerPlugin } from './scheduler/schedulerPlugin.ts';
 import { isStoreOutage } from './store/isStoreOutage.ts';
 import { PgStore } from './store/PgStore.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
 import type { Store } from './store/Store.ts';
 import { RoomManager } from './sync/RoomManager.ts';
 import { SyncServer } from './sync/syncServer.ts';
+import { webhooksPlugin } from './webhook/webhooksPlugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,13 +35,26 @@ declare module 'fastify' {
     tokens: TokenSigner;
     rooms: RoomManager;
     sync: SyncServer;
+    sessionEvents: SessionEvents;
     relay: Relay | null;
     metrics: Metrics;
   }
 }
 
 export interface AppConfig
-  extends Pick<Config, 'dataDir' | 'secret' | 'clientDist' | 'openai' | 'databaseUrl' | 'redisUrl' | 'webhookAllowPrivate'> {
+  extends Pick<
+    Config,
+    | 'dataDir'
+    | 'secret'
+    | 'clientDist'
+    | 'openai'
+    | 'databaseUrl'
+    | 'redisUrl'
+    | 'webhookAllowPrivate'
+    | 'smtpUrl'
+    | 'smtpFrom'
+    | 'publicUrl'
+  > {
   idleUnloadMs: number;
   compactEvery: number;
   ackIntervalMs: number;
@@ -42,10 +62,16 @@ export interface AppConfig
   maxConnectionsPerParticipant: number;
   messagesPerSecond: number;
   messageBurst: number;
+  /** The time as the scheduler sees it (deadlines, reminders); tests pass a fake clock. */
+  clock: Clock;
+  /** How often each instance looks for sessions with something due. */
+  schedulerIntervalMs: number;
+  /** How often the mail outbox is looked at for mail due (new mail is sent at once). */
+  mailIntervalMs: number;
 }
 
 export type AppOptions = Pick<AppConfig, 'dataDir' | 'secret'> &
-  Partial<AppConfig> & { store?: Store; logger?: FastifyServerOptions['logger'] };
+  Partial<AppConfig> & { store?: Store; logger?: FastifyServerOptions['logger']; ai?: AiPluginOptions };
 
 export const DEFAULTS = {
   idleUnloadMs: 30_000,
@@ -56,6 +82,12 @@ export const DEFAULTS = {
   messagesPerSecond: 300,
   messageBurst: 600,
   webhookAllowPrivate: false,
+  clock: systemClock,
+  schedulerIntervalMs: 15_000,
+  mailIntervalMs: 10_000,
+  smtpUrl: null,
+  smtpFrom: null,
+  publicUrl: null,
 } satisfies Partial<AppConfig>;
 
 /** Seconds a client is told to wait after a store outage answered 503. */
@@ -110,14 +142,65 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     limits: config,
     metrics,
     log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
+    hooks: {
+      // What a person had seen when they left: "since you were here" starts there.
+      onLeave: (who, docName, doc) => {
+        if (docName !== 'board' && docName !== 'comments') return;
+        app.activity
+          .markSeen(who.sessionId, who.participantId, { [docName]: doc })
+          .catch((err) => app.log.warn({ err }, 'could not record a seen mark'));
+      },
+      onCommentsApplied: (who, doc, update) => {
+        for (const { threadKey, comment } of commentsCreatedBy(doc, update)) {
+          void app.sessionEvents.emit('commentPosted', {
+            sessionId: who.sessionId,
+            threadKey,
+            commentId: comment.id,
+            authorId: comment.authorId,
+            authorName: comment.authorName,
+            text: comment.text,
+            mentions: comment.mentions,
+          });
+        }
+      },
+    },
   });
+  if (relay) {
+    relay.onReconnect(() => metrics.relayReconnects.inc());
+    relay.onStateChange((healthy) => {
+      if (healthy) app.log.info('redis relay connected');
+      else app.log.warn('redis relay lost: edits are saved, other instances see them when it returns');
+      sync.setRelayDegraded(!healthy);
+    });
+    sync.setRelayDegraded(!relay.healthy);
+  }
   app.decorate('config', config);
   app.decorate('store', store);
   app.decorate('tokens', tokens);
   app.decorate('rooms', rooms);
   app.decorate('sync', sync);
+  app.decorate('sessionEvents', new SessionEvents((err, event) => app.log.error({ err, event }, 'session event listener failed')));
+  await app.register(schedulerPlugin, { clock: config.clock, intervalMs: config.schedulerIntervalMs });
+  await app.register(activityPlugin);
+  await app.register(notificationsPlugin, {
+    smtpUrl: config.smtpUrl,
+    smtpFrom: config.smtpFrom,
+    publicUrl: config.publicUrl,
+    mailIntervalMs: config.mailIntervalMs,
+  });
   app.decorate('relay', relay);
   app.decorate('metrics', metrics);
+  // onClose hooks run last-added first: this one, added before any service
+  // plugin, runs after theirs, so services still find the rooms open to
+  // record how they stopped (a cancelled generation, a cancelled delivery).
+  app.addHook('onClose', async () => {
+    await rooms.closeAll();
+    await relay?.close();
+    await store.close();
+  });
+  // Services shared by every session; each decorates the app and closes itself.
+  await app.register(aiPlugin, opts.ai ?? {});
+  await app.register(webhooksPlugin);
 
   app.server.on('upgrade', (req, socket, head) => {
     try {
@@ -160,11 +243,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // connection, upgraded WebSockets included, before onClose hooks run.
   app.addHook('preClose', async () => {
     sync.closeAll();
-  });
-  app.addHook('onClose', async () => {
-    await rooms.closeAll();
-    await relay?.close();
-    await store.close();
   });
   return app;
 }

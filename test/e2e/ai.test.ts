@@ -1,7 +1,12 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { insertIdea } from '@throughline/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join } from '../helpers/api.ts';
 import { launchBrowser, newPerson, requireBuiltClient, waitInPage } from '../helpers/browser.ts';
+import { connectDoc, waitSynced } from '../helpers/connectDoc.ts';
+import { sampleIdea } from '../helpers/fixtures.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 
 type Note = { text: string; lane: string; origin: string; adoptedBy: string | null };
@@ -11,6 +16,16 @@ const notesIn = (page: Page) =>
     const tl = (window as unknown as { __throughline: { doc: { getMap(n: string): { toJSON(): Record<string, unknown> } } } })
       .__throughline;
     return Object.values(tl.doc.getMap('ideas').toJSON()) as Note[];
+  });
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results/ai');
+
+/** The page's clusters, read through the `?test=1` hook. */
+const clustersIn = (page: Page) =>
+  page.evaluate(() => {
+    const tl = (window as unknown as { __throughline: { doc: { getMap(n: string): { toJSON(): Record<string, unknown> } } } })
+      .__throughline;
+    return Object.values(tl.doc.getMap('clusters').toJSON()) as { title: string }[];
   });
 
 async function openAiTab(page: Page) {
@@ -42,6 +57,15 @@ describe('AI ideation in the browser', () => {
     await openAiTab(b.page);
 
     await a.page.getByTestId('ai-count').fill('10');
+    // Record when the other browser first shows each lane size while the ideas stream in.
+    await b.page.evaluate(() => {
+      const firstSeen: Record<number, number> = {};
+      (window as unknown as { __laneSizes: Record<number, number> }).__laneSizes = firstSeen;
+      new MutationObserver(() => {
+        const n = document.querySelectorAll('[data-testid="ai-idea"]').length;
+        firstSeen[n] ??= performance.now();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await a.page.getByTestId('ai-generate').click();
 
     for (const page of [a.page, b.page]) {
@@ -51,7 +75,15 @@ describe('AI ideation in the browser', () => {
     await expect.poll(() => a.page.getByTestId('ai-status').first().textContent()).toContain('Added 10 ideas');
     // Provenance is on the card, honest about the offline generator.
     expect(await b.page.getByTestId('ai-idea').first().getAttribute('title')).toMatch(/Offline generator .* asked by Pat/);
+    // They arrived one by one, paced like a model: nine waits of at least ~150 ms between the first and the tenth.
+    const seen = await b.page.evaluate(() => (window as unknown as { __laneSizes: Record<number, number> }).__laneSizes);
+    expect(Object.keys(seen).filter((n) => Number(n) > 0 && Number(n) < 10).length).toBeGreaterThanOrEqual(3);
+    expect((seen[10] ?? 0) - (seen[1] ?? Number.POSITIVE_INFINITY)).toBeGreaterThanOrEqual(1_000);
+    // Each idea names the brief's initiative it serves.
+    expect(await b.page.getByTestId('ai-idea').first().locator('summary').textContent()).toContain('serves “Governance story”');
 
+    mkdirSync(SHOTS, { recursive: true });
+    await b.page.screenshot({ path: resolve(SHOTS, 'ai-lane-1280.png') });
     const firstText = (await a.page.getByTestId('ai-idea').first().locator('p').textContent()) ?? '';
     await a.page.getByTestId('ai-adopt').first().click();
 
@@ -64,6 +96,47 @@ describe('AI ideation in the browser', () => {
     }
     await a.context.close();
     await b.context.close();
+  });
+
+  it('suggests groups for loose notes; accepting one creates the cluster with its notes, dismissing one changes nothing', async () => {
+    const s = await createSession(server.url);
+    const f = await newPerson(browser, server.url);
+    await f.page.goto(`${server.url}/s/${s.sessionId}?test=1#token=${s.facilitatorToken}`);
+    await openAiTab(f.page);
+    const texts = [
+      'Governance audit log demo',
+      'Audit log export for governance reviews',
+      'Governance audit trail in the admin console',
+      'Pricing page for enterprise plans',
+      'Enterprise pricing calculator',
+      'Enterprise pricing comparison sheet',
+    ];
+    // Another participant's notes, from a real y-websocket client.
+    const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat');
+    const peer = connectDoc(server.wsUrl, s.sessionId, 'board', pat.token);
+    await waitSynced(peer);
+    for (const [i, text] of texts.entries())
+      insertIdea(
+        peer.doc,
+        sampleIdea({ id: `idea:sug${i}` as never, text, authorId: pat.participantId, authorName: 'Pat', x: i * 220, y: 0, createdAt: i }),
+      );
+    await expect.poll(async () => (await notesIn(f.page)).length).toBe(texts.length);
+    await f.page.getByTestId('ai-suggest').click();
+    const suggestion = f.page.locator('.ai-suggestion');
+    await suggestion.first().waitFor({ timeout: 15_000 });
+    const count = await suggestion.count();
+    expect(count).toBeGreaterThanOrEqual(2);
+    mkdirSync(SHOTS, { recursive: true });
+    await f.page.screenshot({ path: resolve(SHOTS, 'ai-suggestions-1280.png') });
+    const title = await suggestion.first().getByLabel('Group title').inputValue();
+    await suggestion.first().getByRole('button', { name: 'Create cluster' }).click();
+    await expect.poll(() => suggestion.count()).toBe(count - 1);
+    await expect.poll(() => clustersIn(f.page)).toContainEqual(expect.objectContaining({ title }));
+    await suggestion.first().getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => suggestion.count()).toBe(count - 2);
+    expect((await clustersIn(f.page)).length).toBe(1);
+    peer.destroy();
+    await f.context.close();
   });
 
   it('shows a clear refusal to a viewer and changes nothing', async () => {

@@ -19,8 +19,10 @@ import { retractVote } from './handlers/retractVote.ts';
 import { reveal } from './handlers/reveal.ts';
 import { score } from './handlers/score.ts';
 import { setAgenda } from './handlers/setAgenda.ts';
+import { setChatWebhook } from './handlers/setChatWebhook.ts';
 import { setPhase } from './handlers/setPhase.ts';
 import { setReady } from './handlers/setReady.ts';
+import { setSchedule } from './handlers/setSchedule.ts';
 import { setVoting } from './handlers/setVoting.ts';
 import { setWebhook } from './handlers/setWebhook.ts';
 import { spotlight } from './handlers/spotlight.ts';
@@ -63,6 +65,8 @@ export const handlers: { [T in CommandType]: CommandHandler<T> } = {
   adoptAiIdea,
   suggestClusters,
   acceptClusterSuggestion,
+  setSchedule,
+  setChatWebhook,
   startTimer,
   pauseTimer,
   resumeTimer,

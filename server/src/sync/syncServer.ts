@@ -12,12 +12,14 @@ import {
   isBoardWritable,
   parseDocName,
   readPhase,
+  STATUS_RELAY_DEGRADED,
 } from '@throughline/shared';
 import { WebSocket, WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import type { TokenSigner } from '../auth/tokenSigner.ts';
 import type { SyncMetrics } from '../metrics/Metrics.ts';
 import type { Store } from '../store/Store.ts';
+import { statusFrame } from './messages.ts';
 import type { Room } from './Room.ts';
 import type { RoomManager } from './RoomManager.ts';
 import { type ConnectionLimits, SyncConnection, type WritePolicy } from './SyncConnection.ts';
@@ -29,6 +31,15 @@ export interface SyncServerOptions {
   limits: ConnectionLimits & { maxPayloadBytes: number; maxConnectionsPerParticipant: number };
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   metrics?: SyncMetrics;
+  hooks?: SyncHooks;
+}
+
+/** What the rest of the server hears from sync: who left a document, and comments clients wrote. */
+export interface SyncHooks {
+  /** A client's socket on `docName` closed; `doc` is what it had been served. Called synchronously. */
+  onLeave?(identity: Identity, docName: string, doc: Y.Doc): void;
+  /** A client's update to the comments doc was accepted and applied. */
+  onCommentsApplied?(identity: Identity, doc: Y.Doc, update: Uint8Array): void;
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/([^/?]+)$/;
@@ -45,6 +56,8 @@ export class SyncServer {
   private closing = false;
   private draining = false;
   private readonly emptyWaiters = new Set<() => void>();
+  /** `MessageType.status` flags every opted-in client is told about. */
+  private statusFlags = 0;
 
   constructor(private readonly opts: SyncServerOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.limits.maxPayloadBytes });
@@ -106,6 +119,15 @@ export class SyncServer {
     });
   }
 
+  /** Tells opted-in clients whether the live relay to other instances works (a notice in their header). */
+  setRelayDegraded(degraded: boolean): void {
+    const flags = degraded ? this.statusFlags | STATUS_RELAY_DEGRADED : this.statusFlags & ~STATUS_RELAY_DEGRADED;
+    if (flags === this.statusFlags) return;
+    this.statusFlags = flags;
+    const frame = statusFrame(flags);
+    for (const c of this.connections) if (c.wantsAck) c.send(frame);
+  }
+
   /** Closes every socket with "service restart" so clients reconnect to the next instance. */
   closeAll(): void {
     this.closing = true;
@@ -149,6 +171,14 @@ export class SyncServer {
     let closed = false;
     ws.on('close', () => {
       closed = true;
+      const served = held[0];
+      if (served?.docName === docName) {
+        try {
+          this.opts.hooks?.onLeave?.(identity, docName, served.doc);
+        } catch (err) {
+          this.opts.log.error({ err: String(err) }, 'onLeave hook failed');
+        }
+      }
       const n = (this.perParticipant.get(identity.participantId) ?? 1) - 1;
       if (n <= 0) this.perParticipant.delete(identity.participantId);
       else this.perParticipant.set(identity.participantId, n);
@@ -185,7 +215,12 @@ export class SyncServer {
           }
         : {}),
       // Comments: one's own, edited only by their author, never removed (see checkClientCommentsUpdate).
-      ...(doc.kind === 'comments' ? { checkContent: (d: Y.Doc, u: Uint8Array) => checkClientCommentsUpdate(d, u, identity) } : {}),
+      ...(doc.kind === 'comments'
+        ? {
+            checkContent: (d: Y.Doc, u: Uint8Array) => checkClientCommentsUpdate(d, u, identity),
+            onApplied: (u: Uint8Array) => this.opts.hooks?.onCommentsApplied?.(identity, room.doc, u),
+          }
+        : {}),
       limits: this.opts.limits,
       log: this.opts.log,
       ...(this.opts.metrics ? { metrics: this.opts.metrics } : {}),
@@ -199,6 +234,7 @@ export class SyncServer {
       if (this.connections.size === 0) for (const done of [...this.emptyWaiters]) done();
     });
     conn.start();
+    if (this.statusFlags !== 0 && conn.wantsAck) conn.send(statusFrame(this.statusFlags));
     for (const [data, isBinary] of early) conn.handleMessage(data, isBinary);
   }
 }

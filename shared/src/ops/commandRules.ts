@@ -57,6 +57,9 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule } = {
   adoptAiIdea: { roles: CONTRIBUTORS, phases: ['explore'] },
   suggestClusters: { roles: CONTRIBUTORS, phases: ['explore'], readOnly: true },
   acceptClusterSuggestion: { roles: CONTRIBUTORS, phases: ['explore'] },
+  // Async rounds: the schedule and the chat channel.
+  setSchedule: { roles: FACILITATOR, phases: ANY_PHASE },
+  setChatWebhook: { roles: FACILITATOR, phases: ANY_PHASE },
   // Live workshop facilitation: timeboxes and attention work in every phase (a timer for voting, a spotlight while deciding).
   startTimer: { roles: FACILITATOR, phases: ANY_PHASE },
   pauseTimer: { roles: FACILITATOR, phases: ANY_PHASE },

@@ -1,6 +1,7 @@
 import { checkPhaseChange, clearReady, readDecisions, readPhase, readSettings, writePhase } from '@throughline/shared';
 import type { CommandHandler } from '../CommandContext.ts';
 import { publishAllDrafts } from '../publishDrafts.ts';
+import { SERVER_PARTICIPANT_ID } from '../serverIdentity.ts';
 
 /**
  * The facilitator moves the session between phases, one step forward at a
@@ -33,6 +34,14 @@ export const setPhase: CommandHandler<'setPhase'> = async (cmd, ctx) => {
     if (cmd.phase !== phase.current) clearReady(ctx.control);
   });
   const out = people ? await publishAllDrafts(ctx, people) : null;
+  await ctx.app.sessionEvents.emit('phaseChanged', {
+    sessionId: ctx.session.id,
+    from: phase.current,
+    to: cmd.phase,
+    at: ctx.now().toISOString(),
+    by: ctx.identity.name,
+    auto: ctx.identity.participantId === SERVER_PARTICIPANT_ID,
+  });
   return {
     ok: true,
     value: {
