@@ -1,4 +1,12 @@
-import { BOARD_MIGRATIONS, CONTROL_MIGRATIONS, DRAFTS_MIGRATIONS, type Migration, migrateDoc } from '@throughline/shared';
+import {
+  type AuthorFields,
+  BOARD_AUTHORSHIP,
+  BOARD_MIGRATIONS,
+  CONTROL_MIGRATIONS,
+  DRAFTS_MIGRATIONS,
+  type Migration,
+  migrateDoc,
+} from '@throughline/shared';
 import type { Relay } from '../relay/Relay.ts';
 import type { Store } from '../store/Store.ts';
 import { Room } from './Room.ts';
@@ -25,6 +33,9 @@ const migrationsFor = (docName: string): readonly Migration[] => {
   if (docName.startsWith('drafts:')) return DRAFTS_MIGRATIONS;
   return [];
 };
+
+/** Documents whose records carry an author the sync guard enforces. */
+const authorshipFor = (docName: string): readonly AuthorFields[] => (docName === 'board' ? BOARD_AUTHORSHIP : []);
 
 /**
  * Keeps each session document loaded while anyone holds it (a socket, a
@@ -57,6 +68,7 @@ export class RoomManager {
         relay: this.opts.relay,
         onError: this.opts.onError,
         onFailed: (failed) => this.evict(key, failed),
+        authorship: authorshipFor(docName),
       });
       const created: Entry = {
         room: null,

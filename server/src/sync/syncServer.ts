@@ -1,18 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  ACK_PARAM,
-  CloseCode,
-  checkClientBoardUpdate,
-  colorFor,
-  type Identity,
-  isBoardWritable,
-  parseDocName,
-  readPhase,
-} from '@throughline/shared';
+import { ACK_PARAM, CloseCode, colorFor, type Identity, isBoardWritable, parseDocName, readPhase } from '@throughline/shared';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { TokenSigner } from '../auth/tokenSigner.ts';
 import type { Store } from '../store/Store.ts';
+import { contentPolicyFor } from './contentPolicy.ts';
 import type { Room } from './Room.ts';
 import type { RoomManager } from './RoomManager.ts';
 import { type ConnectionLimits, SyncConnection, type WritePolicy } from './SyncConnection.ts';
@@ -22,6 +14,8 @@ export interface SyncServerOptions {
   tokens: TokenSigner;
   rooms: RoomManager;
   limits: ConnectionLimits & { maxPayloadBytes: number; maxConnectionsPerParticipant: number };
+  /** How often every socket is pinged; one that has not answered the previous ping by then is closed. */
+  pingIntervalMs: number;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -36,10 +30,35 @@ export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly perParticipant = new Map<string, number>();
   private readonly connections = new Set<SyncConnection>();
+  /** Sockets pinged and not yet answered. */
+  private readonly unanswered = new Set<WebSocket>();
+  private readonly heartbeat: NodeJS.Timeout;
   private closing = false;
 
   constructor(private readonly opts: SyncServerOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.limits.maxPayloadBytes });
+    this.heartbeat = setInterval(() => this.ping(), opts.pingIntervalMs);
+    this.heartbeat.unref();
+  }
+
+  /**
+   * A socket whose peer vanished (laptop lid, dead NAT entry) never closes
+   * by itself: it would keep its room loaded, its cursor on everyone's
+   * screen and a slot of its participant's connection cap. Every interval,
+   * a socket that has not answered the previous ping is terminated (which
+   * runs the normal close path), and the rest are pinged again: a dead
+   * socket goes within two intervals.
+   */
+  private ping(): void {
+    for (const ws of this.wss.clients) {
+      if (this.unanswered.has(ws)) {
+        this.unanswered.delete(ws);
+        ws.terminate();
+        continue;
+      }
+      this.unanswered.add(ws);
+      ws.ping();
+    }
   }
 
   /**
@@ -71,6 +90,7 @@ export class SyncServer {
   /** Closes every socket with "service restart" so clients reconnect to the next instance. */
   closeAll(): void {
     this.closing = true;
+    clearInterval(this.heartbeat);
     for (const c of this.connections) c.close(CloseCode.serviceRestart, 'server shutting down');
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
@@ -90,6 +110,8 @@ export class SyncServer {
     };
     ws.on('message', buffer);
     ws.on('error', () => ws.terminate());
+    ws.on('pong', () => this.unanswered.delete(ws));
+    ws.on('close', () => this.unanswered.delete(ws));
 
     const refuse = (code: number, reason: string) => ws.close(code, reason);
     const verified = this.opts.tokens.verify(params.get('token'));
@@ -137,8 +159,7 @@ export class SyncServer {
       user: { participantId: identity.participantId, name: identity.name, color: colorFor(identity.participantId), role: identity.role },
       wantsAck: params.get(ACK_PARAM) === '1',
       canWrite: writePolicy(doc.kind, identity, control),
-      // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate).
-      ...(doc.kind === 'board' ? { checkContent: checkClientBoardUpdate } : {}),
+      checkContent: contentPolicyFor(doc.kind, identity, room),
       limits: this.opts.limits,
       log: this.opts.log,
     });
