@@ -6,11 +6,18 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { TokenSigner } from './auth/tokenSigner.ts';
 import type { Config } from './config.ts';
 import type { IssuesError } from './errors.ts';
+import { SessionEvents } from './events/SessionEvents.ts';
+import { healthRoutes } from './health/healthRoutes.ts';
+import { Metrics } from './metrics/Metrics.ts';
 import { RedisRelay } from './relay/RedisRelay.ts';
+import type { Relay } from './relay/Relay.ts';
 import { apiDocsRoutes } from './routes/apiDocs.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { type Clock, systemClock } from './scheduler/Scheduler.ts';
+import { schedulerPlugin } from './scheduler/schedulerPlugin.ts';
+import { isStoreOutage } from './store/isStoreOutage.ts';
 import { PgStore } from './store/PgStore.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
 import type { Store } from './store/Store.ts';
@@ -24,6 +31,9 @@ declare module 'fastify' {
     tokens: TokenSigner;
     rooms: RoomManager;
     sync: SyncServer;
+    sessionEvents: SessionEvents;
+    relay: Relay | null;
+    metrics: Metrics;
   }
 }
 
@@ -42,6 +52,10 @@ export interface AppConfig
   structBurst: number;
   /** Heartbeat: sockets are pinged this often; one silent for two intervals is closed. */
   pingIntervalMs: number;
+  /** The time as the scheduler sees it (deadlines, reminders); tests pass a fake clock. */
+  clock: Clock;
+  /** How often each instance looks for sessions with something due. */
+  schedulerIntervalMs: number;
 }
 
 export type AppOptions = Pick<AppConfig, 'dataDir' | 'secret'> &
@@ -62,7 +76,12 @@ export const DEFAULTS = {
   structBurst: 40_000,
   pingIntervalMs: 25_000,
   webhookAllowPrivate: false,
+  clock: systemClock,
+  schedulerIntervalMs: 15_000,
 } satisfies Partial<AppConfig>;
+
+/** Seconds a client is told to wait after a store outage answered 503. */
+const STORE_RETRY_AFTER_S = 5;
 
 /**
  * Builds the Throughline server without listening: tests call `inject()` or
@@ -91,7 +110,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const relay = config.redisUrl
     ? await RedisRelay.connect(config.redisUrl, undefined, (err) => app.log.warn({ err: String(err) }, 'redis relay'))
     : null;
+  const metrics: Metrics = new Metrics({
+    loadedRooms: (): number => rooms.loadedCount,
+    connections: (): number => sync.connectionCount,
+    relay: () => relay && { up: relay.healthy, subscriptions: relay.subscriptionCount },
+    pools: () => store.poolStats()?.pools ?? [],
+  });
   const rooms = new RoomManager(store, {
+    metrics,
     idleUnloadMs: config.idleUnloadMs,
     compactEvery: config.compactEvery,
     ackIntervalMs: config.ackIntervalMs,
@@ -105,6 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     rooms,
     limits: config,
     pingIntervalMs: config.pingIntervalMs,
+    metrics,
     log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
   });
   app.decorate('config', config);
@@ -112,6 +139,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('tokens', tokens);
   app.decorate('rooms', rooms);
   app.decorate('sync', sync);
+  app.decorate('sessionEvents', new SessionEvents((err, event) => app.log.error({ err, event }, 'session event listener failed')));
+  await app.register(schedulerPlugin, { clock: config.clock, intervalMs: config.schedulerIntervalMs });
+  app.decorate('relay', relay);
+  app.decorate('metrics', metrics);
 
   app.server.on('upgrade', (req, socket, head) => {
     try {
@@ -124,6 +155,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error: IssuesError & { code?: string; statusCode?: number; validation?: unknown }, req, reply) => {
+    if (isStoreOutage(error)) {
+      req.log.warn({ err: String(error) }, 'store unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', String(STORE_RETRY_AFTER_S))
+        .send({ code: ErrorCode.unavailable, message: 'the database is unavailable; retry shortly' });
+    }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     const code = error.code?.startsWith('TL_ERR_') ? error.code : status >= 500 ? ErrorCode.internal : ErrorCode.badRequest;
@@ -131,6 +169,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       code,
       message: status >= 500 ? 'internal error' : error.message,
       ...(error.issues ? { issues: error.issues } : {}),
+      // Clients correct their clock from any answer (DESIGN.md "Public contract").
+      serverTime: Date.now(),
     });
   });
 
@@ -138,6 +178,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(commandRoutes);
   await app.register(exportRoutes);
   await app.register(apiDocsRoutes);
+  await app.register(healthRoutes);
   await registerClient(app, config.clientDist);
 
   // Sockets must go before the HTTP server closes: it waits for every open
@@ -159,7 +200,7 @@ async function registerClient(app: FastifyInstance, dist: string | null) {
   if (hasClient) await app.register(fastifyStatic, { root: dist, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
-    if (hasClient && req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/sync/')) {
+    if (hasClient && req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/sync/') && !path.startsWith('/metrics')) {
       return reply.type('text/html').sendFile('index.html');
     }
     reply.code(404).send({ code: ErrorCode.notFound, message: `no route ${req.method} ${path}` });

@@ -1,15 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, requireBuiltClient } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/startServer.ts';
 import { HOSTILE_IDEA, plannedSession, startExportServer } from './exportServer.ts';
 import { parseCsv } from './parseCsv.ts';
 
-const CLIENT_BUILT = existsSync(resolve(import.meta.dirname, '../../client/dist/index.html'));
 const SHOTS = resolve(import.meta.dirname, '../../test-results/export');
 
 let server: TestServer;
@@ -19,7 +18,7 @@ const hits: { body: string; event: string }[] = [];
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!CLIENT_BUILT) return;
+  requireBuiltClient();
   mkdirSync(SHOTS, { recursive: true });
   server = await startExportServer();
   browser = await launchBrowser();
@@ -71,7 +70,7 @@ async function download(page: Page, testId: string): Promise<{ name: string; byt
 const pngSize = (b: Buffer) => ({ width: b.readUInt32BE(16), height: b.readUInt32BE(20) });
 const today = () => new Date().toISOString().slice(0, 10);
 
-describe.skipIf(!CLIENT_BUILT)('exporting from the Export panel in Chromium', () => {
+describe('exporting from the Export panel in Chromium', () => {
   it('downloads every format and the board as PNG, then finalises to a webhook', async () => {
     const s = await plannedSession(server, { title: 'Export e2e' });
     const page = await openExportTab(s.sessionId, s.fac);
@@ -81,6 +80,10 @@ describe.skipIf(!CLIENT_BUILT)('exporting from the Export panel in Chromium', ()
     expect(md.bytes.toString('utf8')).toContain('## Brief');
     const csv = await download(page, 'export-csv');
     expect(parseCsv(csv.bytes.toString('utf8'))[1]?.[0]).toBe('Draft the webinar outline, v1');
+    const excel = await download(page, 'export-csv-excel');
+    expect(excel.name).toBe(`Export e2e - ${today()} - excel.csv`);
+    expect([...excel.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(excel.bytes.subarray(3).equals(csv.bytes)).toBe(true);
     const json = await download(page, 'export-json');
     expect(JSON.parse(json.bytes.toString('utf8')).initiatives[0].ideas[0].text).toBe(HOSTILE_IDEA);
     const ics = await download(page, 'export-ics');

@@ -1,10 +1,21 @@
-import { CommandSchema, ErrorCode, type Identity, Origins, PRIVATE_DOC, zodIssues } from '@throughline/shared';
+import {
+  COMMAND_RULES,
+  CommandSchema,
+  checkCommandAllowed,
+  ErrorCode,
+  type Identity,
+  Origins,
+  PRIVATE_DOC,
+  readPhase,
+  zodIssues,
+} from '@throughline/shared';
 import type { FastifyInstance } from 'fastify';
 import type * as Y from 'yjs';
 import type { AuditEntry, SessionRecord } from '../store/Store.ts';
 import type { Room } from '../sync/Room.ts';
 import type { CommandContext, CommandHandler, CommandResult } from './CommandContext.ts';
-import { handlers, READ_ONLY_COMMANDS } from './registry.ts';
+import { handlers } from './registry.ts';
+import { serverIdentity } from './serverIdentity.ts';
 
 export type RunResult = CommandResult | { ok: false; status: 400; code: typeof ErrorCode.invalidCommand; message: string; issues: unknown };
 
@@ -86,7 +97,7 @@ function commandContext(
         if (app.store.shared) await Promise.all(held.map((r) => r.refresh()));
         return fn(...held.map((r) => r.doc));
       }),
-    now: () => new Date(),
+    now: () => new Date(app.scheduler.clock.now()),
     participants: () => app.store.listParticipants(session.id),
     app,
     log: app.log,
@@ -95,9 +106,63 @@ function commandContext(
 }
 
 /**
- * Validates, authorises (inside the handler), applies and audits one
- * command. Every command is audited — refused, invalid or failed ones too:
- * the log shows who tried what.
+ * Holds the session's documents, up to date with the store, and runs `fn`
+ * with a command context. Its own writes settle before it answers (or lets
+ * go of the lock), even if `fn` threw after writing; anyone else's failed
+ * write is not its failure.
+ */
+async function withCommandContext<T>(
+  app: FastifyInstance,
+  session: SessionRecord,
+  identity: Identity,
+  label: string,
+  fn: (ctx: CommandContext) => T | Promise<T>,
+): Promise<T> {
+  return app.rooms.with(session.id, ['board', 'control', PRIVATE_DOC], async (board, control, priv) => {
+    // Another instance may have written since: the relay can lag (or be down), the store cannot.
+    if (app.store.shared) await Promise.all([board, control, priv].map((r) => r.refresh()));
+    const { ctx, ownWrites } = commandContext(app, session, identity, { board, control, priv });
+    const [handled] = await Promise.allSettled([Promise.resolve().then(() => fn(ctx))]);
+    const saved = await Promise.allSettled(ownWrites);
+    if (handled.status === 'rejected') throw handled.reason;
+    if (saved.some((w) => w.status === 'rejected')) throw new Error(`the changes of ${label} could not be saved`);
+    return handled.value;
+  });
+}
+
+/**
+ * Runs a task of the server's own (an auto-advance, a reminder) exactly as a
+ * command runs: under the session's lock across instances, on fresh docs,
+ * answering once its writes are durable, audited as `type` when it acted.
+ */
+export async function runServerTask<T>(
+  app: FastifyInstance,
+  session: SessionRecord,
+  type: string,
+  fn: (ctx: CommandContext) => Promise<{ acted: boolean; payload?: unknown; value: T }>,
+): Promise<T> {
+  const identity = serverIdentity(session);
+  const out = await exclusively(app, session.id, () => withCommandContext(app, session, identity, type, fn));
+  if (out.acted) {
+    await audit(app, {
+      sessionId: session.id,
+      participantId: identity.participantId,
+      role: identity.role,
+      type,
+      payload: out.payload ?? null,
+      outcome: 'ok',
+      at: new Date().toISOString(),
+    });
+  }
+  return out.value;
+}
+
+/**
+ * Validates, authorises, applies and audits one command. Authorising is
+ * the command's `COMMAND_RULES` entry (role, then phase as the store has
+ * it), checked here once for every command; the handler judges only what
+ * is particular to it. Every command is audited — refused, invalid or
+ * failed ones too: the log shows who tried what.
  */
 export async function runCommand(app: FastifyInstance, session: SessionRecord, identity: Identity, body: unknown): Promise<RunResult> {
   const who = { sessionId: session.id, participantId: identity.participantId, role: identity.role };
@@ -115,22 +180,18 @@ export async function runCommand(app: FastifyInstance, session: SessionRecord, i
   }
   const cmd = parsed.data;
   const run = () =>
-    app.rooms.with(session.id, ['board', 'control', PRIVATE_DOC], async (board, control, priv) => {
-      // Another instance may have written since: the relay can lag (or be down), the store cannot.
-      if (app.store.shared) await Promise.all([board, control, priv].map((r) => r.refresh()));
-      const { ctx, ownWrites } = commandContext(app, session, identity, { board, control, priv });
+    withCommandContext(app, session, identity, cmd.type, async (ctx) => {
+      const denied = checkCommandAllowed(cmd.type, identity.role, readPhase(ctx.control).current);
+      if (denied) return denied;
       const handler = handlers[cmd.type] as CommandHandler<typeof cmd.type>;
-      const [handled] = await Promise.allSettled([Promise.resolve().then(() => handler(cmd as never, ctx))]);
-      // Its own writes settle before it answers or lets go of the lock, even if the handler threw
-      // after writing; anyone else's failed write is not its failure.
-      const saved = await Promise.allSettled(ownWrites);
-      if (handled.status === 'rejected') throw handled.reason;
-      if (saved.some((w) => w.status === 'rejected')) throw new Error(`the changes of ${cmd.type} could not be saved`);
-      return handled.value;
+      const result = await handler(cmd as never, ctx);
+      // A schedule, a phase or a step may have moved what the scheduler waits for.
+      if (result.ok && !COMMAND_RULES[cmd.type].readOnly) await app.scheduler.reschedule(session.id, ctx);
+      return result;
     });
   let result: CommandResult;
   try {
-    result = READ_ONLY_COMMANDS.has(cmd.type) ? await run() : await exclusively(app, session.id, run);
+    result = COMMAND_RULES[cmd.type].readOnly ? await run() : await exclusively(app, session.id, run);
   } catch (err) {
     await audit(app, { ...who, type: cmd.type, payload: cmd, outcome: ErrorCode.internal, at: new Date().toISOString() });
     throw err;

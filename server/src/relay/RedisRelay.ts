@@ -65,6 +65,14 @@ export class RedisRelay implements Relay {
     this.publish(key, KIND_AWARENESS, update);
   }
 
+  get healthy(): boolean {
+    return this.pub.status === 'ready' && this.sub.status === 'ready';
+  }
+
+  get subscriptionCount(): number {
+    return this.handlers.size;
+  }
+
   onReconnect(fn: () => void): void {
     this.reconnectHooks.push(fn);
   }

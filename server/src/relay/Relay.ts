@@ -15,6 +15,10 @@ export interface Relay {
   unsubscribe(key: string): Promise<void>;
   publishUpdate(key: string, update: Uint8Array): void;
   publishAwareness(key: string, update: Uint8Array): void;
+  /** True while connected: updates published now reach the other instances. */
+  readonly healthy: boolean;
+  /** Documents currently subscribed (a leak shows here: it should match the loaded documents). */
+  readonly subscriptionCount: number;
   /** Called after the connection to the relay was lost and came back: messages may have been missed. */
   onReconnect(fn: () => void): void;
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { NO_SYNC_METRICS, type SyncMetrics } from '../metrics/Metrics.ts';
 import type { Relay } from '../relay/Relay.ts';
 import type { Store } from '../store/Store.ts';
 import { ackFrame, awarenessFrame, syncUpdate } from './messages.ts';
@@ -30,6 +31,7 @@ export interface RoomOptions {
   onFailed?: (room: Room) => void;
   /** Records in this document that carry an author (see checkAuthorship). */
   authorship?: readonly AuthorFields[];
+  metrics?: SyncMetrics;
 }
 
 /** Marks awareness ids owned by a client of another server instance. */
@@ -66,6 +68,9 @@ export class Room {
   private lastAckAt = 0;
   /** Authors of records deleted while loaded, so an undo may bring them back (see DeletedAuthors). */
   readonly deletedAuthors: DeletedAuthors | null;
+  /** When the oldest write still awaiting an acknowledgement arrived (ack latency). */
+  private ackDueSince = 0;
+  private readonly metrics: SyncMetrics;
 
   constructor(
     readonly sessionId: string,
@@ -73,6 +78,7 @@ export class Room {
     private readonly store: Store,
     private readonly opts: RoomOptions,
   ) {
+    this.metrics = opts.metrics ?? NO_SYNC_METRICS;
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
     this.deletedAuthors = opts.authorship?.length ? new DeletedAuthors(this.doc, opts.authorship) : null;
@@ -211,6 +217,7 @@ export class Room {
     peer.ackDue = true;
     if (this.ackScheduled) return;
     this.ackScheduled = true;
+    this.ackDueSince = performance.now();
     const wait = this.lastAckAt + this.opts.ackIntervalMs - Date.now();
     if (wait > 0) setTimeout(() => this.captureAcks(), wait).unref();
     else queueMicrotask(() => this.captureAcks());
@@ -231,9 +238,11 @@ export class Room {
       due.push([p, p.writesReceived]);
     }
     if (due.length === 0) return;
+    const since = this.ackDueSince;
     void this.tail.then(() => {
       if (this.failed) return;
       for (const [p, received] of due) p.send(ackFrame(received, stateVector));
+      this.metrics.acked((performance.now() - since) / 1000);
     });
   }
 
@@ -252,8 +261,12 @@ export class Room {
       // Published only once durable, so an instance that loads from the store
       // after subscribing can never miss it (it is in one or the other).
       const appended = this.store.appendUpdate(this.sessionId, this.docName, update);
+      const t0 = performance.now();
       appended.then(
-        () => relay?.publishUpdate(this.key, update),
+        () => {
+          this.metrics.committed((performance.now() - t0) / 1000);
+          relay?.publishUpdate(this.key, update);
+        },
         (err) => this.fail(err),
       );
       this.lastAppend = appended;
@@ -261,7 +274,13 @@ export class Room {
       if (++this.appendsSinceSnapshot >= this.opts.compactEvery) this.compact().catch(this.opts.onError);
     }
     const frame = syncUpdate(update);
-    for (const p of this.peers) if (p !== origin) p.send(frame);
+    let sent = 0;
+    for (const p of this.peers) {
+      if (p === origin) continue;
+      p.send(frame);
+      sent++;
+    }
+    this.metrics.updateOut(frame.length, sent);
   };
 
   private readonly onAwareness = (

@@ -2,11 +2,13 @@ import {
   type AuthorFields,
   BOARD_AUTHORSHIP,
   BOARD_MIGRATIONS,
+  COMMENTS_MIGRATIONS,
   CONTROL_MIGRATIONS,
   DRAFTS_MIGRATIONS,
   type Migration,
   migrateDoc,
 } from '@throughline/shared';
+import type { SyncMetrics } from '../metrics/Metrics.ts';
 import type { Relay } from '../relay/Relay.ts';
 import type { Store } from '../store/Store.ts';
 import { Room } from './Room.ts';
@@ -18,6 +20,7 @@ export interface RoomManagerOptions {
   ackIntervalMs: number;
   relay: Relay | null;
   onError: (err: unknown) => void;
+  metrics?: SyncMetrics;
 }
 
 interface Entry {
@@ -30,6 +33,7 @@ interface Entry {
 const migrationsFor = (docName: string): readonly Migration[] => {
   if (docName === 'board') return BOARD_MIGRATIONS;
   if (docName === 'control') return CONTROL_MIGRATIONS;
+  if (docName === 'comments') return COMMENTS_MIGRATIONS;
   if (docName.startsWith('drafts:')) return DRAFTS_MIGRATIONS;
   return [];
 };
@@ -69,6 +73,7 @@ export class RoomManager {
         onError: this.opts.onError,
         onFailed: (failed) => this.evict(key, failed),
         authorship: authorshipFor(docName),
+        ...(this.opts.metrics ? { metrics: this.opts.metrics } : {}),
       });
       const created: Entry = {
         room: null,

@@ -12,6 +12,7 @@ import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { NO_SYNC_METRICS, type RefusalKind, type SyncMetrics } from '../metrics/Metrics.ts';
 import { type AwarenessUser, guardAwarenessUpdate } from './awarenessGuard.ts';
 import { awarenessFrame, permissionDenied, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, syncStep1, syncStep2 } from './messages.ts';
 import type { Room, RoomPeer } from './Room.ts';
@@ -44,7 +45,7 @@ export interface MessageBounds {
 export const MESSAGE_BOUNDS: MessageBounds = { update: UPDATE_BOUNDS, awarenessBytes: MAX_AWARENESS_BYTES };
 
 /** Says whether this connection may change the document right now, and if not, why. */
-export type WritePolicy = () => { ok: true } | { ok: false; reason: string };
+export type WritePolicy = () => { ok: true } | { ok: false; reason: string; kind: 'read-only' | 'frozen' };
 
 /**
  * Checks what an update would change (rules roles and phases cannot see).
@@ -69,6 +70,7 @@ export interface SyncConnectionOptions {
   /** Defaults to `MESSAGE_BOUNDS`. */
   bounds?: MessageBounds;
   log: { warn(obj: object, msg: string): void };
+  metrics?: SyncMetrics;
 }
 
 class ProtocolError extends Error {}
@@ -83,8 +85,6 @@ export class SyncConnection implements RoomPeer {
   /** Write messages handled without refusal: applied, or nothing new. Refused ones are never acknowledged. */
   writesReceived = 0;
   ackDue = false;
-  /** Set by the heartbeat; cleared by each pong. */
-  awaitingPong = false;
   readonly wantsAck: boolean;
   private readonly awarenessIds = new Set<number>();
   private readonly messages: TokenBucket;
@@ -92,6 +92,7 @@ export class SyncConnection implements RoomPeer {
   private readonly structs: TokenBucket;
   private readonly bounds: MessageBounds;
   private closed = false;
+  private readonly metrics: SyncMetrics;
 
   constructor(
     private readonly ws: WebSocket,
@@ -103,6 +104,7 @@ export class SyncConnection implements RoomPeer {
     this.bytes = new TokenBucket(opts.limits.bytesPerSecond, opts.limits.byteBurst);
     this.structs = new TokenBucket(opts.limits.structsPerSecond, opts.limits.structBurst);
     this.bounds = opts.bounds ?? MESSAGE_BOUNDS;
+    this.metrics = opts.metrics ?? NO_SYNC_METRICS;
   }
 
   /** Joins the room and opens the sync: our state vector, then who is here. */
@@ -125,6 +127,7 @@ export class SyncConnection implements RoomPeer {
     if (this.closed) return;
     // Counted before anything is decoded: what a socket sends costs it, whatever it turns out to be.
     if (!this.messages.take()) {
+      this.metrics.refused('rate-limited');
       this.close(CloseCode.rateLimited, 'too many messages');
       return;
     }
@@ -137,6 +140,7 @@ export class SyncConnection implements RoomPeer {
       this.dispatch(decoding.createDecoder(data));
     } catch (err) {
       this.opts.log.warn({ err: String(err), participant: this.opts.identity.participantId }, 'malformed frame; closing');
+      this.metrics.refused('malformed');
       this.close(CloseCode.malformed, 'malformed message');
     }
   }
@@ -180,6 +184,7 @@ export class SyncConnection implements RoomPeer {
   }
 
   private handleWrite(update: Uint8Array): void {
+    this.metrics.updateIn(update.length);
     // Bound before decoding: Yjs allocates per declared struct and range, so the counts are read first.
     const scan = scanUpdate(update, this.bounds.update);
     if (!scan.ok) {
@@ -188,6 +193,7 @@ export class SyncConnection implements RoomPeer {
       return;
     }
     if (!this.structs.take(scan.structs + scan.deleteRanges)) {
+      this.metrics.refused('rate-limited');
       this.close(CloseCode.rateLimited, 'too many structs per second');
       return;
     }
@@ -197,7 +203,7 @@ export class SyncConnection implements RoomPeer {
     if (!allowed.ok) {
       // A read-only client's sync step 2 that only repeats what we have is harmless.
       if (updateChangesDoc(doc, update)) {
-        this.deny(allowed.reason);
+        this.deny(allowed.reason, allowed.kind);
         accepted = false;
       }
     } else {
@@ -221,7 +227,7 @@ export class SyncConnection implements RoomPeer {
     if (refusal) {
       // Refused whole: nothing of it reaches the doc.
       if (refusal.overBounds) this.refuseOverBounds(refusal.reason);
-      else this.deny(refusal.reason);
+      else this.deny(refusal.reason, 'content');
       return false;
     }
     // Pending state parked by relayed updates is resolved by the room's refresh; drop only what this client caused.
@@ -247,7 +253,7 @@ export class SyncConnection implements RoomPeer {
     } as const;
     const result = guardAwarenessUpdate(update, ledger, this.awarenessIds.size, this.opts.user);
     if (!result.ok) {
-      this.deny(result.reason);
+      this.deny(result.reason, 'awareness');
       return;
     }
     for (const id of result.claimed) {
@@ -261,13 +267,15 @@ export class SyncConnection implements RoomPeer {
 
   /** A message no client of ours sends: dropped unread, and the socket closed with a code saying why. */
   private refuseOverBounds(reason: string): void {
+    this.metrics.refused('over-bounds');
     this.opts.log.warn({ participant: this.opts.identity.participantId, doc: this.room.docName, reason }, 'message over bounds; closing');
     // A close reason is at most 123 bytes.
     this.close(CloseCode.overBounds, reason.slice(0, 120));
   }
 
   /** Tells the client its message was dropped and why (y-protocols permission-denied). */
-  private deny(reason: string): void {
+  private deny(reason: string, kind: RefusalKind): void {
+    this.metrics.refused(kind);
     this.opts.log.warn({ participant: this.opts.identity.participantId, doc: this.room.docName, reason }, 'update refused');
     this.send(permissionDenied(reason));
   }

@@ -2,7 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ACK_PARAM, CloseCode, colorFor, type Identity, isBoardWritable, parseDocName, readPhase } from '@throughline/shared';
 import { WebSocket, WebSocketServer } from 'ws';
+import type * as Y from 'yjs';
 import type { TokenSigner } from '../auth/tokenSigner.ts';
+import type { SyncMetrics } from '../metrics/Metrics.ts';
 import type { Store } from '../store/Store.ts';
 import { contentPolicyFor } from './contentPolicy.ts';
 import type { Room } from './Room.ts';
@@ -17,6 +19,7 @@ export interface SyncServerOptions {
   /** How often every socket is pinged; one that has not answered the previous ping by then is closed. */
   pingIntervalMs: number;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  metrics?: SyncMetrics;
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/([^/?]+)$/;
@@ -34,6 +37,8 @@ export class SyncServer {
   private readonly unanswered = new Set<WebSocket>();
   private readonly heartbeat: NodeJS.Timeout;
   private closing = false;
+  private draining = false;
+  private readonly emptyWaiters = new Set<() => void>();
 
   constructor(private readonly opts: SyncServerOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.limits.maxPayloadBytes });
@@ -69,8 +74,14 @@ export class SyncServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const target = parseSyncTarget(req.url);
     if (target === 'not-ours') return false;
-    if (target === 'bad' || this.closing) {
+    if (target === 'bad') {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return true;
+    }
+    if (this.draining || this.closing) {
+      // Draining: the client's reconnect goes to another instance.
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return true;
     }
@@ -85,6 +96,30 @@ export class SyncServer {
 
   get connectionCount(): number {
     return this.connections.size;
+  }
+
+  /** True once the server has begun draining: no new sockets, readiness fails. */
+  get isDraining(): boolean {
+    return this.draining || this.closing;
+  }
+
+  /**
+   * Stops accepting sockets (upgrades get 503) and resolves when every open
+   * socket has gone or after `graceMs`, whichever comes first. Open sockets
+   * keep syncing meanwhile, so a load balancer has time to see readiness fail.
+   */
+  drain(graceMs: number): Promise<void> {
+    this.draining = true;
+    if (this.connections.size === 0 || graceMs <= 0) return Promise.resolve();
+    return new Promise((done) => {
+      const finish = () => {
+        clearTimeout(timer);
+        this.emptyWaiters.delete(finish);
+        done();
+      };
+      const timer = setTimeout(finish, graceMs);
+      this.emptyWaiters.add(finish);
+    });
   }
 
   /** Closes every socket with "service restart" so clients reconnect to the next instance. */
@@ -151,8 +186,9 @@ export class SyncServer {
 
     const room = await hold(docName);
     // Board and drafts writes depend on the phase, which lives in control.
-    const control = room && doc.kind !== 'control' ? await hold('control') : null;
-    if (!room || (doc.kind !== 'control' && !control) || ws.readyState !== WebSocket.OPEN) return;
+    const needsPhase = doc.kind === 'board' || doc.kind === 'drafts';
+    const control = room && needsPhase ? await hold('control') : null;
+    if (!room || (needsPhase && !control) || ws.readyState !== WebSocket.OPEN) return;
 
     const conn = new SyncConnection(ws, room, {
       identity,
@@ -162,6 +198,7 @@ export class SyncServer {
       checkContent: contentPolicyFor(doc.kind, identity, room),
       limits: this.opts.limits,
       log: this.opts.log,
+      ...(this.opts.metrics ? { metrics: this.opts.metrics } : {}),
     });
     this.connections.add(conn);
     ws.off('message', buffer);
@@ -169,6 +206,7 @@ export class SyncServer {
     ws.on('close', () => {
       conn.handleClose();
       this.connections.delete(conn);
+      if (this.connections.size === 0) for (const done of [...this.emptyWaiters]) done();
     });
     conn.start();
     for (const [data, isBinary] of early) conn.handleMessage(data, isBinary);
@@ -188,12 +226,14 @@ function parseSyncTarget(raw: string | undefined): { sessionId: string; docName:
 }
 
 /** Who may write which document: see DESIGN.md "Documents, roles and who may write what". */
-function writePolicy(kind: 'board' | 'control' | 'drafts', identity: Identity, control: Room | null): WritePolicy {
-  if (kind === 'control') return () => ({ ok: false, reason: 'the control document is changed by commands only' });
-  if (identity.role === 'viewer') return () => ({ ok: false, reason: 'viewers cannot edit' });
+function writePolicy(kind: 'board' | 'control' | 'comments' | 'drafts', identity: Identity, control: Room | null): WritePolicy {
+  if (kind === 'control') return () => ({ ok: false, reason: 'the control document is changed by commands only', kind: 'read-only' });
+  if (identity.role === 'viewer') return () => ({ ok: false, reason: 'viewers cannot edit', kind: 'read-only' });
+  // The discussion goes on in every phase, the frozen board's included.
+  if (kind === 'comments') return () => ({ ok: true });
   // Drafts freeze with the board, so they cannot smuggle late ideas in when published.
   return () => {
     const phase = control ? readPhase(control.doc).current : 'explore';
-    return isBoardWritable(phase) ? { ok: true } : { ok: false, reason: `the board is frozen during ${phase}` };
+    return isBoardWritable(phase) ? { ok: true } : { ok: false, reason: `the board is frozen during ${phase}`, kind: 'frozen' };
   };
 }

@@ -258,6 +258,7 @@ export const PlanExportSchema = z
 
 /** A v1 plan export. Every format is written from one of these. */
 export type PlanExport = z.infer<typeof PlanExportSchema>;
+export type ExportBrief = z.infer<typeof ExportBriefSchema>;
 export type ExportStep = z.infer<typeof ExportStepSchema>;
 export type ExportIdea = z.infer<typeof ExportIdeaSchema>;
 export type ExportKeptIdea = z.infer<typeof ExportKeptIdeaSchema>;

@@ -19,6 +19,10 @@ import type { Migration } from './schemaVersion.ts';
  *   tallies:   IdeaId → Tally          (written only at reveal)
  *   decisions: IdeaId → Decision
  *   steps:     StepId → NextStep
+ *   timer:     { state, endsAt, remainingMs, durationMs, label }   (see model/timer.ts)
+ *   agenda:    { items: AgendaItem[], current: number | null }
+ *   ready:     ParticipantId → Phase they said they are done with
+ *   attention: { summon: Summon | null, spotlight: Spotlight | null }
  */
 export const CONTROL_ROOTS = {
   meta: 'meta',
@@ -28,6 +32,10 @@ export const CONTROL_ROOTS = {
   tallies: 'tallies',
   decisions: 'decisions',
   steps: 'steps',
+  timer: 'timer',
+  agenda: 'agenda',
+  ready: 'ready',
+  attention: 'attention',
 } as const;
 
 export const CONTROL_MIGRATIONS: readonly Migration[] = [{ id: 'control/1-initial', to: 1, up: () => {} }];

@@ -1,22 +1,8 @@
-import {
-  checkCommandAllowed,
-  checkDecide,
-  deleteDecision,
-  deleteStep,
-  readBrief,
-  readDecisions,
-  readIdea,
-  readPhase,
-  readSteps,
-  writeDecision,
-} from '@throughline/shared';
+import { checkDecide, deleteDecision, deleteStep, readBrief, readDecisions, readIdea, readSteps, writeDecision } from '@throughline/shared';
 import type { CommandHandler } from '../CommandContext.ts';
 
 /** The facilitator keeps, parks or drops an idea, with a rationale for keep and drop (recorded with who and when). */
 export const decide: CommandHandler<'decide'> = (cmd, ctx) => {
-  const phase = readPhase(ctx.control);
-  const denied = checkCommandAllowed('decide', ctx.identity.role, phase.current);
-  if (denied) return denied;
   const checked = checkDecide(cmd, {
     idea: readIdea(ctx.board, cmd.ideaId),
     brief: readBrief(ctx.control) ?? { initiatives: [] },

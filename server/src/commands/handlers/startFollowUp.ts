@@ -1,5 +1,4 @@
 import {
-  checkCommandAllowed,
   ErrorCode,
   type FollowUpValue,
   followUpSeed,
@@ -8,7 +7,6 @@ import {
   readBrief,
   readDecisions,
   readIdeas,
-  readPhase,
   readSettings,
   readSteps,
   writeDecision,
@@ -25,9 +23,6 @@ import { type CommandHandler, refuse } from '../CommandContext.ts';
  * and the client resolves them against its own.
  */
 export const startFollowUp: CommandHandler<'startFollowUp'> = async (_cmd, ctx) => {
-  const phase = readPhase(ctx.control);
-  const denied = checkCommandAllowed('startFollowUp', ctx.identity.role, phase.current);
-  if (denied) return denied;
   const brief = readBrief(ctx.control);
   if (!brief) return refuse(409, ErrorCode.conflict, 'This session has no brief to carry over.');
   const now = ctx.now().toISOString();
@@ -36,7 +31,7 @@ export const startFollowUp: CommandHandler<'startFollowUp'> = async (_cmd, ctx) 
     carriedBy: ctx.identity.name,
   });
   const { voteBudget, perIdeaCap, blindOrigin } = readSettings(ctx.control);
-  const created = await createSession(ctx.app, seed.brief, ctx.identity.name, { voteBudget, perIdeaCap, blindOrigin });
+  const created = await createSession(ctx.app, seed.brief, ctx.identity.name, { settings: { voteBudget, perIdeaCap, blindOrigin } });
   const id = created.session.id;
   await ctx.app.rooms.with(id, ['board', 'control'], (board, control) => {
     board.doc.transact(() => {
