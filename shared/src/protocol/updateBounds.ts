@@ -31,7 +31,7 @@ export const UPDATE_BOUNDS: UpdateBounds = {
   maxStructs: 20_000,
   maxTypes: 2_000,
   maxDeleteRanges: 50_000,
-  maxStringBytes: 32 * 1024,
+  maxStringBytes: 128 * 1024,
   maxValues: 200_000,
   maxValueDepth: 16,
 };
