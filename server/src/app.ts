@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { ErrorCode } from '@throughline/shared';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { type AiPluginOptions, aiPlugin } from './ai/aiPlugin.ts';
 import { TokenSigner } from './auth/tokenSigner.ts';
 import type { Config } from './config.ts';
 import type { IssuesError } from './errors.ts';
@@ -23,6 +24,7 @@ import { SqliteStore } from './store/SqliteStore.ts';
 import type { Store } from './store/Store.ts';
 import { RoomManager } from './sync/RoomManager.ts';
 import { SyncServer } from './sync/syncServer.ts';
+import { webhooksPlugin } from './webhook/webhooksPlugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -59,7 +61,7 @@ export interface AppConfig
 }
 
 export type AppOptions = Pick<AppConfig, 'dataDir' | 'secret'> &
-  Partial<AppConfig> & { store?: Store; logger?: FastifyServerOptions['logger'] };
+  Partial<AppConfig> & { store?: Store; logger?: FastifyServerOptions['logger']; ai?: AiPluginOptions };
 
 export const DEFAULTS = {
   idleUnloadMs: 30_000,
@@ -134,6 +136,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     metrics,
     log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
   });
+  if (relay) {
+    relay.onReconnect(() => metrics.relayReconnects.inc());
+    relay.onStateChange((healthy) => {
+      if (healthy) app.log.info('redis relay connected');
+      else app.log.warn('redis relay lost: edits are saved, other instances see them when it returns');
+      sync.setRelayDegraded(!healthy);
+    });
+    sync.setRelayDegraded(!relay.healthy);
+  }
   app.decorate('config', config);
   app.decorate('store', store);
   app.decorate('tokens', tokens);
@@ -143,6 +154,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(schedulerPlugin, { clock: config.clock, intervalMs: config.schedulerIntervalMs });
   app.decorate('relay', relay);
   app.decorate('metrics', metrics);
+  // onClose hooks run last-added first: this one, added before any service
+  // plugin, runs after theirs, so services still find the rooms open to
+  // record how they stopped (a cancelled generation, a cancelled delivery).
+  app.addHook('onClose', async () => {
+    await rooms.closeAll();
+    await relay?.close();
+    await store.close();
+  });
+  // Services shared by every session; each decorates the app and closes itself.
+  await app.register(aiPlugin, opts.ai ?? {});
+  await app.register(webhooksPlugin);
 
   app.server.on('upgrade', (req, socket, head) => {
     try {
@@ -185,11 +207,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // connection, upgraded WebSockets included, before onClose hooks run.
   app.addHook('preClose', async () => {
     sync.closeAll();
-  });
-  app.addHook('onClose', async () => {
-    await rooms.closeAll();
-    await relay?.close();
-    await store.close();
   });
   return app;
 }

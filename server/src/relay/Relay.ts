@@ -10,7 +10,11 @@ export interface RelayHandler {
  * interface). Persistence stays with the instance that accepted the update.
  */
 export interface Relay {
-  /** Starts receiving for `key`; resolves once subscribed, so nothing published afterwards is missed. */
+  /**
+   * Starts receiving for `key`; resolves once subscribed, so nothing published afterwards is missed.
+   * Rejects if the relay is unreachable now; the document stays registered and is subscribed (and
+   * caught up through `onReconnect`) when the relay returns.
+   */
   subscribe(key: string, handler: RelayHandler): Promise<void>;
   unsubscribe(key: string): Promise<void>;
   publishUpdate(key: string, update: Uint8Array): void;
@@ -21,5 +25,7 @@ export interface Relay {
   readonly subscriptionCount: number;
   /** Called after the connection to the relay was lost and came back: messages may have been missed. */
   onReconnect(fn: () => void): void;
+  /** Called when `healthy` changes (clients are told when live relay is degraded). */
+  onStateChange(fn: (healthy: boolean) => void): void;
   close(): Promise<void>;
 }

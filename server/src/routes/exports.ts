@@ -9,7 +9,6 @@ import { planToIcs } from '../export/planToIcs.ts';
 import { planToMarkdown } from '../export/planToMarkdown.ts';
 import { planToPdf } from '../export/planToPdf.ts';
 import { readPlanExport } from '../export/readPlanExport.ts';
-import { webhookDispatcherFor } from '../webhook/WebhookDispatcher.ts';
 import { loadSession } from './sessions.ts';
 
 /** Options a download URL may carry: only CSV has any (`?variant=`). */
@@ -39,9 +38,7 @@ export type ExportFormat = keyof typeof EXPORT_FORMATS;
 /**
  * `GET /api/sessions/:id/export.{md,csv,json,ics,pdf}` for any valid token of
  * the session, viewers included, as a Bearer header or `?token=` (so a plain
- * link downloads); and the public JSON Schema of the JSON format. Also stops
- * webhook deliveries when the app closes (child hooks run before the root's,
- * so the rooms are still open to record them as cancelled).
+ * link downloads); and the public JSON Schema of the JSON format.
  */
 export async function exportRoutes(app: FastifyInstance) {
   for (const [ext, format] of Object.entries(EXPORT_FORMATS) as [ExportFormat, (typeof EXPORT_FORMATS)[ExportFormat]][]) {
@@ -50,7 +47,7 @@ export async function exportRoutes(app: FastifyInstance) {
       requireIdentity(app, req, session.id);
       const variant = ext === 'csv' ? csvVariant(req.query) : undefined;
       const now = new Date();
-      const plan = await app.rooms.with(session.id, ['board', 'control'], (board, control) =>
+      const plan = await app.rooms.withCurrent(session.id, ['board', 'control'], (board, control) =>
         readPlanExport({ sessionId: session.id, createdAt: session.createdAt, board: board.doc, control: control.doc, now }),
       );
       if (!plan) throw new Errors.notFound('this session has no brief, so there is no plan to export');
@@ -75,10 +72,6 @@ export async function exportRoutes(app: FastifyInstance) {
       // A published contract: integrators' tools may fetch it from anywhere.
       .header('access-control-allow-origin', '*');
     return schema;
-  });
-
-  app.addHook('onClose', async () => {
-    await webhookDispatcherFor(app).close();
   });
 }
 

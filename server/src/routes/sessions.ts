@@ -106,7 +106,7 @@ export async function sessionRoutes(app: FastifyInstance) {
     const session = await loadSession(app, req.params.id);
     const you = requireIdentity(app, req, session.id);
     const participants = await app.store.listParticipants(session.id);
-    return app.rooms.with(session.id, ['control'], (control) => {
+    return app.rooms.withCurrent(session.id, ['control'], (control) => {
       const brief = readBrief(control.doc);
       return {
         sessionId: session.id,

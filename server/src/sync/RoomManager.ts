@@ -125,6 +125,19 @@ export class RoomManager {
   }
 
   /**
+   * Like `with`, for reads people act on (exports, the session summary):
+   * when other instances may have written without this one hearing it
+   * (a shared store with the relay down or absent), the rooms are first
+   * brought up to date from the store.
+   */
+  async withCurrent<T>(sessionId: string, docNames: string[], fn: (...rooms: Room[]) => Promise<T> | T): Promise<T> {
+    return this.with(sessionId, docNames, async (...rooms) => {
+      if (this.store.shared && !this.opts.relay?.healthy) await Promise.all(rooms.map((r) => r.refresh()));
+      return fn(...rooms);
+    });
+  }
+
+  /**
    * Starts relaying a loaded room. Loading never waits on the relay (a Redis
    * outage must not stop documents opening); once subscribed, the room
    * re-reads the store for anything published before the subscription took

@@ -1,12 +1,22 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ACK_PARAM, CloseCode, colorFor, type Identity, isBoardWritable, parseDocName, readPhase } from '@throughline/shared';
+import {
+  ACK_PARAM,
+  CloseCode,
+  colorFor,
+  type Identity,
+  isBoardWritable,
+  parseDocName,
+  readPhase,
+  STATUS_RELAY_DEGRADED,
+} from '@throughline/shared';
 import { WebSocket, WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import type { TokenSigner } from '../auth/tokenSigner.ts';
 import type { SyncMetrics } from '../metrics/Metrics.ts';
 import type { Store } from '../store/Store.ts';
 import { contentPolicyFor } from './contentPolicy.ts';
+import { statusFrame } from './messages.ts';
 import type { Room } from './Room.ts';
 import type { RoomManager } from './RoomManager.ts';
 import { type ConnectionLimits, SyncConnection, type WritePolicy } from './SyncConnection.ts';
@@ -39,6 +49,8 @@ export class SyncServer {
   private closing = false;
   private draining = false;
   private readonly emptyWaiters = new Set<() => void>();
+  /** `MessageType.status` flags every opted-in client is told about. */
+  private statusFlags = 0;
 
   constructor(private readonly opts: SyncServerOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.limits.maxPayloadBytes });
@@ -120,6 +132,15 @@ export class SyncServer {
       const timer = setTimeout(finish, graceMs);
       this.emptyWaiters.add(finish);
     });
+  }
+
+  /** Tells opted-in clients whether the live relay to other instances works (a notice in their header). */
+  setRelayDegraded(degraded: boolean): void {
+    const flags = degraded ? this.statusFlags | STATUS_RELAY_DEGRADED : this.statusFlags & ~STATUS_RELAY_DEGRADED;
+    if (flags === this.statusFlags) return;
+    this.statusFlags = flags;
+    const frame = statusFrame(flags);
+    for (const c of this.connections) if (c.wantsAck) c.send(frame);
   }
 
   /** Closes every socket with "service restart" so clients reconnect to the next instance. */
@@ -209,6 +230,7 @@ export class SyncServer {
       if (this.connections.size === 0) for (const done of [...this.emptyWaiters]) done();
     });
     conn.start();
+    if (this.statusFlags !== 0 && conn.wantsAck) conn.send(statusFrame(this.statusFlags));
     for (const [data, isBinary] of early) conn.handleMessage(data, isBinary);
   }
 }

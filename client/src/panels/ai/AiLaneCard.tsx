@@ -1,5 +1,6 @@
 import type { Idea } from '@throughline/shared';
 import { useState } from 'react';
+import { useControl } from '../../session/SessionProvider.tsx';
 import { useCommand } from '../../session/useCommand.ts';
 import { type LaneGroup, lensName, provenanceText } from './AiLaneModel.ts';
 import { AiProblem } from './AiProblem.tsx';
@@ -28,6 +29,7 @@ function AiLaneCard({ idea, canAct, nameOf }: { idea: Idea; canAct: boolean; nam
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(idea.text);
   const provenance = provenanceText(idea.provenance, nameOf);
+  const serves = useControl().brief?.initiatives.find((i) => i.id === idea.provenance?.initiativeId)?.title;
 
   const adopt = (withText?: string) =>
     void run({ type: 'adoptAiIdea', ideaId: idea.id, ...(withText && withText !== idea.text ? { text: withText } : {}) });
@@ -50,6 +52,7 @@ function AiLaneCard({ idea, canAct, nameOf }: { idea: Idea; canAct: boolean; nam
       <details className="ai-provenance">
         <summary>
           <span className="ai-badge">AI</span> {lensName(idea.provenance?.lens)}
+          {serves && <span className="ai-serves"> · serves “{serves}”</span>}
         </summary>
         {provenance}
       </details>

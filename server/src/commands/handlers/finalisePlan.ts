@@ -1,6 +1,5 @@
 import { ErrorCode, maskWebhookUrl, randomId, type WebhookDelivery, writeFinalisation, writeWebhookDelivery } from '@throughline/shared';
 import { readPlanExport } from '../../export/readPlanExport.ts';
-import { webhookDispatcherFor } from '../../webhook/WebhookDispatcher.ts';
 import { buildWebhookRequest } from '../../webhook/webhookRequest.ts';
 import { readWebhookTarget } from '../../webhook/webhookTarget.ts';
 import { type CommandHandler, refuse } from '../CommandContext.ts';
@@ -42,7 +41,7 @@ export const finalisePlan: CommandHandler<'finalisePlan'> = (_cmd, ctx) => {
   });
   const pending = delivery as WebhookDelivery | null;
   if (target && pending) {
-    webhookDispatcherFor(ctx.app).start({
+    ctx.app.webhooks.start({
       sessionId: ctx.session.id,
       delivery: pending,
       request: buildWebhookRequest({ url: target.url, secret: target.secret, event: 'plan.finalised', deliveryId: pending.id, body, now }),
