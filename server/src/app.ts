@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { ErrorCode } from '@throughline/shared';
+import { commentsCreatedBy, ErrorCode } from '@throughline/shared';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { activityPlugin } from './activity/activityPlugin.ts';
 import { type AiPluginOptions, aiPlugin } from './ai/aiPlugin.ts';
 import { TokenSigner } from './auth/tokenSigner.ts';
 import type { Config } from './config.ts';
@@ -10,6 +11,7 @@ import type { IssuesError } from './errors.ts';
 import { SessionEvents } from './events/SessionEvents.ts';
 import { healthRoutes } from './health/healthRoutes.ts';
 import { Metrics } from './metrics/Metrics.ts';
+import { notificationsPlugin } from './notify/notificationsPlugin.ts';
 import { RedisRelay } from './relay/RedisRelay.ts';
 import type { Relay } from './relay/Relay.ts';
 import { apiDocsRoutes } from './routes/apiDocs.ts';
@@ -40,7 +42,19 @@ declare module 'fastify' {
 }
 
 export interface AppConfig
-  extends Pick<Config, 'dataDir' | 'secret' | 'clientDist' | 'openai' | 'databaseUrl' | 'redisUrl' | 'webhookAllowPrivate'> {
+  extends Pick<
+    Config,
+    | 'dataDir'
+    | 'secret'
+    | 'clientDist'
+    | 'openai'
+    | 'databaseUrl'
+    | 'redisUrl'
+    | 'webhookAllowPrivate'
+    | 'smtpUrl'
+    | 'smtpFrom'
+    | 'publicUrl'
+  > {
   idleUnloadMs: number;
   compactEvery: number;
   ackIntervalMs: number;
@@ -58,6 +72,8 @@ export interface AppConfig
   clock: Clock;
   /** How often each instance looks for sessions with something due. */
   schedulerIntervalMs: number;
+  /** How often the mail outbox is looked at for mail due (new mail is sent at once). */
+  mailIntervalMs: number;
 }
 
 export type AppOptions = Pick<AppConfig, 'dataDir' | 'secret'> &
@@ -80,6 +96,10 @@ export const DEFAULTS = {
   webhookAllowPrivate: false,
   clock: systemClock,
   schedulerIntervalMs: 15_000,
+  mailIntervalMs: 10_000,
+  smtpUrl: null,
+  smtpFrom: null,
+  publicUrl: null,
 } satisfies Partial<AppConfig>;
 
 /** Seconds a client is told to wait after a store outage answered 503. */
@@ -135,6 +155,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     pingIntervalMs: config.pingIntervalMs,
     metrics,
     log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
+    hooks: {
+      // What a person had seen when they left: "since you were here" starts there.
+      onLeave: (who, docName, doc) => {
+        if (docName !== 'board' && docName !== 'comments') return;
+        app.activity
+          .markSeen(who.sessionId, who.participantId, { [docName]: doc })
+          .catch((err) => app.log.warn({ err }, 'could not record a seen mark'));
+      },
+      onCommentsApplied: (who, doc, update) => {
+        for (const { threadKey, comment } of commentsCreatedBy(doc, update)) {
+          void app.sessionEvents.emit('commentPosted', {
+            sessionId: who.sessionId,
+            threadKey,
+            commentId: comment.id,
+            authorId: comment.authorId,
+            authorName: comment.authorName,
+            text: comment.text,
+            mentions: comment.mentions,
+          });
+        }
+      },
+    },
   });
   if (relay) {
     relay.onReconnect(() => metrics.relayReconnects.inc());
@@ -152,6 +194,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('sync', sync);
   app.decorate('sessionEvents', new SessionEvents((err, event) => app.log.error({ err, event }, 'session event listener failed')));
   await app.register(schedulerPlugin, { clock: config.clock, intervalMs: config.schedulerIntervalMs });
+  await app.register(activityPlugin);
+  await app.register(notificationsPlugin, {
+    smtpUrl: config.smtpUrl,
+    smtpFrom: config.smtpFrom,
+    publicUrl: config.publicUrl,
+    mailIntervalMs: config.mailIntervalMs,
+  });
   app.decorate('relay', relay);
   app.decorate('metrics', metrics);
   // onClose hooks run last-added first: this one, added before any service

@@ -18,6 +18,12 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** On SIGTERM, how long open sockets may keep working before they are closed with 1012. */
   drainGraceMs: number;
+  /** SMTP relay for notification mail (`smtp://user:pass@host:587`, `smtps://…`); null turns mail off. */
+  smtpUrl: string | null;
+  /** The From of notification mail. */
+  smtpFrom: string | null;
+  /** Where people reach this server (links in mail and chat posts), e.g. https://throughline.example.com. */
+  publicUrl: string | null;
 }
 
 /**
@@ -53,6 +59,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     },
     clientDist: existsSync(join(dist, 'index.html')) ? dist : null,
     webhookAllowPrivate: env.THROUGHLINE_WEBHOOK_ALLOW_PRIVATE === '1' || env.THROUGHLINE_WEBHOOK_ALLOW_PRIVATE === 'true',
+    smtpUrl: env.THROUGHLINE_SMTP_URL || null,
+    smtpFrom: env.THROUGHLINE_SMTP_FROM || null,
+    publicUrl: env.THROUGHLINE_PUBLIC_URL || null,
     drainGraceMs: seconds(env.THROUGHLINE_DRAIN_SECONDS, 10) * 1000,
   };
 }

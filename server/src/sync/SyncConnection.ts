@@ -66,6 +66,8 @@ export interface SyncConnectionOptions {
   canWrite: WritePolicy;
   /** Optional per-document content rules, checked after the gap check and before applying. */
   checkContent?: ContentPolicy;
+  /** Called with each update of this client's once it is applied (after every check). */
+  onApplied?: (update: Uint8Array) => void;
   limits: ConnectionLimits;
   /** Defaults to `MESSAGE_BOUNDS`. */
   bounds?: MessageBounds;
@@ -234,6 +236,7 @@ export class SyncConnection implements RoomPeer {
     const pendingBefore = hasPending(doc);
     Y.applyUpdate(doc, update, this);
     if (!pendingBefore && dropPending(doc)) this.resync();
+    this.opts.onApplied?.(update);
     return true;
   }
 
