@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createIdeaId, ideasMap, insertIdea, NOTE_COLORS, personIdea } from '@throughline/shared';
+import * as Y from 'yjs';
+import { SqliteStore } from '../../server/src/store/SqliteStore.ts';
 import { createSession, join as joinSession } from '../helpers/api.ts';
-import { connectDoc, isSaved, type Peer, waitFor, waitSynced } from '../helpers/connectDoc.ts';
+import { connectDoc, type Peer } from '../helpers/connectDoc.ts';
 import { spawnServer } from '../helpers/spawnServer.ts';
 import { median } from './serverBench.ts';
 
@@ -76,21 +78,28 @@ export async function runColdJoinBench(opts: Partial<ColdJoinOptions> = {}): Pro
   const dir = mkdtempSync(join(tmpdir(), 'throughline-coldjoin-'));
   const boards: { notes: number; sessionId: string; token: string }[] = [];
   try {
-    // Write the boards, then restart so that they are on disk only.
+    // Create the sessions, then write each board straight into the stopped server's store, as a
+    // compacted snapshot: a large board sent over a socket would (rightly) meet the sync bounds.
     let srv = await spawnServer(dir, { LOG_LEVEL: 'error' });
     for (const notes of o.sizes) {
       for (let b = 0; b < o.boards; b++) {
         const s = await createSession(srv.url);
-        const writer = connectDoc(srv.wsUrl, s.sessionId, 'board', s.facilitatorToken, { ack: true });
-        await waitSynced(writer);
-        seedNotes(writer, notes);
-        await waitFor(() => isSaved(writer), `board of ${notes} saved`, 120_000);
-        writer.destroy();
         const reader = await joinSession(srv.url, s.sessionId, s.invites.participant, 'Reader');
         boards.push({ notes, sessionId: s.sessionId, token: reader.token });
       }
     }
     await srv.stop('SIGTERM');
+    const store = new SqliteStore({ dataDir: dir });
+    try {
+      for (const b of boards) {
+        const doc = new Y.Doc();
+        seedNotes({ doc } as Peer, b.notes);
+        await store.compact(b.sessionId, 'board', Y.encodeStateAsUpdate(doc));
+      }
+      await store.whenDurable();
+    } finally {
+      await store.close();
+    }
     const profile = process.env.BENCH_PROFILE;
     srv = await spawnServer(dir, { LOG_LEVEL: 'error' }, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
     try {

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import { registerPdfFonts } from './pdfFonts.ts';
 import { drawParagraph, type ParagraphBox, paragraphHeight, type Span } from './pdfParagraph.ts';
 
@@ -14,6 +14,13 @@ export const PDF_COLORS = {
 } as const;
 
 export const PDF_MARGIN = 50;
+
+let PDFDocument: typeof PDFKitDocument | null = null;
+
+/** pdfkit is large: it is loaded with the first PDF asked for, not when the server starts. Call before `new PdfWriter`. */
+export async function loadPdfKit(): Promise<void> {
+  PDFDocument ??= (await import('pdfkit')).default;
+}
 
 export interface TextOptions {
   bold?: boolean;
@@ -46,6 +53,7 @@ export class PdfWriter {
   private readonly parents: StructElement[];
 
   constructor(info: { title: string; subject: string; createdAt: Date; lang?: string }) {
+    if (!PDFDocument) throw new Error('loadPdfKit() must run before a PdfWriter is made');
     this.doc = new PDFDocument({
       size: 'A4',
       margins: { top: PDF_MARGIN, bottom: PDF_MARGIN + 10, left: PDF_MARGIN, right: PDF_MARGIN },

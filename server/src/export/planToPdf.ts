@@ -20,7 +20,7 @@ import {
   stepTitle,
   WORK_TYPE_LABEL,
 } from './exportText.ts';
-import { PDF_COLORS as COLORS, PDF_MARGIN as MARGIN, PdfWriter, type Span } from './PdfWriter.ts';
+import { PDF_COLORS as COLORS, loadPdfKit, PDF_MARGIN as MARGIN, PdfWriter, type Span } from './PdfWriter.ts';
 
 /** Indent of a step's block, right of its work-type bar. */
 const STEP_INDENT = 14;
@@ -35,7 +35,8 @@ const STEP_INDENT = 14;
  * so loose sheets can be put back in order. Each section is a function over
  * the writer, so a new part of the plan is a new function in the list below.
  */
-export function planToPdf(plan: PlanExport): Promise<Buffer> {
+export async function planToPdf(plan: PlanExport): Promise<Buffer> {
+  await loadPdfKit();
   const pdf = new PdfWriter({
     title: oneLine(plan.session.title) || 'Plan',
     subject: oneLine(plan.brief.objective),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Relay, RelayHandler } from './Relay.ts';
 
 const KIND_UPDATE = 0;
@@ -56,6 +56,8 @@ export class RedisRelay implements Relay {
       maxRetriesPerRequest: 1,
       retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
     };
+    // Loaded only when Redis is configured: a single instance never pays its memory.
+    const { Redis } = await import('ioredis');
     const pub = new Redis(url, options);
     const sub = new Redis(url, options);
     // ioredis reconnects by itself; without listeners its errors would be unhandled.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import * as Y from 'yjs';
 import { GroupCommitStore } from './GroupCommitStore.ts';
 import { KeyedMutex } from './KeyedMutex.ts';
@@ -55,15 +55,15 @@ export class PgStore extends GroupCommitStore {
   /** Within this instance, one lock request per session reaches the database. */
   private readonly sessionLocks = new KeyedMutex();
   /** Connections holding a session lock right now; closing the store drops them, and with them their locks. */
-  private readonly lockHolders = new Set<pg.PoolClient>();
+  private readonly lockHolders = new Set<PoolClient>();
 
   /**
    * Session locks get their own connections: a command holding one goes on
    * to read and write through `pool`, which must never wait behind it.
    */
   private constructor(
-    private readonly pool: pg.Pool,
-    private readonly lockPool: pg.Pool,
+    private readonly pool: Pool,
+    private readonly lockPool: Pool,
     private readonly onError: (err: Error) => void,
   ) {
     super();
@@ -78,6 +78,8 @@ export class PgStore extends GroupCommitStore {
     // Each instance opens at most 2 × poolSize connections (see README "Several instances").
     // A bounded wait for a connection: an outage answers 503 instead of hanging requests.
     const options = { connectionString, max: poolSize, connectionTimeoutMillis: 5000 };
+    // Loaded only when PostgreSQL is configured: a SQLite server never pays its memory.
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool(options);
     const lockPool = new pg.Pool(options);
     pool.on('error', onError);
@@ -184,7 +186,7 @@ export class PgStore extends GroupCommitStore {
   async lockSession(sessionId: string): Promise<() => Promise<void>> {
     const releaseLocal = await this.sessionLocks.lock(sessionId);
     const key = `throughline:session:${sessionId}`;
-    let client: pg.PoolClient;
+    let client: PoolClient;
     try {
       client = await this.lockPool.connect();
     } catch (err) {
@@ -238,7 +240,7 @@ export class PgStore extends GroupCommitStore {
   }
 
   poolStats(): PoolStats {
-    const stats = (name: string, p: pg.Pool) => ({
+    const stats = (name: string, p: Pool) => ({
       name,
       total: p.totalCount,
       idle: p.idleCount,
@@ -249,7 +251,7 @@ export class PgStore extends GroupCommitStore {
   }
 
   /** Runs one query on the main pool: for small plugins that keep a table of their own (token secret, webhook outbox). */
-  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+  query<R extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>> {
     return this.pool.query<R>(text, values);
   }
 
@@ -280,7 +282,7 @@ export class PgStore extends GroupCommitStore {
     }
   }
 
-  private async transaction(client: pg.PoolClient, ops: WriteOp[]): Promise<void> {
+  private async transaction(client: PoolClient, ops: WriteOp[]): Promise<void> {
     try {
       await client.query('BEGIN');
       await this.applyAll(client, ops);
@@ -291,7 +293,7 @@ export class PgStore extends GroupCommitStore {
     }
   }
 
-  private async applyAll(client: pg.PoolClient, ops: WriteOp[]): Promise<void> {
+  private async applyAll(client: PoolClient, ops: WriteOp[]): Promise<void> {
     let appends: Extract<WriteOp, { kind: 'append' }>[] = [];
     const flushAppends = async () => {
       for (let i = 0; i < appends.length; i += MAX_ROWS_PER_INSERT) {
@@ -315,7 +317,7 @@ export class PgStore extends GroupCommitStore {
     await flushAppends();
   }
 
-  private async applyOne(client: pg.PoolClient, op: Exclude<WriteOp, { kind: 'append' }>): Promise<void> {
+  private async applyOne(client: PoolClient, op: Exclude<WriteOp, { kind: 'append' }>): Promise<void> {
     switch (op.kind) {
       case 'session': {
         const { session: s, facilitator: f } = op;
