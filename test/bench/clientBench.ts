@@ -49,7 +49,7 @@ const COLUMNS = 100;
 const SPACING = { x: 200, y: 140 };
 
 /** A grid of notes, 100 per row, as a workshop board that grew large. */
-function seedBoard(peer: Peer, count: number): Idea['id'][] {
+function seedBoard(peer: Peer, count: number, author: { id: string; name: string }): Idea['id'][] {
   const ids: Idea['id'][] = [];
   peer.doc.transact(() => {
     for (let i = 0; i < count; i++) {
@@ -63,7 +63,7 @@ function seedBoard(peer: Peer, count: number): Idea['id'][] {
           x: (i % COLUMNS) * SPACING.x,
           y: Math.floor(i / COLUMNS) * SPACING.y,
           color: NOTE_COLORS[i % NOTE_COLORS.length] as string,
-          author: { id: 'p_bench', name: 'Bench' },
+          author,
           createdAt: i,
         }),
       );
@@ -129,7 +129,8 @@ async function measure(
   const remote = connectDoc(server.wsUrl, session.sessionId, 'board', session.facilitatorToken, { ack: true });
   try {
     await waitSynced(remote);
-    const ids = seedBoard(remote, count);
+    // Notes under the facilitator's own name: the server refuses notes written under anyone else's.
+    const ids = seedBoard(remote, count, { id: session.participantId, name: 'Facilitator' });
     await waitFor(() => isSaved(remote), `board of ${count} saved`, 60_000);
     const me = await join(server.url, session.sessionId, session.invites.participant, 'Viewer of the bench');
 

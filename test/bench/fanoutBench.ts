@@ -135,8 +135,14 @@ export interface HostileResult {
 }
 
 /** Sends batches of long notes and deletes them, each as soon as the previous batch reached the server. */
-function hostileWriter(srv: ServerProcess, sessionId: string, token: string, o: FanoutOptions, counts: { batches: number }) {
-  const peer = connectDoc(srv.wsUrl, sessionId, 'board', token, { ack: true });
+function hostileWriter(
+  srv: ServerProcess,
+  sessionId: string,
+  who: { token: string; participantId: string },
+  o: FanoutOptions,
+  counts: { batches: number },
+) {
+  const peer = connectDoc(srv.wsUrl, sessionId, 'board', who.token, { ack: true });
   let stopped = false;
   const text = 'x'.repeat(o.hostileTextLength);
   const loop = async () => {
@@ -147,7 +153,10 @@ function hostileWriter(srv: ServerProcess, sessionId: string, token: string, o: 
         for (let i = 0; i < o.hostileBatch; i++) {
           const id = createIdeaId();
           ids.push(id);
-          insertIdea(peer.doc, personIdea({ id, text, x: i, y: i, color: '#ffec99', author: { id: 'p_h', name: 'H' }, createdAt: i }));
+          insertIdea(
+            peer.doc,
+            personIdea({ id, text, x: i, y: i, color: '#ffec99', author: { id: who.participantId, name: 'Hostile' }, createdAt: i }),
+          );
         }
       });
       peer.doc.transact(() => {
@@ -182,7 +191,7 @@ export async function runHostileBench(opts: Partial<FanoutOptions> = {}): Promis
       const counts = { batches: 0 };
       let h: ReturnType<typeof hostileWriter> | null = null;
       const [hostile] = (await fanout(srv, [srv], o, () => {
-        h = hostileWriter(srv, s.sessionId, who.token, o, counts);
+        h = hostileWriter(srv, s.sessionId, who, o, counts);
         return () => {};
       })) as [Latencies];
       const closes = (h as ReturnType<typeof hostileWriter> | null)?.peer.closes.map((c) => `${c.code} ${c.reason}`) ?? [];
