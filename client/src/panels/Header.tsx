@@ -4,6 +4,7 @@ import { toggleHelp } from '../actions/uiActions.ts';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
+import { readableInk } from './readableInk.ts';
 import { saveLabel } from './saveLabel.ts';
 
 const ROLE_LABEL: Record<string, string> = { facilitator: 'Facilitator', participant: 'Participant', viewer: 'Viewer' };
@@ -51,7 +52,7 @@ export function Header() {
           <span
             key={p.participantId}
             className="avatar"
-            style={{ background: p.color }}
+            style={{ background: p.color, color: readableInk(p.color) }}
             title={`${p.name} (${ROLE_LABEL[p.role] ?? p.role})`}
           >
             {initials(p.name)}

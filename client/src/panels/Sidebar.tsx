@@ -71,7 +71,8 @@ export function Sidebar() {
           »
         </button>
       </div>
-      <div className="tab-panel" role="tabpanel" id={`tabpanel-${active.id}`} aria-labelledby={`tab-${active.id}`}>
+      {/* Focusable, as the ARIA tabs pattern has it: the panel scrolls, and keyboard users must be able to scroll it. */}
+      <div className="tab-panel" role="tabpanel" tabIndex={0} id={`tabpanel-${active.id}`} aria-labelledby={`tab-${active.id}`}>
         {active.wide ? (
           <div className="tl-phase-root tl-phase-wide">
             <Panel />
