@@ -48,7 +48,7 @@ describe('board layout on every screen in Chromium', () => {
     const fac = await openBoard(browser, server.url, s.sessionId, s.facilitatorToken);
     const samPage = await openBoard(browser, server.url, s.sessionId, sam.token);
     // Initials come from the words, not the punctuation.
-    await expect.poll(() => fac.locator('.avatar').first().textContent()).toBe('SV');
+    await expect.poll(() => fac.locator('.avatar [aria-hidden="true"]').first().textContent()).toBe('SV');
     await paste(fac, 'Audit log demo\nSOC 2 report page\nCIO round-table');
     await expect.poll(async () => (await notesOn(samPage)).length).toBe(3);
 

@@ -61,11 +61,12 @@ export function Header() {
             data-following={following === p.participantId || undefined}
             style={{ background: p.color, color: readableInk(p.color) }}
             title={`${p.name} (${ROLE_LABEL[p.role] ?? p.role}) — click to follow their view`}
-            aria-label={`Follow ${p.name}`}
             aria-pressed={following === p.participantId}
             onClick={() => camera.follow(following === p.participantId ? null : p.participantId)}
           >
-            {initials(p.name)}
+            {/* Named by the hidden text, not aria-label: a label that leaves out the visible initials fails WCAG 2.5.3. */}
+            <span aria-hidden="true">{initials(p.name)}</span>
+            <span className="sr-only">{`Follow ${p.name}`}</span>
           </button>
         ))}
         {others.length > 6 ? (
