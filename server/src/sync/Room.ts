@@ -1,4 +1,4 @@
-import { Origins } from '@throughline/shared';
+import { type AuthorFields, DeletedAuthors, Origins } from '@throughline/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -29,6 +29,8 @@ export interface RoomOptions {
   onError: (err: unknown) => void;
   /** Called once when a write to the store failed and the room must be dropped. */
   onFailed?: (room: Room) => void;
+  /** Records in this document that carry an author (see checkAuthorship). */
+  authorship?: readonly AuthorFields[];
   metrics?: SyncMetrics;
 }
 
@@ -57,7 +59,15 @@ export class Room {
   private failed = false;
   /** The append of the latest local update; read by `appendOf` right after a transaction. */
   private lastAppend: Promise<void> | null = null;
+  /**
+   * This room's latest append, settled either way. The store commits in
+   * order, so once it settles every earlier append of this room has too:
+   * acknowledgements wait on it, not on other sessions' writes.
+   */
+  private tail: Promise<void> = Promise.resolve();
   private lastAckAt = 0;
+  /** Authors of records deleted while loaded, so an undo may bring them back (see DeletedAuthors). */
+  readonly deletedAuthors: DeletedAuthors | null;
   /** When the oldest write still awaiting an acknowledgement arrived (ack latency). */
   private ackDueSince = 0;
   private readonly metrics: SyncMetrics;
@@ -71,6 +81,7 @@ export class Room {
     this.metrics = opts.metrics ?? NO_SYNC_METRICS;
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
+    this.deletedAuthors = opts.authorship?.length ? new DeletedAuthors(this.doc, opts.authorship) : null;
     this.doc.on('update', this.onUpdate);
     this.awareness.on('update', this.onAwareness);
   }
@@ -195,8 +206,8 @@ export class Room {
 
   /**
    * Sends `peer` an acknowledgement once everything applied so far is
-   * durable. Coalesced: writes handled together share one marker in the
-   * store queue and one state vector, and a room acknowledges at most once
+   * durable. Coalesced: writes handled together share one wait on this
+   * room's latest append and one state vector, and a room acknowledges at most once
    * per `ackIntervalMs` (the first write after a quiet spell immediately, the
    * rest trailing), which is plenty for a "Saved" indicator and keeps a
    * fast typist or a drag from drawing an ack frame per keystroke.
@@ -216,8 +227,9 @@ export class Room {
     this.ackScheduled = false;
     this.lastAckAt = Date.now();
     // Every update applied to the doc so far has been handed to the store
-    // (onUpdate appends synchronously), so once a marker queued *now* is
-    // committed, this state vector and these counts are on disk.
+    // (onUpdate appends synchronously), so once this room's latest append
+    // has settled, this state vector and these counts are on disk, unless
+    // an append failed, in which case the room has failed and says nothing.
     const stateVector = Y.encodeStateVector(this.doc);
     const due: [RoomPeer, number][] = [];
     for (const p of this.peers) {
@@ -227,14 +239,15 @@ export class Room {
     }
     if (due.length === 0) return;
     const since = this.ackDueSince;
-    this.store.whenDurable().then(() => {
+    void this.tail.then(() => {
       if (this.failed) return;
       for (const [p, received] of due) p.send(ackFrame(received, stateVector));
       this.metrics.acked((performance.now() - since) / 1000);
-    }, this.opts.onError);
+    });
   }
 
   destroy(): void {
+    this.deletedAuthors?.destroy();
     this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.onAwareness);
     this.awareness.destroy();
@@ -257,6 +270,7 @@ export class Room {
         (err) => this.fail(err),
       );
       this.lastAppend = appended;
+      this.tail = appended.catch(() => {});
       if (++this.appendsSinceSnapshot >= this.opts.compactEvery) this.compact().catch(this.opts.onError);
     }
     const frame = syncUpdate(update);

@@ -1,4 +1,6 @@
 import {
+  type AuthorFields,
+  BOARD_AUTHORSHIP,
   BOARD_MIGRATIONS,
   COMMENTS_MIGRATIONS,
   CONTROL_MIGRATIONS,
@@ -36,6 +38,9 @@ const migrationsFor = (docName: string): readonly Migration[] => {
   return [];
 };
 
+/** Documents whose records carry an author the sync guard enforces. */
+const authorshipFor = (docName: string): readonly AuthorFields[] => (docName === 'board' ? BOARD_AUTHORSHIP : []);
+
 /**
  * Keeps each session document loaded while anyone holds it (a socket, a
  * running command, an AI generation), and unloads it a while after the last
@@ -67,6 +72,7 @@ export class RoomManager {
         relay: this.opts.relay,
         onError: this.opts.onError,
         onFailed: (failed) => this.evict(key, failed),
+        authorship: authorshipFor(docName),
         ...(this.opts.metrics ? { metrics: this.opts.metrics } : {}),
       });
       const created: Entry = {
