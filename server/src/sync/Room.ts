@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { NO_SYNC_METRICS, type SyncMetrics } from '../metrics/Metrics.ts';
 import type { Relay } from '../relay/Relay.ts';
 import type { Store } from '../store/Store.ts';
-import { ackFrame, awarenessFrame, syncUpdate } from './messages.ts';
+import { ackFrame, awarenessFrame, isEmptyStateVector, syncStep2, syncStep2Of, syncUpdate } from './messages.ts';
 import { hasPending } from './updateGuard.ts';
 
 /** What a Room needs from a connection: a way to send bytes and its ack bookkeeping. */
@@ -71,6 +71,12 @@ export class Room {
   /** When the oldest write still awaiting an acknowledgement arrived (ack latency). */
   private ackDueSince = 0;
   private readonly metrics: SyncMetrics;
+  /**
+   * The whole doc as a step-2 frame, for clients that hold nothing yet:
+   * encoded once and shared by every join until the doc next changes (right
+   * after a load it is the stored snapshot itself, never re-encoded).
+   */
+  private fullStateFrame: Uint8Array | null = null;
 
   constructor(
     readonly sessionId: string,
@@ -97,6 +103,14 @@ export class Room {
       for (const u of stored.updates) Y.applyUpdate(this.doc, u, Origins.load);
     }, Origins.load);
     this.appendsSinceSnapshot = stored.updates.length;
+    if (stored.snapshot && stored.updates.length === 0) this.fullStateFrame = syncStep2Of(stored.snapshot);
+  }
+
+  /** The step-2 answer to a client's state vector: what it lacks (all of it, shared, for a fresh join). */
+  syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (!isEmptyStateVector(stateVector)) return syncStep2(this.doc, stateVector);
+    this.fullStateFrame ??= syncStep2(this.doc);
+    return this.fullStateFrame;
   }
 
   /**
@@ -255,18 +269,17 @@ export class Room {
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    this.fullStateFrame = null;
     if (origin === Origins.load) return;
     if (origin !== Origins.remote) {
-      const relay = this.opts.relay;
-      // Published only once durable, so an instance that loads from the store
-      // after subscribing can never miss it (it is in one or the other).
       const appended = this.store.appendUpdate(this.sessionId, this.docName, update);
+      // Published at once, as local peers get it: other instances' clients see a change as soon as
+      // ours do, and "Saved" (the ack) still waits for the store. An instance that subscribes and
+      // loads while this append commits re-reads the store once more (RoomManager.relayRoom).
+      this.opts.relay?.publishUpdate(this.key, update);
       const t0 = performance.now();
       appended.then(
-        () => {
-          this.metrics.committed((performance.now() - t0) / 1000);
-          relay?.publishUpdate(this.key, update);
-        },
+        () => this.metrics.committed((performance.now() - t0) / 1000),
         (err) => this.fail(err),
       );
       this.lastAppend = appended;

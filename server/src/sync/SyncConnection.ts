@@ -14,7 +14,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { NO_SYNC_METRICS, type RefusalKind, type SyncMetrics } from '../metrics/Metrics.ts';
 import { type AwarenessUser, guardAwarenessUpdate } from './awarenessGuard.ts';
-import { awarenessFrame, permissionDenied, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, syncStep1, syncStep2 } from './messages.ts';
+import { awarenessFrame, permissionDenied, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, syncStep1 } from './messages.ts';
 import type { Room, RoomPeer } from './Room.ts';
 import { TokenBucket } from './TokenBucket.ts';
 import { dropPending, hasPending, updateChangesDoc, updateHasGap } from './updateGuard.ts';
@@ -169,7 +169,7 @@ export class SyncConnection implements RoomPeer {
       case MessageType.sync: {
         const sub = decoding.readVarUint(d);
         const payload = decoding.readVarUint8Array(d);
-        if (sub === SYNC_STEP1) this.send(syncStep2(this.room.doc, payload));
+        if (sub === SYNC_STEP1) this.send(this.room.syncStep2For(payload));
         else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) this.handleWrite(payload);
         else throw new ProtocolError(`unknown sync message ${sub}`);
         return;
