@@ -4,6 +4,7 @@ import { App } from './App.tsx';
 import './styles.css';
 import './styles/phasePanels.css';
 import './styles/aiPanel.css';
+import './styles/async.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

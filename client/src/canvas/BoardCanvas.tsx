@@ -22,6 +22,10 @@ export interface BoardCanvasProps {
   showOrigin: boolean;
   /** Called after the notes layer draws (benchmarks measure time to first draw with it). */
   onNotesDrawn?: (noteCount: number) => void;
+  /** Comments per note id (the badge on a note). */
+  commentCounts?: ReadonlyMap<string, number>;
+  /** Notes new or changed since this person was last here, glowing until they look. */
+  highlighted?: ReadonlySet<string>;
 }
 
 /**
@@ -30,7 +34,7 @@ export interface BoardCanvasProps {
  * when the cull window must move (see culling.ts), the board changes (at
  * most once per frame), or the selection does.
  */
-export function BoardCanvas({ editor, showOrigin, onNotesDrawn }: BoardCanvasProps) {
+export function BoardCanvas({ editor, showOrigin, onNotesDrawn, commentCounts, highlighted }: BoardCanvasProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
@@ -157,6 +161,8 @@ export function BoardCanvas({ editor, showOrigin, onNotesDrawn }: BoardCanvasPro
                       editor={peer ? peerTag(peer.name, peer.color) : null}
                       hideText={editingId === n.id}
                       showOrigin={showOrigin}
+                      comments={commentCounts?.get(n.id) ?? 0}
+                      isNew={highlighted?.has(n.id) ?? false}
                     />
                   );
                 })

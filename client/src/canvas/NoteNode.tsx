@@ -12,6 +12,10 @@ export interface NoteNodeProps {
   hideText: boolean;
   /** Show the author and "AI" badge; false while a blind-origin session is judging ideas. */
   showOrigin: boolean;
+  /** Comments on this note (a badge in the corner when any). */
+  comments?: number;
+  /** New or changed since this person was last here: it glows until they look. */
+  isNew?: boolean;
 }
 
 const W = NOTE_SIZE.width;
@@ -22,11 +26,32 @@ const H = NOTE_SIZE.height;
  * only when that note changed, so a remote drag re-renders one note. Never
  * listens for events: the canvas hit-tests in board coordinates itself.
  */
-export const NoteNode = memo(function NoteNode({ idea, selected, editor, hideText, showOrigin }: NoteNodeProps) {
+export const NoteNode = memo(function NoteNode({
+  idea,
+  selected,
+  editor,
+  hideText,
+  showOrigin,
+  comments = 0,
+  isNew = false,
+}: NoteNodeProps) {
   const footer = showOrigin ? `${idea.authorName || 'Someone'}${idea.origin === 'ai' ? ' · AI' : ''}` : '';
   return (
     <Group x={idea.x} y={idea.y} listening={false}>
       <Rect x={1} y={3} width={W} height={H} fill="rgba(0,0,0,0.08)" cornerRadius={3} perfectDrawEnabled={false} />
+      {isNew ? (
+        <Rect
+          x={-5}
+          y={-5}
+          width={W + 10}
+          height={H + 10}
+          stroke="#f59f00"
+          strokeWidth={3}
+          cornerRadius={7}
+          dash={[8, 4]}
+          perfectDrawEnabled={false}
+        />
+      ) : null}
       <Rect width={W} height={H} fill={idea.color} cornerRadius={3} perfectDrawEnabled={false} />
       {hideText ? null : idea.text ? (
         <Text
@@ -68,6 +93,20 @@ export const NoteNode = memo(function NoteNode({ idea, selected, editor, hideTex
         ellipsis
         perfectDrawEnabled={false}
       />
+      {comments > 0 ? (
+        <Group x={W - 34} y={H - NOTE_FOOTER - 2}>
+          <Rect width={30} height={16} fill="#1971c2" cornerRadius={8} perfectDrawEnabled={false} />
+          <Text
+            width={30}
+            y={2}
+            text={`💬${comments > 99 ? '99+' : comments}`}
+            fontSize={10}
+            fontFamily={NOTE_FONT}
+            fill="#ffffff"
+            align="center"
+          />
+        </Group>
+      ) : null}
       {editor ? (
         <>
           <Rect width={W} height={H} stroke={editor.color} strokeWidth={3} cornerRadius={3} perfectDrawEnabled={false} />

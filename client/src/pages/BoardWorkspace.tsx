@@ -1,3 +1,4 @@
+import { commentCounts as readCommentCounts } from '@throughline/shared';
 import { useEffect, useState } from 'react';
 import { redo, undo } from '../actions/historyActions.ts';
 import { KEYED_ACTIONS } from '../actions/registry.ts';
@@ -16,6 +17,8 @@ import { Sidebar } from '../panels/Sidebar.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
 import { ZoomControls } from '../panels/ZoomControls.tsx';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
+import { useDocSlice } from '../session/useDocSlice.ts';
+import { markNoteSeen } from '../session/whatsNew.ts';
 import type { BoardEditor } from '../state/BoardEditor.ts';
 import { useStoreValue } from '../state/useStore.ts';
 import { loadViewport, saveViewport } from '../state/viewportMemory.ts';
@@ -32,7 +35,14 @@ const TEST_MODE = typeof location !== 'undefined' && new URLSearchParams(locatio
  * keys to actions and keeps the camera across reloads.
  */
 export function BoardWorkspace() {
-  const { connection, editor, sessionId, you, canWrite } = useSession();
+  const { connection, editor, sessionId, you, canWrite, comments, whatsNew } = useSession();
+  const commentCounts = useDocSlice(comments.doc, readCommentCounts);
+  const unseen = useStoreValue(whatsNew, (s) => s.unseen);
+  const selection = useStoreValue(editor.ui, (s) => s.selection);
+  // A highlighted note stops glowing once this person selects it.
+  useEffect(() => {
+    for (const id of selection) markNoteSeen(whatsNew, id);
+  }, [selection, whatsNew]);
   const control = useControl();
   const currentView = useStoreValue(editor.ui, (s) => s.view);
   const announcement = useStoreValue(editor.ui, (s) => s.announcement);
@@ -100,7 +110,13 @@ export function BoardWorkspace() {
         <main className="main-area" aria-label="Board">
           {currentView === 'canvas' ? (
             <>
-              <BoardCanvas editor={editor} showOrigin={showOrigin} onNotesDrawn={onNotesDrawn} />
+              <BoardCanvas
+                editor={editor}
+                showOrigin={showOrigin}
+                onNotesDrawn={onNotesDrawn}
+                commentCounts={commentCounts}
+                highlighted={unseen}
+              />
               <Toolbar editor={editor} canWrite={canWrite} />
               <ZoomControls editor={editor} />
             </>

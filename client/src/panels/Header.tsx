@@ -4,6 +4,7 @@ import { toggleHelp } from '../actions/uiActions.ts';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
+import { DeadlineChip } from './DeadlineChip.tsx';
 import { saveLabel } from './saveLabel.ts';
 
 const ROLE_LABEL: Record<string, string> = { facilitator: 'Facilitator', participant: 'Participant', viewer: 'Viewer' };
@@ -29,6 +30,7 @@ export function Header() {
       <span className="phase-chip" title={PHASE_PURPOSE[control.phase.current]}>
         {control.phase.current}
       </span>
+      <DeadlineChip />
       <span className="save-status" data-state={state} data-testid="save-status" role="status" aria-live="polite">
         {label}
       </span>
