@@ -9,7 +9,9 @@ import type {
   PhaseState,
   Role,
   Settings,
+  Template,
 } from '@throughline/shared';
+import { noteServerTime } from './session/serverClock.ts';
 
 /** `POST /api/sessions` → 201. */
 export interface CreatedSession {
@@ -40,6 +42,8 @@ export interface SessionSummary {
   createdAt: string;
   /** Whether this server sends mail (SMTP configured). */
   notifications?: { mail: boolean };
+  /** The server's clock when it answered (epoch ms). */
+  serverTime?: number;
 }
 
 export interface FieldIssue {
@@ -65,6 +69,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, opts: { token?: 
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let res: Response;
+  const sentAt = Date.now();
   try {
     res = await fetch(path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
   } catch {
@@ -77,6 +82,8 @@ async function request<T>(method: 'GET' | 'POST', path: string, opts: { token?: 
   } catch {
     data = null;
   }
+  const serverTime = (data as { serverTime?: unknown } | null)?.serverTime;
+  if (typeof serverTime === 'number') noteServerTime(serverTime, sentAt, Date.now());
   if (!res.ok) {
     const d = (data ?? {}) as { code?: string; message?: string; issues?: FieldIssue[] };
     throw new ApiError(res.status, d.code ?? `HTTP_${res.status}`, d.message ?? res.statusText, d.issues ?? []);
@@ -103,6 +110,10 @@ export const api = {
   /** This person has caught up: the next "what's new" starts here. */
   markSeen: (sessionId: string, token: string) =>
     request<{ ok: true }>('POST', `/api/sessions/${encodeURIComponent(sessionId)}/seen`, { token }),
+  /** A session from a template: its agenda and voting settings, with the brief the facilitator wrote. */
+  createFromTemplate: (templateId: string, brief: BriefInput, facilitatorName?: string) =>
+    request<CreatedSession>('POST', '/api/sessions', { body: { templateId, brief, ...(facilitatorName ? { facilitatorName } : {}) } }),
+  templates: () => request<{ templates: Template[] }>('GET', '/api/templates'),
   getSession: (sessionId: string, token: string) =>
     request<SessionSummary>('GET', `/api/sessions/${encodeURIComponent(sessionId)}`, { token }),
   /** Sends a command; resolves with its typed answer or rejects with an `ApiError` carrying the server's code. */

@@ -5,6 +5,8 @@ import './styles.css';
 import './styles/phasePanels.css';
 import './styles/aiPanel.css';
 import './styles/async.css';
+import './styles/workshop.css';
+import './styles/phone.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { activityPlugin } from './activity/activityPlugin.ts';
 import { type AiPluginOptions, aiPlugin } from './ai/aiPlugin.ts';
 import { TokenSigner } from './auth/tokenSigner.ts';
-import type { Config } from './config.ts';
+import { type Config, loadOrCreateSecret } from './config.ts';
 import type { IssuesError } from './errors.ts';
 import { SessionEvents } from './events/SessionEvents.ts';
 import { healthRoutes } from './health/healthRoutes.ts';
@@ -17,6 +17,7 @@ import type { Relay } from './relay/Relay.ts';
 import { apiDocsRoutes } from './routes/apiDocs.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { rateLimitPlugin } from './routes/rateLimitPlugin.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { type Clock, systemClock } from './scheduler/Scheduler.ts';
 import { schedulerPlugin } from './scheduler/schedulerPlugin.ts';
@@ -45,16 +46,20 @@ export interface AppConfig
   extends Pick<
     Config,
     | 'dataDir'
-    | 'secret'
     | 'clientDist'
     | 'openai'
     | 'databaseUrl'
+    | 'databasePoolSize'
     | 'redisUrl'
     | 'webhookAllowPrivate'
+    | 'rateLimit'
+    | 'trustProxy'
     | 'smtpUrl'
     | 'smtpFrom'
     | 'publicUrl'
   > {
+  /** The token HMAC key, resolved (see `Config.secret`): plugins that sign things use it too. */
+  secret: string;
   idleUnloadMs: number;
   compactEvery: number;
   ackIntervalMs: number;
@@ -70,8 +75,12 @@ export interface AppConfig
   mailIntervalMs: number;
 }
 
-export type AppOptions = Pick<AppConfig, 'dataDir' | 'secret'> &
-  Partial<AppConfig> & { store?: Store; logger?: FastifyServerOptions['logger']; ai?: AiPluginOptions };
+export type AppOptions = Pick<AppConfig, 'dataDir'> &
+  Partial<Omit<AppConfig, 'secret'>> & { secret?: string | null } & {
+    store?: Store;
+    logger?: FastifyServerOptions['logger'];
+    ai?: AiPluginOptions;
+  };
 
 export const DEFAULTS = {
   idleUnloadMs: 30_000,
@@ -82,6 +91,8 @@ export const DEFAULTS = {
   messagesPerSecond: 300,
   messageBurst: 600,
   webhookAllowPrivate: false,
+  rateLimit: { createPerMinute: 20, joinPerMinute: 120, allow: [] },
+  trustProxy: false,
   clock: systemClock,
   schedulerIntervalMs: 15_000,
   mailIntervalMs: 10_000,
@@ -98,27 +109,33 @@ const STORE_RETRY_AFTER_S = 5;
  * `listen({ port: 0 })`; `server.ts` adds the port, signals and logging.
  */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const config: AppConfig = {
+  const settings = {
     ...DEFAULTS,
     clientDist: null,
+    secret: null,
     databaseUrl: null,
+    databasePoolSize: 8,
     redisUrl: null,
     openai: { apiKey: null, baseUrl: null, model: 'gpt-4o-mini' },
     ...opts,
   };
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: settings.trustProxy });
   // SQLite unless DATABASE_URL names PostgreSQL; a Redis relay when REDIS_URL is set.
   const store =
     opts.store ??
-    (config.databaseUrl
-      ? await PgStore.connect(config.databaseUrl, (err) => app.log.warn({ err: String(err) }, 'postgresql connection lost'))
-      : new SqliteStore({ dataDir: config.dataDir }));
-  if (config.redisUrl && !config.databaseUrl && !opts.store) {
+    (settings.databaseUrl
+      ? await PgStore.connect(
+          settings.databaseUrl,
+          (err) => app.log.warn({ err: String(err) }, 'postgresql connection lost'),
+          settings.databasePoolSize,
+        )
+      : new SqliteStore({ dataDir: settings.dataDir }));
+  if (settings.redisUrl && !settings.databaseUrl && !opts.store) {
     // SQLite compaction assumes one writer per data dir; several instances need PostgreSQL.
     throw new Error('REDIS_URL relays between instances that share a database: set DATABASE_URL (PostgreSQL) too');
   }
-  const relay = config.redisUrl
-    ? await RedisRelay.connect(config.redisUrl, undefined, (err) => app.log.warn({ err: String(err) }, 'redis relay'))
+  const relay = settings.redisUrl
+    ? await RedisRelay.connect(settings.redisUrl, undefined, (err) => app.log.warn({ err: String(err) }, 'redis relay'))
     : null;
   const metrics: Metrics = new Metrics({
     loadedRooms: (): number => rooms.loadedCount,
@@ -128,13 +145,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   const rooms = new RoomManager(store, {
     metrics,
-    idleUnloadMs: config.idleUnloadMs,
-    compactEvery: config.compactEvery,
-    ackIntervalMs: config.ackIntervalMs,
+    idleUnloadMs: settings.idleUnloadMs,
+    compactEvery: settings.compactEvery,
+    ackIntervalMs: settings.ackIntervalMs,
     relay,
     onError: (err) => app.log.error({ err }, 'room error'),
   });
-  const tokens = new TokenSigner(config.secret);
+  // One token secret for every instance on a shared database, so a token from one is good at all.
+  const secret = settings.secret ?? (store instanceof PgStore ? await store.sharedSecret() : loadOrCreateSecret(settings.dataDir));
+  const config: AppConfig = { ...settings, secret };
+  const tokens = new TokenSigner(secret);
   const sync = new SyncServer({
     store,
     tokens,
@@ -232,6 +252,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     });
   });
 
+  await app.register(rateLimitPlugin);
   await app.register(sessionRoutes);
   await app.register(commandRoutes);
   await app.register(exportRoutes);

@@ -11,6 +11,8 @@ export const ClusterFrame = memo(function ClusterFrame({
   memberCount,
   hideTitle,
   scale,
+  dimmed,
+  spotlit,
 }: {
   cluster: Cluster;
   selected: boolean;
@@ -18,17 +20,19 @@ export const ClusterFrame = memo(function ClusterFrame({
   hideTitle: boolean;
   /** Zoom level (of the cull window, so it changes rarely): zoomed out, the title grows to stay legible. */
   scale: number;
+  dimmed?: boolean;
+  spotlit?: boolean;
 }) {
   const { width: w, height: h } = cluster;
   const titleSize = Math.min(Math.max(20, 14 / scale), h / 3, w / 6);
   return (
-    <Group x={cluster.x} y={cluster.y} listening={false}>
+    <Group x={cluster.x} y={cluster.y} listening={false} opacity={dimmed ? 0.25 : 1}>
       <Rect
         width={w}
         height={h}
         fill={cluster.color}
-        stroke={selected ? '#1c7ed6' : '#ced4da'}
-        strokeWidth={selected ? 2 : 1}
+        stroke={spotlit ? '#f59f00' : selected ? '#1c7ed6' : '#ced4da'}
+        strokeWidth={spotlit ? 4 : selected ? 2 : 1}
         strokeScaleEnabled={false}
         cornerRadius={10}
         perfectDrawEnabled={false}
@@ -37,7 +41,7 @@ export const ClusterFrame = memo(function ClusterFrame({
         <Text
           x={16}
           y={12}
-          width={Math.max(0, titleSize > 20 ? w - 32 : w - 120)}
+          width={Math.max(0, w - 32)}
           text={cluster.title || 'Untitled cluster'}
           fontSize={titleSize}
           fontStyle="bold"
@@ -49,11 +53,11 @@ export const ClusterFrame = memo(function ClusterFrame({
         />
       )}
       {titleSize > 20 ? null : (
+        // The count sits at the bottom, so the title keeps the whole width of the strip.
         <Text
-          x={w - 104}
-          y={16}
-          width={88}
-          align="right"
+          x={16}
+          y={h - 24}
+          width={Math.max(0, w - 48)}
           text={`${memberCount} note${memberCount === 1 ? '' : 's'}`}
           fontSize={13}
           fontFamily={NOTE_FONT}

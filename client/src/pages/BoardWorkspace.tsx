@@ -1,5 +1,5 @@
-import { commentCounts as readCommentCounts } from '@throughline/shared';
-import { useEffect, useState } from 'react';
+import { reactionsMap, readAllReactions, commentCounts as readCommentCounts } from '@throughline/shared';
+import { useCallback, useEffect, useState } from 'react';
 import { redo, undo } from '../actions/historyActions.ts';
 import { KEYED_ACTIONS } from '../actions/registry.ts';
 import { runKey } from '../actions/runAction.ts';
@@ -15,6 +15,8 @@ import { IdeaListPanel } from '../panels/IdeaListPanel.tsx';
 import { PhaseBanner } from '../panels/PhaseBanner.tsx';
 import { Sidebar } from '../panels/Sidebar.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
+import { ReactionBar } from '../panels/workshop/ReactionBar.tsx';
+import { RoomNotices } from '../panels/workshop/RoomNotices.tsx';
 import { ZoomControls } from '../panels/ZoomControls.tsx';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { useDocSlice } from '../session/useDocSlice.ts';
@@ -23,6 +25,7 @@ import type { BoardEditor } from '../state/BoardEditor.ts';
 import { useStoreValue } from '../state/useStore.ts';
 import { loadViewport, saveViewport } from '../state/viewportMemory.ts';
 import type { BoardConnection } from '../sync/BoardConnection.ts';
+import { installBoardClipboard } from './boardClipboard.ts';
 
 /** Keys that still work in the list view (the others act on the hidden canvas). */
 const LIST_VIEW_KEYS = new Set([undo.name, redo.name, toggleListView.name, toggleHelp.name, dismiss.name]);
@@ -35,7 +38,11 @@ const TEST_MODE = typeof location !== 'undefined' && new URLSearchParams(locatio
  * keys to actions and keeps the camera across reloads.
  */
 export function BoardWorkspace() {
-  const { connection, editor, sessionId, you, canWrite, comments, whatsNew } = useSession();
+  const session = useSession();
+  const { connection, editor, boardEditor, sessionId, you, canWrite, privateDrafts } = session;
+  const readReactions = useCallback(() => readAllReactions(connection.board), [connection]);
+  const reactions = useDocSlice(reactionsMap(connection.board), readReactions);
+  const { comments, whatsNew } = session;
   const commentCounts = useDocSlice(comments.doc, readCommentCounts);
   const unseen = useStoreValue(whatsNew, (s) => s.unseen);
   const selection = useStoreValue(editor.ui, (s) => s.selection);
@@ -86,6 +93,8 @@ export function BoardWorkspace() {
     };
   }, [editor, sessionId]);
 
+  useEffect(() => installBoardClipboard(editor), [editor]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTyping(e.target) || e.isComposing) return;
@@ -96,7 +105,14 @@ export function BoardWorkspace() {
     return () => window.removeEventListener('keydown', onKey);
   }, [editor]);
 
-  const [onNotesDrawn] = useState(() => (TEST_MODE ? installTestHook(connection, editor) : undefined));
+  const [onNotesDrawn] = useState(() => (TEST_MODE ? installTestHook(connection, boardEditor) : undefined));
+  // The hook's editor is the board's; private drafts are edited by a second editor, exposed while it exists.
+  useEffect(() => {
+    if (!TEST_MODE) return;
+    const hook = (window as unknown as { __throughline: Record<string, unknown> }).__throughline;
+    hook.camera = session.camera;
+    hook.drafts = privateDrafts ? editor : null;
+  }, [session.camera, privateDrafts, editor]);
 
   // Blind origin hides who (person or AI) wrote an idea while ideas are being judged (decision 0503).
   const showOrigin = !(control.settings.blindOrigin && control.phase.current === 'select');
@@ -116,7 +132,12 @@ export function BoardWorkspace() {
                 onNotesDrawn={onNotesDrawn}
                 commentCounts={commentCounts}
                 highlighted={unseen}
+                sharedBoard={privateDrafts ? boardEditor.store : undefined}
+                reactions={reactions}
+                spotlight={control.attention.spotlight}
               />
+              <ReactionBar reactions={reactions} />
+              <RoomNotices />
               <Toolbar editor={editor} canWrite={canWrite} />
               <ZoomControls editor={editor} />
             </>

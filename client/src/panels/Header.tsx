@@ -6,12 +6,15 @@ import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
 import { DeadlineChip } from './DeadlineChip.tsx';
 import { saveLabel } from './saveLabel.ts';
+import { ReadyChip } from './workshop/ReadyChip.tsx';
+import { TimerChip } from './workshop/TimerChip.tsx';
 
 const ROLE_LABEL: Record<string, string> = { facilitator: 'Facilitator', participant: 'Participant', viewer: 'Viewer' };
 
 /** Session title, phase, connection and save state, who is here, and the view switches. */
 export function Header() {
-  const { connection, editor, you, title } = useSession();
+  const { connection, editor, you, title, camera } = useSession();
+  const following = useStoreValue(camera.following);
   const control = useControl();
   const status = useStoreValue(connection.status);
   const view = useStoreValue(editor.ui, (s) => s.view);
@@ -24,13 +27,15 @@ export function Header() {
       <div className="brand" title="Throughline">
         <span className="brand-mark" aria-hidden="true" />
       </div>
-      <span className="header-title" title={control.brief?.title ?? title}>
+      <h1 className="header-title" title={control.brief?.title ?? title}>
         {control.brief?.title || title}
-      </span>
+      </h1>
       <span className="phase-chip" title={PHASE_PURPOSE[control.phase.current]}>
         {control.phase.current}
       </span>
       <DeadlineChip />
+      <TimerChip />
+      <ReadyChip />
       <span className="save-status" data-state={state} data-testid="save-status" role="status" aria-live="polite">
         {label}
       </span>
@@ -50,14 +55,19 @@ export function Header() {
       <div className="avatars">
         <span className="sr-only">{`${others.length} other${others.length === 1 ? '' : 's'} here`}</span>
         {others.slice(0, 6).map((p) => (
-          <span
+          <button
+            type="button"
             key={p.participantId}
             className="avatar"
+            data-following={following === p.participantId || undefined}
             style={{ background: p.color }}
-            title={`${p.name} (${ROLE_LABEL[p.role] ?? p.role})`}
+            title={`${p.name} (${ROLE_LABEL[p.role] ?? p.role}) — click to follow their view`}
+            aria-label={`Follow ${p.name}`}
+            aria-pressed={following === p.participantId}
+            onClick={() => camera.follow(following === p.participantId ? null : p.participantId)}
           >
             {initials(p.name)}
-          </span>
+          </button>
         ))}
         {others.length > 6 ? (
           <span className="avatar" style={{ background: '#868e96' }}>
@@ -98,10 +108,9 @@ export function Header() {
   );
 }
 
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
+/** First letters of the first two words, ignoring punctuation: "Sam Ortiz (VP)" → "SO", "(VP) Sam" → "VS". */
+export const initials = (name: string) =>
+  (name.match(/[\p{L}\p{N}]+/gu) ?? [])
     .slice(0, 2)
-    .map((w) => w[0]?.toUpperCase())
+    .map((w) => w.charAt(0).toUpperCase())
     .join('') || '?';

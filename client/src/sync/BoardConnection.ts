@@ -59,7 +59,7 @@ function reportingSocket(onSend: (frame: Uint8Array) => void): typeof WebSocket 
  * people's included; the server owns each awareness id to its connection
  * and refuses such echoes. Send only this client's own state.
  */
-function sendOwnAwarenessOnly(provider: WebsocketProvider): void {
+export function sendOwnAwarenessOnly(provider: WebsocketProvider): void {
   const awareness = provider.awareness;
   awareness.off('update', provider._awarenessUpdateHandler);
   awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
