@@ -46,7 +46,9 @@ export interface CommandReplies {
   deleteNextStep: { deleted: string };
   recordReview: { stepId: string; review: StepReview };
   startFollowUp: FollowUpValue;
+  /** `secret` only when a new one was made (a new URL): it is shown once. */
   setWebhook: { webhookUrl: string | null; secret?: string };
+  rotateWebhookSecret: { webhookUrl: string; secret: string };
   testWebhook: { deliveryId: string };
   finalisePlan: { revision: number; finalisedAt: string; steps: number; intentions: number; gaps: number; deliveryId: string | null };
   generateIdeas: { requestId: string; generator: string; model?: string; label?: string };
