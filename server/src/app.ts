@@ -18,6 +18,7 @@ import { apiDocsRoutes } from './routes/apiDocs.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { rateLimitPlugin } from './routes/rateLimitPlugin.ts';
+import { securityHeaders } from './routes/securityHeaders.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { type Clock, systemClock } from './scheduler/Scheduler.ts';
 import { schedulerPlugin } from './scheduler/schedulerPlugin.ts';
@@ -265,6 +266,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     });
   });
 
+  await app.register(securityHeaders);
   await app.register(rateLimitPlugin);
   await app.register(sessionRoutes);
   await app.register(commandRoutes);
