@@ -5,6 +5,7 @@ import { App } from './App.tsx';
 import './styles.css';
 import './styles/phasePanels.css';
 import './styles/aiPanel.css';
+import './styles/async.css';
 import './styles/workshop.css';
 import './styles/phone.css';
 
