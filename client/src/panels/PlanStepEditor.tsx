@@ -60,7 +60,7 @@ export function PlanStepEditor({ ideaId, step, ownerLocked, onDone }: Props) {
       ownerName: ownerId ? '' : ownerName,
       due: due || null,
       outputs: outputs.filter((o) => o.description.trim()),
-      successCheck: { measure, target, reviewDate: reviewDate || null },
+      successCheck: { measure, target, reviewDate: reviewDate || null, metric: step?.successCheck.metric ?? null },
       workType,
       initiativeId: (initiativeId || null) as never,
     };

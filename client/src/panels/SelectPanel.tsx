@@ -298,6 +298,8 @@ function SelectDecide({ idea, decision }: { idea: Idea; decision: Decision | nul
       verdict,
       rationale,
       initiativeId: verdict === 'keep' && initiativeId ? (initiativeId as never) : null,
+      servesCriteria: [],
+      overrideReason: '',
       ...(confirm ? { confirm: true } : {}),
     });
     if (r) {

@@ -26,8 +26,12 @@ export interface Plan {
   horizon: string;
   constraints: string[];
   decisionRule: { rule: string; criteria: Criterion[] };
-  /** Strategic outcome measures from the brief, each with the review evidence that says it touches them. */
+  /** Strategic outcome measures from the brief, each with the steps that feed it and the reviews rolled up under it. */
   successMetrics: PlanMetric[];
+  /** Names of success metrics no step's success check feeds: outcomes nobody is working toward. */
+  unfedMetrics: string[];
+  /** Steps of kept ideas whose success check names no success metric: work that traces to no outcome. */
+  unlinkedSteps: { stepId: StepId; ideaId: IdeaId; title: string }[];
   /**
    * One group per brief initiative, in brief order (empty groups included so
    * an initiative nothing serves is visible), then — only when non-empty — a
@@ -94,9 +98,19 @@ export interface PlanStep extends NextStep {
   reviewDue: boolean;
 }
 
-/** A strategic success metric and the tactical evidence that touches it. */
+/**
+ * A strategic success metric, the steps whose success checks are leading
+ * indicators for it, and the review evidence rolled up under it: reviews of
+ * those steps plus any review that says it touches the metric.
+ */
 export interface PlanMetric extends SuccessMetric {
+  /** Steps whose success check names this metric. */
+  fedBy: { stepId: StepId; ideaId: IdeaId; title: string; measure: string; target: string }[];
   evidence: PlanEvidence[];
+  /** Review outcomes over `evidence`. */
+  outcomes: Record<ReviewOutcome, number>;
+  /** Steps feeding this metric that nobody has reviewed yet. */
+  awaitingReview: number;
 }
 
 export interface PlanEvidence {
@@ -274,10 +288,11 @@ export function buildPlan(
     }
   }
 
-  const successMetrics: PlanMetric[] = brief.successMetrics.map((m) => ({
-    ...m,
-    evidence: allSteps
-      .filter((s) => s.review?.metrics.includes(m.name))
+  const metricNames = new Set(brief.successMetrics.map((m) => m.name));
+  const successMetrics: PlanMetric[] = brief.successMetrics.map((m) => {
+    const feeding = allSteps.filter((s) => s.successCheck.metric === m.name);
+    const evidence = allSteps
+      .filter((s) => s.review && (s.successCheck.metric === m.name || s.review.metrics.includes(m.name)))
       .map((s) => ({
         stepId: s.id,
         stepTitle: s.title,
@@ -285,8 +300,27 @@ export function buildPlan(
         outcome: s.review?.outcome ?? 'continue',
         learned: s.review?.learned ?? '',
         recordedAt: s.review?.recordedAt ?? '',
+      }));
+    const outcomes: Record<ReviewOutcome, number> = { continue: 0, revise: 0, stop: 0 };
+    for (const e of evidence) outcomes[e.outcome] += 1;
+    return {
+      ...m,
+      fedBy: feeding.map((s) => ({
+        stepId: s.id,
+        ideaId: s.ideaId,
+        title: s.title,
+        measure: s.successCheck.measure,
+        target: s.successCheck.target,
       })),
-  }));
+      evidence,
+      outcomes,
+      awaitingReview: feeding.filter((s) => !s.review).length,
+    };
+  });
+  // A link to a metric the brief no longer has feeds nothing.
+  const unlinkedSteps = allSteps
+    .filter((s) => !s.successCheck.metric || !metricNames.has(s.successCheck.metric))
+    .map((s) => ({ stepId: s.id, ideaId: s.ideaId, title: s.title }));
 
   const undecided = ideas.filter((i) => isSelectable(i) && !decided.has(i.id)).length;
   const tactics = allSteps.filter((s) => s.status === 'tactic').length;
@@ -300,6 +334,8 @@ export function buildPlan(
     constraints: [...brief.constraints],
     decisionRule: brief.decisionRule,
     successMetrics,
+    unfedMetrics: successMetrics.filter((m) => m.fedBy.length === 0).map((m) => m.name),
+    unlinkedSteps,
     initiatives: groups,
     parked,
     dropped,
