@@ -1,6 +1,7 @@
 /** @throughline/shared — the pure domain core shared by client and server. */
 
 export * from './model/brief.ts';
+export * from './model/comment.ts';
 export * from './model/idea.ts';
 export * from './model/ids.ts';
 export * from './model/nextStep.ts';
@@ -16,10 +17,13 @@ export * from './ops/aiOfflineIdeas.ts';
 export * from './ops/aiPrompt.ts';
 export * from './ops/buildPlan.ts';
 export * from './ops/checkBrief.ts';
+export * from './ops/commandRules.ts';
+export * from './ops/commentsGuard.ts';
 export * from './ops/decisions.ts';
 export * from './ops/keepEvidence.ts';
 export * from './ops/strategyEvidence.ts';
 export * from './ops/exportSchema.ts';
+export * from './ops/mentions.ts';
 export * from './ops/nextSteps.ts';
 export * from './ops/phaseRules.ts';
 export * from './ops/review.ts';
@@ -39,6 +43,7 @@ export * from './protocol/selectionCommands.ts';
 export * from './protocol/sessionCommands.ts';
 export * from './ydoc/aiRequests.ts';
 export * from './ydoc/boardDoc.ts';
+export * from './ydoc/commentsDoc.ts';
 export * from './ydoc/controlDoc.ts';
 export * from './ydoc/draftsDoc.ts';
 export * from './ydoc/origins.ts';

@@ -81,6 +81,10 @@ describe.skipIf(!CLIENT_BUILT)('exporting from the Export panel in Chromium', ()
     expect(md.bytes.toString('utf8')).toContain('## Brief');
     const csv = await download(page, 'export-csv');
     expect(parseCsv(csv.bytes.toString('utf8'))[1]?.[0]).toBe('Draft the webinar outline, v1');
+    const excel = await download(page, 'export-csv-excel');
+    expect(excel.name).toBe(`Export e2e - ${today()} - excel.csv`);
+    expect([...excel.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(excel.bytes.subarray(3).equals(csv.bytes)).toBe(true);
     const json = await download(page, 'export-json');
     expect(JSON.parse(json.bytes.toString('utf8')).initiatives[0].ideas[0].text).toBe(HOSTILE_IDEA);
     const ics = await download(page, 'export-ics');

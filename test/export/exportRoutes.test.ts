@@ -90,6 +90,27 @@ describe('GET /api/sessions/:id/export.*', () => {
     ]);
   });
 
+  it('serves each CSV variant under its own file name, and refuses an unknown one', async () => {
+    for (const [variant, first] of [
+      ['asana', 'Name,Description,Section,Assignee,Due Date'],
+      ['linear', 'Title,Description,Assignee,Labels'],
+      ['excel', '\ufeffSummary,Description,Assignee,Due Date,Labels'],
+    ] as const) {
+      const res = await get(`${exportUrl('csv')}?variant=${variant}`, session.vic.token);
+      expect(res.status).toBe(200);
+      const disposition = decodeURIComponent((res.headers.get('content-disposition') ?? '').split("filename*=UTF-8''")[1] ?? '');
+      expect(disposition).toBe(`Q3 Governance EMEA - ${today()} - ${variant}.csv`);
+      // text() would drop the byte-order mark, so read the bytes.
+      expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()).startsWith(first)).toBe(true);
+    }
+    const bad = await get(`${exportUrl('csv')}?variant=trello`, session.vic.token);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      code: 'TL_ERR_BAD_REQUEST',
+      message: 'unknown CSV variant "trello"; use one of jira, asana, linear, excel',
+    });
+  });
+
   it('serves a calendar that a parser reads back', async () => {
     const cal = ical.sync.parseICS(await (await get(exportUrl('ics'), session.vic.token)).text());
     const events = Object.values(cal).filter((c): c is VEvent => c.type === 'VEVENT');

@@ -10,14 +10,21 @@ import type { PanelProps } from './PanelProps.ts';
 export const EXPORT_LINKS = [
   { ext: 'pdf', label: 'PDF', hint: 'printable one-pager' },
   { ext: 'md', label: 'Markdown', hint: 'GitHub, Notion, Confluence' },
-  { ext: 'csv', label: 'CSV', hint: 'Jira, Linear, Asana' },
+  { ext: 'csv', label: 'CSV', hint: 'Jira; for other tools:' },
   { ext: 'ics', label: 'Calendar', hint: 'due and review dates' },
   { ext: 'json', label: 'JSON', hint: 'schema plan v1' },
 ] as const;
 
+/** The CSV files named for other importers (`?variant=`, see docs/export.md). */
+const CSV_VARIANT_LINKS = [
+  { variant: 'asana', label: 'Asana' },
+  { variant: 'linear', label: 'Linear' },
+  { variant: 'excel', label: 'Excel' },
+] as const;
+
 /** A download link: `?token=` because a plain link cannot send a header, and `download` keeps it out of history. */
-export const exportHref = (sessionId: string, token: string, ext: string) =>
-  `/api/sessions/${encodeURIComponent(sessionId)}/export.${ext}?token=${encodeURIComponent(token)}`;
+export const exportHref = (sessionId: string, token: string, ext: string, variant?: string) =>
+  `/api/sessions/${encodeURIComponent(sessionId)}/export.${ext}?token=${encodeURIComponent(token)}${variant ? `&variant=${variant}` : ''}`;
 
 /** The plan's download buttons, for the Export tab and for the plan view. */
 export function ExportLinks({ sessionId, token }: { sessionId: string; token: string }) {
@@ -28,7 +35,19 @@ export function ExportLinks({ sessionId, token }: { sessionId: string; token: st
           <a className="btn btn-small" href={exportHref(sessionId, token, f.ext)} download data-testid={`export-${f.ext}`}>
             {f.label}
           </a>
-          <span className="field-hint">{f.hint}</span>
+          <span className="field-hint">
+            {f.hint}
+            {f.ext === 'csv'
+              ? CSV_VARIANT_LINKS.map((v) => (
+                  <Fragment key={v.variant}>
+                    {' '}
+                    <a href={exportHref(sessionId, token, 'csv', v.variant)} download data-testid={`export-csv-${v.variant}`}>
+                      {v.label}
+                    </a>
+                  </Fragment>
+                ))
+              : null}
+          </span>
         </Fragment>
       ))}
     </nav>

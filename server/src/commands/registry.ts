@@ -24,7 +24,11 @@ import { updateBrief } from './handlers/updateBrief.ts';
 import { updateSettings } from './handlers/updateSettings.ts';
 import { upsertNextStep } from './handlers/upsertNextStep.ts';
 
-/** One handler per command type; the type system insists every command in the union has one. */
+/**
+ * One handler per command type; the type system insists every command in
+ * the union has one. Who may send it and when is not the handler's job:
+ * `runCommand` checks the command's entry in `COMMAND_RULES` first.
+ */
 export const handlers: { [T in CommandType]: CommandHandler<T> } = {
   updateBrief,
   setPhase,
@@ -50,10 +54,3 @@ export const handlers: { [T in CommandType]: CommandHandler<T> } = {
   suggestClusters,
   acceptClusterSuggestion,
 };
-
-/**
- * Commands that write nothing. They run without the session's command lock:
- * `suggestClusters` waits for an AI model, and holding the session for that
- * long would stall every other command in it.
- */
-export const READ_ONLY_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['myVotes', 'suggestClusters']);

@@ -1,10 +1,20 @@
-import { CommandSchema, ErrorCode, type Identity, Origins, PRIVATE_DOC, zodIssues } from '@throughline/shared';
+import {
+  COMMAND_RULES,
+  CommandSchema,
+  checkCommandAllowed,
+  ErrorCode,
+  type Identity,
+  Origins,
+  PRIVATE_DOC,
+  readPhase,
+  zodIssues,
+} from '@throughline/shared';
 import type { FastifyInstance } from 'fastify';
 import type * as Y from 'yjs';
 import type { AuditEntry, SessionRecord } from '../store/Store.ts';
 import type { Room } from '../sync/Room.ts';
 import type { CommandContext, CommandHandler, CommandResult } from './CommandContext.ts';
-import { handlers, READ_ONLY_COMMANDS } from './registry.ts';
+import { handlers } from './registry.ts';
 
 export type RunResult = CommandResult | { ok: false; status: 400; code: typeof ErrorCode.invalidCommand; message: string; issues: unknown };
 
@@ -95,9 +105,11 @@ function commandContext(
 }
 
 /**
- * Validates, authorises (inside the handler), applies and audits one
- * command. Every command is audited — refused, invalid or failed ones too:
- * the log shows who tried what.
+ * Validates, authorises, applies and audits one command. Authorising is
+ * the command's `COMMAND_RULES` entry (role, then phase as the store has
+ * it), checked here once for every command; the handler judges only what
+ * is particular to it. Every command is audited — refused, invalid or
+ * failed ones too: the log shows who tried what.
  */
 export async function runCommand(app: FastifyInstance, session: SessionRecord, identity: Identity, body: unknown): Promise<RunResult> {
   const who = { sessionId: session.id, participantId: identity.participantId, role: identity.role };
@@ -118,6 +130,8 @@ export async function runCommand(app: FastifyInstance, session: SessionRecord, i
     app.rooms.with(session.id, ['board', 'control', PRIVATE_DOC], async (board, control, priv) => {
       // Another instance may have written since: the relay can lag (or be down), the store cannot.
       if (app.store.shared) await Promise.all([board, control, priv].map((r) => r.refresh()));
+      const denied = checkCommandAllowed(cmd.type, identity.role, readPhase(control.doc).current);
+      if (denied) return denied;
       const { ctx, ownWrites } = commandContext(app, session, identity, { board, control, priv });
       const handler = handlers[cmd.type] as CommandHandler<typeof cmd.type>;
       const [handled] = await Promise.allSettled([Promise.resolve().then(() => handler(cmd as never, ctx))]);
@@ -130,7 +144,7 @@ export async function runCommand(app: FastifyInstance, session: SessionRecord, i
     });
   let result: CommandResult;
   try {
-    result = READ_ONLY_COMMANDS.has(cmd.type) ? await run() : await exclusively(app, session.id, run);
+    result = COMMAND_RULES[cmd.type].readOnly ? await run() : await exclusively(app, session.id, run);
   } catch (err) {
     await audit(app, { ...who, type: cmd.type, payload: cmd, outcome: ErrorCode.internal, at: new Date().toISOString() });
     throw err;

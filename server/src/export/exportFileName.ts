@@ -5,9 +5,10 @@ const UNSAFE = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
  * `<title> - <YYYY-MM-DD>.<ext>`: the session title and the export date, so a
  * downloads folder full of plans sorts and reads well. Unsafe characters
  * are removed, whitespace collapsed, and the title cut to 80 characters; an
- * empty title becomes "Throughline plan".
+ * empty title becomes "Throughline plan". A `qualifier` (a CSV variant such
+ * as `asana`) goes after the date, so two variants never overwrite each other.
  */
-export function exportFileName(title: string, date: Date, ext: string): string {
+export function exportFileName(title: string, date: Date, ext: string, qualifier?: string): string {
   const clean = title
     // Whitespace first: line breaks are control characters, but they separate words.
     .replace(/\s+/g, ' ')
@@ -15,7 +16,7 @@ export function exportFileName(title: string, date: Date, ext: string): string {
     .trim()
     .replace(/^[.\s]+|[.\s]+$/g, '');
   const cut = clean.length > 80 ? clean.slice(0, 80).trimEnd() : clean;
-  return `${cut || 'Throughline plan'} - ${date.toISOString().slice(0, 10)}.${ext}`;
+  return `${cut || 'Throughline plan'} - ${date.toISOString().slice(0, 10)}${qualifier ? ` - ${qualifier}` : ''}.${ext}`;
 }
 
 /** RFC 5987 encoding for `filename*`: percent-encode everything outside attr-char. */

@@ -6,10 +6,17 @@
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** One line that cannot run as a formula; leading spaces are looked past, as some programs trim them first. */
+const neutraliseLine = (line: string) => (FORMULA_START.test(line) || FORMULA_START.test(line.trimStart()) ? `'${line}` : line);
+
 /**
- * A cell that cannot run as a formula. Leading spaces are looked past,
- * because some spreadsheet programs trim them before deciding.
+ * A cell that cannot run as a formula, whatever its line structure: every
+ * line that starts like a formula gets the quote, not only the first. A
+ * correct CSV reader keeps the cell whole, but a sloppy one (or a person
+ * pasting one line) starts a new cell at a line break, and that cell must
+ * be as inert as the first. Line breaks become LF first, so a lone CR
+ * cannot hide a line start from the check.
  */
 export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) || FORMULA_START.test(value.trimStart()) ? `'${value}` : value;
+  return value.replace(/\r\n?/g, '\n').split('\n').map(neutraliseLine).join('\n');
 }

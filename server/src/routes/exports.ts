@@ -2,6 +2,7 @@ import { PLAN_SCHEMA_PATH, type PlanExport, planJsonSchema } from '@throughline/
 import type { FastifyInstance } from 'fastify';
 import { requireIdentity } from '../auth/requireIdentity.ts';
 import { Errors } from '../errors.ts';
+import { CSV_VARIANT_NAMES, type CsvVariantName, isCsvVariant } from '../export/csvVariants.ts';
 import { contentDisposition, exportFileName } from '../export/exportFileName.ts';
 import { planToCsv } from '../export/planToCsv.ts';
 import { planToIcs } from '../export/planToIcs.ts';
@@ -11,14 +12,27 @@ import { readPlanExport } from '../export/readPlanExport.ts';
 import { webhookDispatcherFor } from '../webhook/WebhookDispatcher.ts';
 import { loadSession } from './sessions.ts';
 
+/** Options a download URL may carry: only CSV has any (`?variant=`). */
+export interface ExportOptions {
+  variant?: CsvVariantName;
+}
+
 /** The plan's formats: file extension → media type and writer. */
 export const EXPORT_FORMATS = {
-  md: { type: 'text/markdown; charset=utf-8', write: planToMarkdown },
-  csv: { type: 'text/csv; charset=utf-8; header=present', write: planToCsv },
+  md: { type: 'text/markdown; charset=utf-8', write: (p: PlanExport) => planToMarkdown(p) },
+  csv: { type: 'text/csv; charset=utf-8; header=present', write: (p: PlanExport, o: ExportOptions = {}) => planToCsv(p, o.variant) },
   json: { type: 'application/json; charset=utf-8', write: (p: PlanExport) => `${JSON.stringify(p, null, 2)}\n` },
-  ics: { type: 'text/calendar; charset=utf-8; method=PUBLISH', write: planToIcs },
-  pdf: { type: 'application/pdf', write: planToPdf },
-} as const satisfies Record<string, { type: string; write: (p: PlanExport) => string | Promise<Buffer> }>;
+  ics: { type: 'text/calendar; charset=utf-8; method=PUBLISH', write: (p: PlanExport) => planToIcs(p) },
+  pdf: { type: 'application/pdf', write: (p: PlanExport) => planToPdf(p) },
+} as const satisfies Record<string, { type: string; write: (p: PlanExport, o?: ExportOptions) => string | Promise<Buffer> }>;
+
+/** `?variant=` of a CSV download: absent means the default (Jira) file; anything unknown is refused, not guessed. */
+function csvVariant(query: unknown): CsvVariantName | undefined {
+  const v = (query as { variant?: unknown } | undefined)?.variant;
+  if (v === undefined || v === '') return undefined;
+  if (isCsvVariant(v)) return v;
+  throw new Errors.badRequest(`unknown CSV variant ${JSON.stringify(String(v))}; use one of ${CSV_VARIANT_NAMES.join(', ')}`);
+}
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
@@ -34,15 +48,16 @@ export async function exportRoutes(app: FastifyInstance) {
     app.get<{ Params: { id: string } }>(`/api/sessions/:id/export.${ext}`, async (req, reply) => {
       const session = await loadSession(app, req.params.id);
       requireIdentity(app, req, session.id);
+      const variant = ext === 'csv' ? csvVariant(req.query) : undefined;
       const now = new Date();
       const plan = await app.rooms.with(session.id, ['board', 'control'], (board, control) =>
         readPlanExport({ sessionId: session.id, createdAt: session.createdAt, board: board.doc, control: control.doc, now }),
       );
       if (!plan) throw new Errors.notFound('this session has no brief, so there is no plan to export');
-      const body = await format.write(plan);
+      const body = await format.write(plan, { variant });
       reply
         .header('content-type', format.type)
-        .header('content-disposition', contentDisposition(exportFileName(plan.session.title, now, ext)))
+        .header('content-disposition', contentDisposition(exportFileName(plan.session.title, now, ext, variant)))
         // The plan changes as people work, and the URL may carry a token: never cache it anywhere.
         .header('cache-control', 'no-store')
         // User text inside must never be sniffed into HTML by a browser.
@@ -87,6 +102,17 @@ export function exportOpenApiPaths(): Record<string, unknown> {
             schema: { type: 'string' },
             description: 'Instead of the Bearer header, for plain links',
           },
+          ...(ext === 'csv'
+            ? [
+                {
+                  name: 'variant',
+                  in: 'query',
+                  required: false,
+                  schema: { type: 'string', enum: CSV_VARIANT_NAMES },
+                  description: 'The importer the columns are named for (default jira); excel adds a UTF-8 byte-order mark',
+                },
+              ]
+            : []),
         ],
         responses: {
           '200': {

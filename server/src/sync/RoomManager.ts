@@ -1,4 +1,11 @@
-import { BOARD_MIGRATIONS, CONTROL_MIGRATIONS, DRAFTS_MIGRATIONS, type Migration, migrateDoc } from '@throughline/shared';
+import {
+  BOARD_MIGRATIONS,
+  COMMENTS_MIGRATIONS,
+  CONTROL_MIGRATIONS,
+  DRAFTS_MIGRATIONS,
+  type Migration,
+  migrateDoc,
+} from '@throughline/shared';
 import type { Relay } from '../relay/Relay.ts';
 import type { Store } from '../store/Store.ts';
 import { Room } from './Room.ts';
@@ -22,6 +29,7 @@ interface Entry {
 const migrationsFor = (docName: string): readonly Migration[] => {
   if (docName === 'board') return BOARD_MIGRATIONS;
   if (docName === 'control') return CONTROL_MIGRATIONS;
+  if (docName === 'comments') return COMMENTS_MIGRATIONS;
   if (docName.startsWith('drafts:')) return DRAFTS_MIGRATIONS;
   return [];
 };

@@ -4,6 +4,7 @@ import {
   ACK_PARAM,
   CloseCode,
   checkClientBoardUpdate,
+  checkClientCommentsUpdate,
   colorFor,
   type Identity,
   isBoardWritable,
@@ -11,6 +12,7 @@ import {
   readPhase,
 } from '@throughline/shared';
 import { WebSocket, WebSocketServer } from 'ws';
+import type * as Y from 'yjs';
 import type { TokenSigner } from '../auth/tokenSigner.ts';
 import type { Store } from '../store/Store.ts';
 import type { Room } from './Room.ts';
@@ -129,8 +131,9 @@ export class SyncServer {
 
     const room = await hold(docName);
     // Board and drafts writes depend on the phase, which lives in control.
-    const control = room && doc.kind !== 'control' ? await hold('control') : null;
-    if (!room || (doc.kind !== 'control' && !control) || ws.readyState !== WebSocket.OPEN) return;
+    const needsPhase = doc.kind === 'board' || doc.kind === 'drafts';
+    const control = room && needsPhase ? await hold('control') : null;
+    if (!room || (needsPhase && !control) || ws.readyState !== WebSocket.OPEN) return;
 
     const conn = new SyncConnection(ws, room, {
       identity,
@@ -139,6 +142,8 @@ export class SyncServer {
       canWrite: writePolicy(doc.kind, identity, control),
       // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate).
       ...(doc.kind === 'board' ? { checkContent: checkClientBoardUpdate } : {}),
+      // Comments: one's own, edited only by their author, never removed (see checkClientCommentsUpdate).
+      ...(doc.kind === 'comments' ? { checkContent: (d: Y.Doc, u: Uint8Array) => checkClientCommentsUpdate(d, u, identity) } : {}),
       limits: this.opts.limits,
       log: this.opts.log,
     });
@@ -167,9 +172,11 @@ function parseSyncTarget(raw: string | undefined): { sessionId: string; docName:
 }
 
 /** Who may write which document: see DESIGN.md "Documents, roles and who may write what". */
-function writePolicy(kind: 'board' | 'control' | 'drafts', identity: Identity, control: Room | null): WritePolicy {
+function writePolicy(kind: 'board' | 'control' | 'comments' | 'drafts', identity: Identity, control: Room | null): WritePolicy {
   if (kind === 'control') return () => ({ ok: false, reason: 'the control document is changed by commands only' });
   if (identity.role === 'viewer') return () => ({ ok: false, reason: 'viewers cannot edit' });
+  // The discussion goes on in every phase, the frozen board's included.
+  if (kind === 'comments') return () => ({ ok: true });
   // Drafts freeze with the board, so they cannot smuggle late ideas in when published.
   return () => {
     const phase = control ? readPhase(control.doc).current : 'explore';

@@ -24,51 +24,6 @@ export const refuse = (status: Refusal['status'], code: ErrorCodeValue, message:
   message,
 });
 
-/**
- * Who may send each selection/plan/review command, and in which phases.
- * The AI is not a role: it never votes, scores or decides. `myVotes` is
- * open to every role so a viewer's panel can render (with nothing to spend).
- */
-export const COMMAND_RULES = {
-  setVoting: { roles: ['facilitator'], phases: ['explore', 'select'] },
-  castVote: { roles: ['facilitator', 'participant'], phases: ['select'] },
-  retractVote: { roles: ['facilitator', 'participant'], phases: ['select'] },
-  myVotes: { roles: ['facilitator', 'participant', 'viewer'], phases: ['explore', 'select', 'plan', 'review'] },
-  score: { roles: ['facilitator', 'participant'], phases: ['select'] },
-  reveal: { roles: ['facilitator'], phases: ['select'] },
-  decide: { roles: ['facilitator'], phases: ['select', 'plan'] },
-  upsertNextStep: { roles: ['facilitator', 'participant'], phases: ['plan'] },
-  deleteNextStep: { roles: ['facilitator', 'participant'], phases: ['plan'] },
-  recordReview: { roles: ['facilitator', 'participant'], phases: ['review'] },
-  startFollowUp: { roles: ['facilitator'], phases: ['review'] },
-} as const satisfies Record<string, { roles: readonly Role[]; phases: readonly Phase[] }>;
-export type RuledCommand = keyof typeof COMMAND_RULES;
-
-const PHASE_VERBS: Record<Phase, string> = {
-  explore: 'while exploring',
-  select: 'while selecting',
-  plan: 'while planning',
-  review: 'while reviewing',
-};
-
-const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
-
-/**
- * Role first, then phase: a viewer is told "viewers cannot" rather than
- * "wrong phase", because no phase would let them. Returns null when allowed.
- */
-export function checkCommandAllowed(type: RuledCommand, role: Role, phase: Phase): Refusal | null {
-  const rule = COMMAND_RULES[type];
-  if (!(rule.roles as readonly Role[]).includes(role)) {
-    return refuse(403, ErrorCode.forbidden, `A ${role} cannot ${type}; only a ${list(rule.roles)} can.`);
-  }
-  if (!(rule.phases as readonly Phase[]).includes(phase)) {
-    const when = rule.phases.map((p) => PHASE_VERBS[p]);
-    return refuse(409, ErrorCode.wrongPhase, `${type} is only possible ${list(when)}; the session is in ${phase}.`);
-  }
-  return null;
-}
-
 /** What a phase change does, for the setPhase handler to apply and the banner to explain. */
 export interface PhaseChange {
   from: Phase;

@@ -7,7 +7,7 @@ import { type StrategyCheck, StrategyCheckInputSchema } from '../model/strategyC
 /**
  * Commands of the converge half of a session: voting and scoring (select),
  * deciding, planning next steps, reviewing them, and starting a follow-up.
- * Who may send each, and when, is in `COMMAND_RULES` (ops/phaseRules.ts).
+ * Who may send each, and when, is in `COMMAND_RULES` (ops/commandRules.ts).
  */
 
 /** A calendar date that exists (rejects 2026-02-30), as YYYY-MM-DD. */

@@ -11,7 +11,6 @@ import {
   readIdeas,
 } from '@throughline/shared';
 import { type CommandHandler, refuse } from '../CommandContext.ts';
-import { requireNotViewer, requirePhase } from '../guards.ts';
 
 /**
  * A person accepts a cluster suggestion (as proposed or edited): one
@@ -20,8 +19,6 @@ import { requireNotViewer, requirePhase } from '../guards.ts';
  * must be adopted first.
  */
 export const acceptClusterSuggestion: CommandHandler<'acceptClusterSuggestion'> = (cmd, ctx) => {
-  const denied = requireNotViewer(ctx) ?? requirePhase(ctx, 'explore');
-  if (denied) return denied;
   const ideas = [...new Set(cmd.ideaIds)].map((id) => readIdea(ctx.board, id)).filter((i) => i !== null);
   if (ideas.some((i) => i.lane !== 'canvas')) {
     return refuse(409, ErrorCode.notSelectable, 'adopt AI ideas onto the canvas before grouping them');

@@ -1,6 +1,5 @@
 import { ErrorCode, NOTE_SIZE, patchIdea, readClusters, readIdea, readIdeas } from '@throughline/shared';
 import { type CommandHandler, refuse } from '../CommandContext.ts';
-import { requireNotViewer, requirePhase } from '../guards.ts';
 
 /**
  * A person takes an AI idea from the AI lane onto the canvas, optionally
@@ -8,8 +7,6 @@ import { requireNotViewer, requirePhase } from '../guards.ts';
  * decided like anyone's idea; its origin and provenance stay `ai`.
  */
 export const adoptAiIdea: CommandHandler<'adoptAiIdea'> = (cmd, ctx) => {
-  const denied = requireNotViewer(ctx) ?? requirePhase(ctx, 'explore');
-  if (denied) return denied;
   const idea = readIdea(ctx.board, cmd.ideaId);
   if (!idea) return refuse(404, ErrorCode.notFound, 'that idea no longer exists');
   if (idea.origin !== 'ai') return refuse(409, ErrorCode.conflict, 'only AI ideas need adopting');

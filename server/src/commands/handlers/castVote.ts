@@ -1,6 +1,5 @@
 import {
   castVote as addDots,
-  checkCommandAllowed,
   checkSelectable,
   myVotesValue,
   readIdea,
@@ -20,8 +19,6 @@ import type { CommandHandler } from '../CommandContext.ts';
  */
 export const castVote: CommandHandler<'castVote'> = (cmd, ctx) => {
   const phase = readPhase(ctx.control);
-  const denied = checkCommandAllowed('castVote', ctx.identity.role, phase.current);
-  if (denied) return denied;
   const notSelectable = checkSelectable(readIdea(ctx.board, cmd.ideaId));
   if (notSelectable) return notSelectable;
   const me = ctx.identity.participantId;

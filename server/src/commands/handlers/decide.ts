@@ -1,12 +1,10 @@
 import {
-  checkCommandAllowed,
   checkDecide,
   deleteDecision,
   deleteStep,
   readBrief,
   readDecisions,
   readIdea,
-  readPhase,
   readSteps,
   readTallies,
   writeDecision,
@@ -19,9 +17,6 @@ import type { CommandHandler } from '../CommandContext.ts';
  * serves, and one against the revealed votes and scores needs an override reason.
  */
 export const decide: CommandHandler<'decide'> = (cmd, ctx) => {
-  const phase = readPhase(ctx.control);
-  const denied = checkCommandAllowed('decide', ctx.identity.role, phase.current);
-  if (denied) return denied;
   const checked = checkDecide(cmd, {
     idea: readIdea(ctx.board, cmd.ideaId),
     brief: readBrief(ctx.control) ?? { initiatives: [] },

@@ -4,7 +4,6 @@ import { webhookDispatcherFor } from '../../webhook/WebhookDispatcher.ts';
 import { buildWebhookRequest } from '../../webhook/webhookRequest.ts';
 import { readWebhookTarget } from '../../webhook/webhookTarget.ts';
 import { type CommandHandler, refuse } from '../CommandContext.ts';
-import { requireFacilitator, requirePhase } from '../guards.ts';
 
 /**
  * The facilitator finalises the plan (docs/decisions/0601): a new published
@@ -13,8 +12,6 @@ import { requireFacilitator, requirePhase } from '../guards.ts';
  * finalising (the export marks them); a plan with no step at all does.
  */
 export const finalisePlan: CommandHandler<'finalisePlan'> = (_cmd, ctx) => {
-  const denied = requireFacilitator(ctx) ?? requirePhase(ctx, 'plan', 'review');
-  if (denied) return denied;
   const now = ctx.now();
   const source = { sessionId: ctx.session.id, createdAt: ctx.session.createdAt, board: ctx.board, control: ctx.control, now };
   const draft = readPlanExport(source);

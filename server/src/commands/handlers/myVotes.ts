@@ -1,4 +1,4 @@
-import { checkCommandAllowed, myVotesValue, readMyScores, readMyVotes, readPhase, readSettings, votableOn } from '@throughline/shared';
+import { myVotesValue, readMyScores, readMyVotes, readPhase, readSettings, votableOn } from '@throughline/shared';
 import type { CommandHandler } from '../CommandContext.ts';
 
 /**
@@ -9,8 +9,6 @@ import type { CommandHandler } from '../CommandContext.ts';
  */
 export const myVotes: CommandHandler<'myVotes'> = (_cmd, ctx) => {
   const phase = readPhase(ctx.control);
-  const denied = checkCommandAllowed('myVotes', ctx.identity.role, phase.current);
-  if (denied) return denied;
   const me = ctx.identity.participantId;
   const value = myVotesValue(readMyVotes(ctx.privateDoc, me), readMyScores(ctx.privateDoc, me), readSettings(ctx.control), {
     revealed: phase.revealed,

@@ -1,11 +1,8 @@
-import { checkCommandAllowed, checkRecordReview, readBrief, readPhase, readSteps, writeStep } from '@throughline/shared';
+import { checkRecordReview, readBrief, readSteps, writeStep } from '@throughline/shared';
 import type { CommandHandler } from '../CommandContext.ts';
 
-/** The step's owner (or the facilitator) records continue / revise / stop and what was learned, on or after the review date. */
+/** The step's owner (or the facilitator) records continue / revise / stop and what was learned, at any time (the review date is a reminder). */
 export const recordReview: CommandHandler<'recordReview'> = (cmd, ctx) => {
-  const phase = readPhase(ctx.control);
-  const denied = checkCommandAllowed('recordReview', ctx.identity.role, phase.current);
-  if (denied) return denied;
   const step = readSteps(ctx.control).find((s) => s.id === cmd.stepId) ?? null;
   const checked = checkRecordReview(cmd, {
     step,

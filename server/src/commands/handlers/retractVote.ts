@@ -1,5 +1,4 @@
 import {
-  checkCommandAllowed,
   myVotesValue,
   readMyScores,
   readMyVotes,
@@ -17,8 +16,6 @@ import type { CommandHandler } from '../CommandContext.ts';
  */
 export const retractVote: CommandHandler<'retractVote'> = (cmd, ctx) => {
   const phase = readPhase(ctx.control);
-  const denied = checkCommandAllowed('retractVote', ctx.identity.role, phase.current);
-  if (denied) return denied;
   const me = ctx.identity.participantId;
   const next = takeDotsBack(readMyVotes(ctx.privateDoc, me), cmd.ideaId, cmd.count, { revealed: phase.revealed });
   if (!next.ok) return next;

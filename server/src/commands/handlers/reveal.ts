@@ -1,4 +1,4 @@
-import { checkCommandAllowed, ErrorCode, readBrief, readPhase, revealVotes, selectableIdeaIds } from '@throughline/shared';
+import { ErrorCode, readBrief, readPhase, revealVotes, selectableIdeaIds } from '@throughline/shared';
 import { type CommandHandler, refuse } from '../CommandContext.ts';
 
 /**
@@ -8,8 +8,6 @@ import { type CommandHandler, refuse } from '../CommandContext.ts';
  */
 export const reveal: CommandHandler<'reveal'> = (_cmd, ctx) => {
   const phase = readPhase(ctx.control);
-  const denied = checkCommandAllowed('reveal', ctx.identity.role, phase.current);
-  if (denied) return denied;
   if (phase.revealed) {
     return refuse(409, ErrorCode.conflict, 'Votes are already revealed; reset the votes (setVoting) to run another round.');
   }

@@ -1,5 +1,4 @@
 import {
-  checkCommandAllowed,
   checkSelectable,
   myVotesValue,
   readBrief,
@@ -17,8 +16,6 @@ import type { CommandHandler } from '../CommandContext.ts';
 /** Scores an idea 1–5 against one criterion of the decision rule (or withdraws the score). Private until reveal. */
 export const score: CommandHandler<'score'> = (cmd, ctx) => {
   const phase = readPhase(ctx.control);
-  const denied = checkCommandAllowed('score', ctx.identity.role, phase.current);
-  if (denied) return denied;
   // Withdrawing a score is allowed on an idea that is gone, like retracting a vote.
   if (cmd.value !== null) {
     const notSelectable = checkSelectable(readIdea(ctx.board, cmd.ideaId));

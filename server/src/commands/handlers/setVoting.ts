@@ -1,12 +1,4 @@
-import {
-  checkCommandAllowed,
-  checkVotingSettings,
-  readAllVoteCounts,
-  readPhase,
-  readSettings,
-  resetVotes,
-  writeSettings,
-} from '@throughline/shared';
+import { checkVotingSettings, readAllVoteCounts, readPhase, readSettings, resetVotes, writeSettings } from '@throughline/shared';
 import type { CommandHandler } from '../CommandContext.ts';
 
 /**
@@ -16,8 +8,6 @@ import type { CommandHandler } from '../CommandContext.ts';
  */
 export const setVoting: CommandHandler<'setVoting'> = (cmd, ctx) => {
   const phase = readPhase(ctx.control);
-  const denied = checkCommandAllowed('setVoting', ctx.identity.role, phase.current);
-  if (denied) return denied;
   const current = readSettings(ctx.control);
   const allVotes = [...readAllVoteCounts(ctx.privateDoc).values()];
   const checked = checkVotingSettings(cmd, current, allVotes, { revealed: phase.revealed });

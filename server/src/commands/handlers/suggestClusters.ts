@@ -1,7 +1,6 @@
 import { AI_LIMITS, ErrorCode, readBrief, readIdeas } from '@throughline/shared';
 import { aiServiceFor } from '../../ai/aiServiceFor.ts';
 import { type CommandHandler, refuse } from '../CommandContext.ts';
-import { requireNotViewer, requirePhase } from '../guards.ts';
 
 /**
  * Proposes groups of similar canvas ideas, each with a title. Changes
@@ -10,8 +9,6 @@ import { requireNotViewer, requirePhase } from '../guards.ts';
  * out until someone adopts them.
  */
 export const suggestClusters: CommandHandler<'suggestClusters'> = async (cmd, ctx) => {
-  const denied = requireNotViewer(ctx) ?? requirePhase(ctx, 'explore');
-  if (denied) return denied;
   const brief = readBrief(ctx.control);
   if (!brief) return refuse(409, ErrorCode.conflict, 'the session has no brief yet');
   const wanted = cmd.ideaIds ? new Set<string>(cmd.ideaIds) : null;

@@ -3,12 +3,9 @@ import { webhookDispatcherFor } from '../../webhook/WebhookDispatcher.ts';
 import { buildWebhookRequest } from '../../webhook/webhookRequest.ts';
 import { readWebhookTarget } from '../../webhook/webhookTarget.ts';
 import { type CommandHandler, refuse } from '../CommandContext.ts';
-import { requireFacilitator } from '../guards.ts';
 
 /** The facilitator sends a `ping` to the webhook, logged like any delivery, to check the receiver before finalising. */
 export const testWebhook: CommandHandler<'testWebhook'> = (_cmd, ctx) => {
-  const denied = requireFacilitator(ctx);
-  if (denied) return denied;
   const target = readWebhookTarget(ctx.privateDoc);
   if (!target) return refuse(409, ErrorCode.conflict, 'set a webhook URL first');
   const now = ctx.now();

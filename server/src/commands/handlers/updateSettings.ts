@@ -1,6 +1,5 @@
 import { isBoardWritable, readPhase, writeSettings } from '@throughline/shared';
 import type { CommandHandler } from '../CommandContext.ts';
-import { requireFacilitator } from '../guards.ts';
 import { countDrafts, publishAllDrafts } from '../publishDrafts.ts';
 
 /**
@@ -10,8 +9,6 @@ import { countDrafts, publishAllDrafts } from '../publishDrafts.ts';
  * private (`heldBack`) until the board reopens.
  */
 export const updateSettings: CommandHandler<'updateSettings'> = async (cmd, ctx) => {
-  const denied = requireFacilitator(ctx);
-  if (denied) return denied;
   const write = () =>
     ctx.transact(ctx.control, () => writeSettings(ctx.control, { privateMode: cmd.privateMode, aiMinOwnIdeas: cmd.aiMinOwnIdeas }));
   if (cmd.privateMode !== false) {

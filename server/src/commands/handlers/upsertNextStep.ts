@@ -1,26 +1,13 @@
-import {
-  checkCommandAllowed,
-  checkUpsertStep,
-  createStepId,
-  readBrief,
-  readDecisions,
-  readPhase,
-  readSteps,
-  stepStatus,
-  writeStep,
-} from '@throughline/shared';
+import { checkUpsertStep, createStepId, readBrief, readDecisions, readSteps, stepStatus, writeStep } from '@throughline/shared';
 import type { CommandHandler } from '../CommandContext.ts';
 
 /** Creates or edits a next step of a kept idea. Owners edit their own steps; the facilitator any. */
 export const upsertNextStep: CommandHandler<'upsertNextStep'> = async (cmd, ctx) => {
-  const phase = readPhase(ctx.control);
-  const denied = checkCommandAllowed('upsertNextStep', ctx.identity.role, phase.current);
-  if (denied) return denied;
   const participants = await ctx.participants();
   const checked = checkUpsertStep(cmd.step, {
     existing: cmd.step.id ? (readSteps(ctx.control).find((s) => s.id === cmd.step.id) ?? null) : null,
     decision: readDecisions(ctx.control).find((d) => d.ideaId === cmd.step.ideaId) ?? null,
-    brief: readBrief(ctx.control) ?? { initiatives: [] },
+    brief: readBrief(ctx.control) ?? { initiatives: [], successMetrics: [] },
     participants,
     actor: { participantId: ctx.identity.participantId, role: ctx.identity.role },
     now: ctx.now().toISOString(),

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addComment, deleteComment, editComment, readThread, threadsMap } from '../ydoc/commentsDoc.ts';
+import { type CommentWriter, checkClientCommentsUpdate } from './commentsGuard.ts';
+
+const ana: CommentWriter = { participantId: 'p_ana000', name: 'Ana', role: 'participant' };
+const bo: CommentWriter = { participantId: 'p_bo0000', name: 'Bo', role: 'participant' };
+const fac: CommentWriter = { participantId: 'p_fac000', name: 'Fay', role: 'facilitator' };
+const now = new Date('2026-12-01T12:00:00Z');
+
+/** A server doc and a client that edits a copy; `send` runs the guard and applies what it accepts. */
+function setup() {
+  const server = new Y.Doc();
+  const client = () => {
+    const d = new Y.Doc();
+    Y.applyUpdate(d, Y.encodeStateAsUpdate(server));
+    return d;
+  };
+  const send = (d: Y.Doc, who: CommentWriter, edit: () => void): string | null => {
+    d.transact(edit);
+    const update = Y.encodeStateAsUpdate(d, Y.encodeStateVector(server));
+    const reason = checkClientCommentsUpdate(server, update, who);
+    if (!reason) Y.applyUpdate(server, update);
+    return reason;
+  };
+  const post = (who: CommentWriter, key = 'idea:a', text = 'hi') => {
+    const d = client();
+    let id = '';
+    const r = send(d, who, () => {
+      id = addComment(d, key, { authorId: who.participantId, authorName: who.name, text, mentions: [], now });
+    });
+    return { r, id };
+  };
+  return { server, client, send, post };
+}
+
+describe('checkClientCommentsUpdate', () => {
+  it('accepts own comments on a new and an existing thread', () => {
+    const { server, post } = setup();
+    expect(post(ana).r).toBeNull();
+    expect(post(bo).r).toBeNull();
+    expect(readThread(server, 'idea:a').map((c) => c.authorName)).toEqual(['Ana', 'Bo']);
+  });
+
+  it('refuses a comment under someone else’s id or name', () => {
+    const { server, client, send } = setup();
+    const d = client();
+    const r = send(d, bo, () => addComment(d, 'idea:a', { authorId: ana.participantId, authorName: 'Ana', text: 'x', mentions: [], now }));
+    expect(r).toMatch(/own name/);
+    expect(readThread(server, 'idea:a')).toEqual([]);
+  });
+
+  it('refuses an over-long comment and a thread on something that is not an idea or step', () => {
+    const { post } = setup();
+    expect(post(ana, 'idea:a', 'x'.repeat(100_000)).r).toMatch(/text/);
+    expect(post(ana, 'cluster:x').r).toMatch(/idea or a step/);
+  });
+
+  it('lets only the author edit, and the author or facilitator delete', () => {
+    const { server, client, send, post } = setup();
+    const { id } = post(ana);
+    let d = client();
+    expect(send(d, bo, () => editComment(d, 'idea:a', id, 'hijack', [], now))).toMatch(/only its author/);
+    d = client();
+    expect(send(d, ana, () => editComment(d, 'idea:a', id, 'better', [], now))).toBeNull();
+    d = client();
+    expect(send(d, bo, () => deleteComment(d, 'idea:a', id))).toMatch(/author or the facilitator/);
+    d = client();
+    expect(send(d, fac, () => deleteComment(d, 'idea:a', id))).toBeNull();
+    expect(readThread(server, 'idea:a')[0]).toMatchObject({ text: '', deleted: true, editedAt: expect.any(String) });
+  });
+
+  it('refuses removing a comment, replacing a thread, or writing another root', () => {
+    const { client, send, post } = setup();
+    post(ana);
+    let d = client();
+    expect(send(d, ana, () => threadsMap(d).get('idea:a')?.delete(0, 1))).toMatch(/never removed/);
+    d = client();
+    expect(send(d, bo, () => threadsMap(d).set('idea:a', new Y.Array()))).toMatch(/replaced/);
+    d = client();
+    expect(send(d, bo, () => d.getMap('meta').set('schemaVersion', 9))).toMatch(/only threads/);
+    d = client();
+    expect(send(d, ana, () => (threadsMap(d).get('idea:a')!.get(0) as Y.Map<unknown>).set('authorId', bo.participantId))).toMatch(
+      /never changes/,
+    );
+  });
+
+  it('keeps judging correctly after a refusal (the mirror is rebuilt)', () => {
+    const { server, post } = setup();
+    expect(post(ana, 'idea:a', 'x'.repeat(5000)).r).not.toBeNull();
+    expect(post(ana, 'idea:a', 'fine').r).toBeNull();
+    expect(readThread(server, 'idea:a').map((c) => c.text)).toEqual(['fine']);
+  });
+});
