@@ -2,13 +2,18 @@ import { existsSync } from 'node:fs';
 import { type ExportIdea, type ExportKeptIdea, type PlanExport, WORK_TYPES } from '@throughline/shared';
 import PDFDocument from 'pdfkit';
 import {
+  bridgeGaps,
   formatCheck,
   formatInstant,
   formatOrigin,
   formatOutputs,
+  formatOverride,
   formatReview,
   formatSelection,
+  formatServes,
   formatStatus,
+  formatStrategyCheck,
+  metricRollupLines,
   oneLine,
   plural,
   stepInitiative,
@@ -147,6 +152,8 @@ export function planToPdf(plan: PlanExport): Promise<Buffer> {
     doc.moveDown(0.3);
     text(oneLine(i.text) || '(empty note)', 11, { bold: true, gap: 0.1 });
     labelled('Why kept', oneLine(i.decision.rationale) || '(no rationale)');
+    if (formatServes(i)) labelled('Serves', formatServes(i));
+    if (i.decision.override) labelled('Override', formatOverride(i));
     const facts = [formatSelection(i), i.cluster ? `cluster ${oneLine(i.cluster)}` : '', formatOrigin(i)];
     text(facts.filter(Boolean).join(' · '), 8.5, { color: COLORS.muted, gap: 0.3 });
     if (i.steps.length === 0) text('No next steps yet.', 9.5, { color: COLORS.intention, gap: 0.3 });
@@ -156,6 +163,7 @@ export function planToPdf(plan: PlanExport): Promise<Buffer> {
         ['Due', s.due ?? '—'],
         ['Outputs', formatOutputs(s)],
         ['Success check', (formatCheck(s) || '—') + (s.reviewDue ? ' (review due)' : '')],
+        ['Feeds metric', s.successCheck.metric ? oneLine(s.successCheck.metric) : ''],
         ['Work type', s.workType],
         ['Review', formatReview(s)],
       ];
@@ -204,6 +212,20 @@ export function planToPdf(plan: PlanExport): Promise<Buffer> {
       .fillColor(COLORS.text)
       .text(`${plural(plan.balance.counts[w], 'step')} · ${plan.balance.percents[w]}%`, MARGIN + 90 + (width - 200), y, { width: 110 });
     doc.x = MARGIN;
+  }
+
+  if (plan.metrics.length > 0) {
+    heading('Strategic metrics and the steps that feed them', 13);
+    for (const l of metricRollupLines(plan)) text(`• ${l}`, 9.5, { indent: 6 });
+    for (const l of bridgeGaps(plan)) text(l, 9.5, { color: COLORS.intention, gap: 0.2 });
+  }
+
+  if (plan.strategyChecks.length > 0) {
+    heading('Strategy checks', 13);
+    for (const c of plan.strategyChecks) {
+      text(formatStrategyCheck(c), 10, { bold: true, gap: 0.1 });
+      for (const e of c.evidence) text(`• ${oneLine(e)}`, 9, { indent: 10, color: COLORS.muted });
+    }
   }
 
   if (plan.gaps.length > 0) {

@@ -72,7 +72,14 @@ describe('buildPlan', () => {
           },
         ],
       },
-      { name: 'Share of shortlists', target: '30%', fedBy: [], evidence: [], outcomes: { continue: 0, revise: 0, stop: 0 }, awaitingReview: 0 },
+      {
+        name: 'Share of shortlists',
+        target: '30%',
+        fedBy: [],
+        evidence: [],
+        outcomes: { continue: 0, revise: 0, stop: 0 },
+        awaitingReview: 0,
+      },
     ]);
   });
 
@@ -86,7 +93,16 @@ describe('buildPlan', () => {
     const f = planFixture();
     const steps = f.steps.map((s) =>
       s.id === 'step:demo'
-        ? { ...s, review: { outcome: 'continue' as const, learned: 'Demos book trials', metrics: [], recordedBy: 'Ana', recordedAt: '2026-12-20T09:00:00.000Z' } }
+        ? {
+            ...s,
+            review: {
+              outcome: 'continue' as const,
+              learned: 'Demos book trials',
+              metrics: [],
+              recordedBy: 'Ana',
+              recordedAt: '2026-12-20T09:00:00.000Z',
+            },
+          }
         : s,
     );
     const [trial] = buildPlan(f.brief, f.ideas, f.tallies, f.decisions, steps).successMetrics;

@@ -3,6 +3,7 @@ import { type Cluster, type Idea, isSelectable, type Origin, type Provenance } f
 import type { ClusterId, IdeaId, InitiativeId, StepId } from '../model/ids.ts';
 import type { NextStep, ReviewOutcome, StepStatus } from '../model/nextStep.ts';
 import type { Decision, Tally } from '../model/selection.ts';
+import type { StrategyCheck } from '../model/strategyCheck.ts';
 import { type StepMissing, stepMissing, stepStatus } from './nextSteps.ts';
 import { type WorkTypeBalance, workTypeBalance } from './workTypeBalance.ts';
 
@@ -32,6 +33,8 @@ export interface Plan {
   unfedMetrics: string[];
   /** Steps of kept ideas whose success check names no success metric: work that traces to no outcome. */
   unlinkedSteps: { stepId: StepId; ideaId: IdeaId; title: string }[];
+  /** The strategy checks in the brief's history, oldest first: how the strategy has learned. */
+  strategyChecks: StrategyCheck[];
   /**
    * One group per brief initiative, in brief order (empty groups included so
    * an initiative nothing serves is visible), then — only when non-empty — a
@@ -143,6 +146,8 @@ export interface BuildPlanOptions {
   clusters?: readonly Cluster[];
   /** Today as YYYY-MM-DD, to flag steps whose review is due; omitted → no step is flagged. */
   today?: string;
+  /** The brief's history of strategy checks (`readBriefHistory`), oldest first. */
+  strategyChecks?: readonly StrategyCheck[];
 }
 
 const snippet = (s: string, n = 60) => {
@@ -336,6 +341,7 @@ export function buildPlan(
     successMetrics,
     unfedMetrics: successMetrics.filter((m) => m.fedBy.length === 0).map((m) => m.name),
     unlinkedSteps,
+    strategyChecks: [...(options.strategyChecks ?? [])],
     initiatives: groups,
     parked,
     dropped,

@@ -157,7 +157,10 @@ describe('checkDecide: the override rule', () => {
   it('refuses keeping an idea with votes but a weighted score below the median of scored ideas', () => {
     // Scored: 4.5, 3, 2, 1.5, 1 → median 2; idea:d has votes and scores 1.5.
     const tallies = [...favouring, tally('idea:d', 3, 1.5), tally('idea:e', 1, 1)];
-    expect(refusedKeep(tallies, 'idea:d')).toMatchObject({ code: ErrorCode.overrideRequired, message: expect.stringContaining('1.50 is below the median 2.00') });
+    expect(refusedKeep(tallies, 'idea:d')).toMatchObject({
+      code: ErrorCode.overrideRequired,
+      message: expect.stringContaining('1.50 is below the median 2.00'),
+    });
     // At the median is not below it: idea:b (3) with median of 4.5, 3, 2 = 3.
     expect(refusedKeep(favouring, 'idea:b').ok).toBe(true);
   });

@@ -6,8 +6,8 @@ import type { Phase } from '../model/phase.ts';
 import type { Decision, Tally, Verdict } from '../model/selection.ts';
 import type { Settings } from '../model/settings.ts';
 import { ErrorCode } from '../protocol/errorCodes.ts';
-import { type Checked, refuse } from './phaseRules.ts';
 import { keepEvidence } from './keepEvidence.ts';
+import { type Checked, refuse } from './phaseRules.ts';
 import { checkSelectable } from './voting.ts';
 
 /** What a `decide` command asks for (after schema validation). */

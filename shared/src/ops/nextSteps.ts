@@ -28,8 +28,7 @@ export function stepMissing(step: StepForStatus): StepMissing[] {
 }
 
 /** A step is a tactic only with an owner, a due date and a complete success check; otherwise an intention. */
-export const stepStatus = (step: StepForStatus): StepStatus =>
-  stepMissing(step).length === 0 ? 'tactic' : 'intention';
+export const stepStatus = (step: StepForStatus): StepStatus => (stepMissing(step).length === 0 ? 'tactic' : 'intention');
 
 /** Who is acting on a step. */
 export interface StepActor {

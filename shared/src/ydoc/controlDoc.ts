@@ -4,8 +4,8 @@ import type { NextStep } from '../model/nextStep.ts';
 import type { Phase } from '../model/phase.ts';
 import { PHASES } from '../model/phase.ts';
 import type { Decision, Tally } from '../model/selection.ts';
-import type { FollowUpRecord, StrategyCheck } from '../model/strategyCheck.ts';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../model/settings.ts';
+import type { FollowUpRecord, StrategyCheck } from '../model/strategyCheck.ts';
 import type { Migration } from './schemaVersion.ts';
 
 /**
