@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.PORT ?? '3000';
 const children = [
-  spawn('pnpm', ['--filter', '@throughline/server', 'start'], {
+  spawn('pnpm', ['--filter', '@throughline/server', 'dev'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, PORT: port, HOST: process.env.HOST ?? '127.0.0.1' },

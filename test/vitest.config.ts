@@ -8,5 +8,6 @@ export default defineProject({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    globalSetup: ['./helpers/buildServer.ts'],
   },
 });

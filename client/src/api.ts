@@ -1,4 +1,14 @@
-import type { Brief, BriefInput, BriefWarning, Command, Participant, PhaseState, Role, Settings } from '@throughline/shared';
+import type {
+  Brief,
+  BriefInput,
+  BriefWarning,
+  CommandInput,
+  CommandReply,
+  Participant,
+  PhaseState,
+  Role,
+  Settings,
+} from '@throughline/shared';
 
 /** `POST /api/sessions` → 201. */
 export interface CreatedSession {
@@ -78,6 +88,10 @@ export const api = {
     request<JoinResult>('POST', `/api/sessions/${encodeURIComponent(sessionId)}/join`, { body: { invite, name } }),
   getSession: (sessionId: string, token: string) =>
     request<SessionSummary>('GET', `/api/sessions/${encodeURIComponent(sessionId)}`, { token }),
-  command: <T = Record<string, unknown>>(sessionId: string, token: string, command: Command) =>
-    request<{ ok: true } & T>('POST', `/api/sessions/${encodeURIComponent(sessionId)}/commands`, { token, body: command }),
+  /** Sends a command; resolves with its typed answer or rejects with an `ApiError` carrying the server's code. */
+  command: <C extends CommandInput>(sessionId: string, token: string, command: C) =>
+    request<{ ok: true } & CommandReply<C['type']>>('POST', `/api/sessions/${encodeURIComponent(sessionId)}/commands`, {
+      token,
+      body: command,
+    }),
 };

@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './styles.css';
+import './styles/phasePanels.css';
+import './styles/aiPanel.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

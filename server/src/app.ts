@@ -6,11 +6,18 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { TokenSigner } from './auth/tokenSigner.ts';
 import type { Config } from './config.ts';
 import type { IssuesError } from './errors.ts';
+import { SessionEvents } from './events/SessionEvents.ts';
+import { healthRoutes } from './health/healthRoutes.ts';
+import { Metrics } from './metrics/Metrics.ts';
 import { RedisRelay } from './relay/RedisRelay.ts';
+import type { Relay } from './relay/Relay.ts';
 import { apiDocsRoutes } from './routes/apiDocs.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { type Clock, systemClock } from './scheduler/Scheduler.ts';
+import { schedulerPlugin } from './scheduler/schedulerPlugin.ts';
+import { isStoreOutage } from './store/isStoreOutage.ts';
 import { PgStore } from './store/PgStore.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
 import type { Store } from './store/Store.ts';
@@ -24,6 +31,9 @@ declare module 'fastify' {
     tokens: TokenSigner;
     rooms: RoomManager;
     sync: SyncServer;
+    sessionEvents: SessionEvents;
+    relay: Relay | null;
+    metrics: Metrics;
   }
 }
 
@@ -36,6 +46,10 @@ export interface AppConfig
   maxConnectionsPerParticipant: number;
   messagesPerSecond: number;
   messageBurst: number;
+  /** The time as the scheduler sees it (deadlines, reminders); tests pass a fake clock. */
+  clock: Clock;
+  /** How often each instance looks for sessions with something due. */
+  schedulerIntervalMs: number;
 }
 
 export type AppOptions = Pick<AppConfig, 'dataDir' | 'secret'> &
@@ -50,7 +64,12 @@ export const DEFAULTS = {
   messagesPerSecond: 300,
   messageBurst: 600,
   webhookAllowPrivate: false,
+  clock: systemClock,
+  schedulerIntervalMs: 15_000,
 } satisfies Partial<AppConfig>;
+
+/** Seconds a client is told to wait after a store outage answered 503. */
+const STORE_RETRY_AFTER_S = 5;
 
 /**
  * Builds the Throughline server without listening: tests call `inject()` or
@@ -79,7 +98,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const relay = config.redisUrl
     ? await RedisRelay.connect(config.redisUrl, undefined, (err) => app.log.warn({ err: String(err) }, 'redis relay'))
     : null;
+  const metrics: Metrics = new Metrics({
+    loadedRooms: (): number => rooms.loadedCount,
+    connections: (): number => sync.connectionCount,
+    relay: () => relay && { up: relay.healthy, subscriptions: relay.subscriptionCount },
+    pools: () => store.poolStats()?.pools ?? [],
+  });
   const rooms = new RoomManager(store, {
+    metrics,
     idleUnloadMs: config.idleUnloadMs,
     compactEvery: config.compactEvery,
     ackIntervalMs: config.ackIntervalMs,
@@ -92,13 +118,27 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     tokens,
     rooms,
     limits: config,
+    metrics,
     log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
   });
+  if (relay) {
+    relay.onReconnect(() => metrics.relayReconnects.inc());
+    relay.onStateChange((healthy) => {
+      if (healthy) app.log.info('redis relay connected');
+      else app.log.warn('redis relay lost: edits are saved, other instances see them when it returns');
+      sync.setRelayDegraded(!healthy);
+    });
+    sync.setRelayDegraded(!relay.healthy);
+  }
   app.decorate('config', config);
   app.decorate('store', store);
   app.decorate('tokens', tokens);
   app.decorate('rooms', rooms);
   app.decorate('sync', sync);
+  app.decorate('sessionEvents', new SessionEvents((err, event) => app.log.error({ err, event }, 'session event listener failed')));
+  await app.register(schedulerPlugin, { clock: config.clock, intervalMs: config.schedulerIntervalMs });
+  app.decorate('relay', relay);
+  app.decorate('metrics', metrics);
 
   app.server.on('upgrade', (req, socket, head) => {
     try {
@@ -111,6 +151,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error: IssuesError & { code?: string; statusCode?: number; validation?: unknown }, req, reply) => {
+    if (isStoreOutage(error)) {
+      req.log.warn({ err: String(error) }, 'store unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', String(STORE_RETRY_AFTER_S))
+        .send({ code: ErrorCode.unavailable, message: 'the database is unavailable; retry shortly' });
+    }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     const code = error.code?.startsWith('TL_ERR_') ? error.code : status >= 500 ? ErrorCode.internal : ErrorCode.badRequest;
@@ -118,6 +165,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       code,
       message: status >= 500 ? 'internal error' : error.message,
       ...(error.issues ? { issues: error.issues } : {}),
+      // Clients correct their clock from any answer (DESIGN.md "Public contract").
+      serverTime: Date.now(),
     });
   });
 
@@ -125,6 +174,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(commandRoutes);
   await app.register(exportRoutes);
   await app.register(apiDocsRoutes);
+  await app.register(healthRoutes);
   await registerClient(app, config.clientDist);
 
   // Sockets must go before the HTTP server closes: it waits for every open
@@ -146,7 +196,7 @@ async function registerClient(app: FastifyInstance, dist: string | null) {
   if (hasClient) await app.register(fastifyStatic, { root: dist, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
-    if (hasClient && req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/sync/')) {
+    if (hasClient && req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/sync/') && !path.startsWith('/metrics')) {
       return reply.type('text/html').sendFile('index.html');
     }
     reply.code(404).send({ code: ErrorCode.notFound, message: `no route ${req.method} ${path}` });

@@ -10,11 +10,14 @@ export interface Config {
   secret: string;
   databaseUrl: string | null;
   redisUrl: string | null;
-  openai: { apiKey: string | null; baseUrl: string | null; model: string };
+  /** The idea generator: a model's settings, and how far apart the offline generator's ideas arrive. */
+  openai: { apiKey: string | null; baseUrl: string | null; model: string; offlinePaceMs?: number };
   /** Directory of the built client to serve at `/`, or null to serve the API only. */
   clientDist: string | null;
   /** Let webhooks reach loopback and private networks (a local receiver in development); off by default. */
   webhookAllowPrivate: boolean;
+  /** On SIGTERM, how long open sockets may keep working before they are closed with 1012. */
+  drainGraceMs: number;
 }
 
 /**
@@ -46,8 +49,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       apiKey: env.OPENAI_API_KEY || null,
       baseUrl: env.OPENAI_BASE_URL || null,
       model: env.THROUGHLINE_AI_MODEL || 'gpt-4o-mini',
+      ...(env.THROUGHLINE_AI_OFFLINE_PACE_MS ? { offlinePaceMs: Number(env.THROUGHLINE_AI_OFFLINE_PACE_MS) } : {}),
     },
     clientDist: existsSync(join(dist, 'index.html')) ? dist : null,
     webhookAllowPrivate: env.THROUGHLINE_WEBHOOK_ALLOW_PRIVATE === '1' || env.THROUGHLINE_WEBHOOK_ALLOW_PRIVATE === 'true',
+    drainGraceMs: seconds(env.THROUGHLINE_DRAIN_SECONDS, 10) * 1000,
   };
+}
+
+/** A non-negative number of seconds from the environment, or the default when unset or not a number. */
+function seconds(raw: string | undefined, fallback: number): number {
+  const n = raw === undefined || raw === '' ? Number.NaN : Number(raw);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
 }

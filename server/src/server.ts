@@ -1,11 +1,13 @@
 import { buildApp } from './app.ts';
 import { configFromEnv } from './config.ts';
+import { drainAndClose } from './drain.ts';
 import { redactUrl } from './redactUrl.ts';
 
 /**
- * `pnpm start`: the server with configuration from the environment. On
- * SIGTERM/SIGINT it stops accepting, flushes every queued update and
- * snapshot to disk, then exits.
+ * The server process (`node server/dist/server.js`, or `pnpm start`), with
+ * configuration from the environment. SIGTERM/SIGINT drain it (see
+ * `drainAndClose`): readiness fails, open sockets get a grace period and are
+ * then closed with 1012, every queued update is flushed, and it exits.
  */
 const config = configFromEnv();
 const app = await buildApp({
@@ -21,9 +23,9 @@ let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  app.log.info({ signal }, 'shutting down: flushing documents');
+  app.log.info({ signal }, 'shutting down: draining');
   try {
-    await app.close();
+    await drainAndClose(app, config.drainGraceMs);
     process.exit(0);
   } catch (err) {
     app.log.error({ err }, 'shutdown failed');

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { runIdeaQualityBench } from './ideaQualityBench.ts';
 import { formatServerBench, runServerBench, SERVER_BENCH_DEFAULTS } from './serverBench.ts';
 
 /**
  * `pnpm bench`: prints figures, never asserts them. Shared machines are
  * noisy: compare the side-by-side rows and ratios of one run, not absolute
- * numbers across runs. `BENCH_ONLY=server|client`, `BENCH_SECONDS=N` and
+ * numbers across runs. `BENCH_ONLY=server|client|ideas`, `BENCH_SECONDS=N` and
  * `BENCH_SESSIONS=N` shorten a run.
  */
 const only = process.env.BENCH_ONLY;
@@ -18,6 +19,11 @@ if (!only || only === 'server') {
     ...(env('BENCH_SESSIONS') ? { sessions: env('BENCH_SESSIONS') as number } : {}),
   };
   console.log(formatServerBench(await runServerBench(o), o));
+  console.log();
+}
+
+if (!only || only === 'ideas') {
+  console.log(runIdeaQualityBench());
   console.log();
 }
 

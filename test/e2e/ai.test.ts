@@ -1,12 +1,13 @@
-import { existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { insertIdea } from '@throughline/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join } from '../helpers/api.ts';
-import { launchBrowser, newPerson, waitInPage } from '../helpers/browser.ts';
+import { launchBrowser, newPerson, requireBuiltClient, waitInPage } from '../helpers/browser.ts';
+import { connectDoc, waitSynced } from '../helpers/connectDoc.ts';
+import { sampleIdea } from '../helpers/fixtures.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
-
-const HAS_CLIENT = existsSync(resolve(import.meta.dirname, '../../client/dist/index.html'));
 
 type Note = { text: string; lane: string; origin: string; adoptedBy: string | null };
 /** The page's own copy of the board, read through the `?test=1` hook. */
@@ -17,15 +18,26 @@ const notesIn = (page: Page) =>
     return Object.values(tl.doc.getMap('ideas').toJSON()) as Note[];
   });
 
+const SHOTS = resolve(import.meta.dirname, '../../test-results/ai');
+
+/** The page's clusters, read through the `?test=1` hook. */
+const clustersIn = (page: Page) =>
+  page.evaluate(() => {
+    const tl = (window as unknown as { __throughline: { doc: { getMap(n: string): { toJSON(): Record<string, unknown> } } } })
+      .__throughline;
+    return Object.values(tl.doc.getMap('clusters').toJSON()) as { title: string }[];
+  });
+
 async function openAiTab(page: Page) {
   await page.getByRole('tab', { name: 'AI ideas' }).click();
   await page.getByTestId('ai-panel').waitFor();
 }
 
-describe.skipIf(!HAS_CLIENT)('AI ideation in the browser', () => {
+describe('AI ideation in the browser', () => {
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {
+    requireBuiltClient();
     server = await startServer();
     browser = await launchBrowser();
   });
@@ -67,6 +79,47 @@ describe.skipIf(!HAS_CLIENT)('AI ideation in the browser', () => {
     }
     await a.context.close();
     await b.context.close();
+  });
+
+  it('suggests groups for loose notes; accepting one creates the cluster with its notes, dismissing one changes nothing', async () => {
+    const s = await createSession(server.url);
+    const f = await newPerson(browser, server.url);
+    await f.page.goto(`${server.url}/s/${s.sessionId}?test=1#token=${s.facilitatorToken}`);
+    await openAiTab(f.page);
+    const texts = [
+      'Governance audit log demo',
+      'Audit log export for governance reviews',
+      'Governance audit trail in the admin console',
+      'Pricing page for enterprise plans',
+      'Enterprise pricing calculator',
+      'Enterprise pricing comparison sheet',
+    ];
+    // Another participant's notes, from a real y-websocket client.
+    const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat');
+    const peer = connectDoc(server.wsUrl, s.sessionId, 'board', pat.token);
+    await waitSynced(peer);
+    for (const [i, text] of texts.entries())
+      insertIdea(
+        peer.doc,
+        sampleIdea({ id: `idea:sug${i}` as never, text, authorId: pat.participantId, authorName: 'Pat', x: i * 220, y: 0, createdAt: i }),
+      );
+    await expect.poll(async () => (await notesIn(f.page)).length).toBe(texts.length);
+    await f.page.getByTestId('ai-suggest').click();
+    const suggestion = f.page.locator('.ai-suggestion');
+    await suggestion.first().waitFor({ timeout: 15_000 });
+    const count = await suggestion.count();
+    expect(count).toBeGreaterThanOrEqual(2);
+    mkdirSync(SHOTS, { recursive: true });
+    await f.page.screenshot({ path: resolve(SHOTS, 'ai-suggestions-1280.png') });
+    const title = await suggestion.first().getByLabel('Group title').inputValue();
+    await suggestion.first().getByRole('button', { name: 'Create cluster' }).click();
+    await expect.poll(() => suggestion.count()).toBe(count - 1);
+    await expect.poll(() => clustersIn(f.page)).toContainEqual(expect.objectContaining({ title }));
+    await suggestion.first().getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => suggestion.count()).toBe(count - 2);
+    expect((await clustersIn(f.page)).length).toBe(1);
+    peer.destroy();
+    await f.context.close();
   });
 
   it('shows a clear refusal to a viewer and changes nothing', async () => {

@@ -1,15 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, requireBuiltClient } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/startServer.ts';
 import { HOSTILE_IDEA, plannedSession, startExportServer } from './exportServer.ts';
 import { parseCsv } from './parseCsv.ts';
 
-const CLIENT_BUILT = existsSync(resolve(import.meta.dirname, '../../client/dist/index.html'));
 const SHOTS = resolve(import.meta.dirname, '../../test-results/export');
 
 let server: TestServer;
@@ -19,7 +18,7 @@ const hits: { body: string; event: string }[] = [];
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!CLIENT_BUILT) return;
+  requireBuiltClient();
   mkdirSync(SHOTS, { recursive: true });
   server = await startExportServer();
   browser = await launchBrowser();
@@ -71,7 +70,7 @@ async function download(page: Page, testId: string): Promise<{ name: string; byt
 const pngSize = (b: Buffer) => ({ width: b.readUInt32BE(16), height: b.readUInt32BE(20) });
 const today = () => new Date().toISOString().slice(0, 10);
 
-describe.skipIf(!CLIENT_BUILT)('exporting from the Export panel in Chromium', () => {
+describe('exporting from the Export panel in Chromium', () => {
   it('downloads every format and the board as PNG, then finalises to a webhook', async () => {
     const s = await plannedSession(server, { title: 'Export e2e' });
     const page = await openExportTab(s.sessionId, s.fac);

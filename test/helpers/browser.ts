@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Flags that work for the system Chromium in this environment (no sandbox, no GPU, no phoning home). */
@@ -34,4 +36,11 @@ export async function newPerson(
 export async function waitInPage<T>(page: Page, fn: () => T, timeout = 10_000): Promise<NonNullable<T>> {
   const handle = await page.waitForFunction(fn, undefined, { timeout, polling: 50 });
   return (await handle.jsonValue()) as NonNullable<T>;
+}
+
+const CLIENT_INDEX = resolve(import.meta.dirname, '../../client/dist/index.html');
+
+/** Browser suites need the built client (`pnpm test` builds it first); say so plainly instead of failing on a blank page. */
+export function requireBuiltClient(): void {
+  if (!existsSync(CLIENT_INDEX)) throw new Error('client/dist is missing: run `pnpm build` before the browser tests (`pnpm test` does).');
 }

@@ -15,6 +15,8 @@ export interface Peer {
   acked: { received: number; stateVector: Map<number, number> } | null;
   /** Reasons the server gave for refusing our updates. */
   denials: string[];
+  /** Latest Throughline status flags from the server (`MessageType.status`; ack clients only). */
+  status: number;
   /** Close codes seen on the socket. */
   closes: { code: number; reason: string }[];
   destroy(): void;
@@ -46,6 +48,7 @@ export function connectDoc(
     provider,
     acked: null,
     denials: [],
+    status: 0,
     closes: [],
     destroy: () => {
       provider.destroy();
@@ -56,6 +59,9 @@ export function connectDoc(
       const received = decoding.readVarUint(decoder);
       const sv = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
       peer.acked = { received, stateVector: sv };
+    };
+    provider.messageHandlers[MessageType.status] = (_encoder, decoder) => {
+      peer.status = decoding.readVarUint(decoder);
     };
   }
   provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {

@@ -12,6 +12,10 @@ import { join } from 'node:path';
 export interface Service {
   url: string;
   stop(): Promise<void>;
+  /** Stops the server but keeps its data and port, for an outage mid-test… */
+  down(): Promise<void>;
+  /** …and starts it again on the same port. */
+  up(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -70,7 +74,8 @@ export async function startPostgres(): Promise<Service> {
   run(initdb, ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
   const port = await freePort();
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=100`;
-  run(pgCtl, ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
+  const start = () => run(pgCtl, ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
+  start();
   const stopCmd = `${asRoot ? 'runuser -u postgres -- ' : ''}${pgCtl} -D ${data} -m immediate stop; rm -rf ${dir}`;
   watchdog(stopCmd);
   return {
@@ -78,19 +83,39 @@ export async function startPostgres(): Promise<Service> {
     async stop() {
       try {
         run(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop']);
+      } catch {
+        // Already down (an outage the test left in place).
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    },
+    async down() {
+      run(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop']);
+    },
+    async up() {
+      start();
     },
   };
 }
 
 export async function startRedis(): Promise<Service> {
   const port = await freePort();
+  let running = await spawnRedis(port);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () => running.stop(),
+    down: () => running.stop(),
+    async up() {
+      running = await spawnRedis(port);
+    },
+  };
+}
+
+async function spawnRedis(port: number): Promise<{ stop(): Promise<void> }> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  watchdog(`kill ${child.pid} 2>/dev/null`);
+  const dog = watchdog(`kill ${child.pid} 2>/dev/null`);
   await new Promise<void>((ok, fail) => {
     let out = '';
     child.stdout?.on('data', (d) => {
@@ -101,10 +126,14 @@ export async function startRedis(): Promise<Service> {
   });
   const exited = new Promise<void>((r) => child.on('exit', () => r()));
   return {
-    url: `redis://127.0.0.1:${port}`,
     async stop() {
-      child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
+      try {
+        if (dog.pid) process.kill(dog.pid, 'SIGTERM');
+      } catch {
+        // The watchdog already ended.
+      }
     },
   };
 }

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createSession, join as joinSession } from '../helpers/api.ts';
-import { connectDoc, isSaved, type Peer, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
+import { connectDoc, isSaved, type Peer, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { sampleIdea } from '../helpers/fixtures.ts';
 import { type ServerProcess, spawnServer } from '../helpers/spawnServer.ts';
 
@@ -79,7 +79,13 @@ describe('durability across server processes', () => {
       }
       n++;
     }, 15);
-    await sleep(1500);
+    // Kill mid-stream once plenty has been acknowledged (time-based waits fail on a loaded machine).
+    const ackedSoFar = () =>
+      clients.reduce((sum, c) => {
+        const upTo = c.peer.acked?.stateVector.get(c.peer.doc.clientID) ?? 0;
+        return sum + c.writes.filter((w) => w.clock <= upTo).length;
+      }, 0);
+    await waitFor(() => ackedSoFar() > 20 * 10, 'over 200 acknowledged writes', 30_000);
     await first.stop('SIGKILL');
     clearInterval(timer);
     // Freeze what each client saw acknowledged, and stop the clients before the restart so

@@ -8,8 +8,8 @@ import {
   readClusters,
   readIdea,
 } from '@throughline/shared';
-import { CLUSTER_PADDING, CLUSTER_TITLE_HEIGHT, clusterAt, clusterRect, noteCenter, noteRect } from '../canvas/geometry.ts';
-import { boundsOf, containsPoint } from '../canvas/viewport.ts';
+import { CLUSTER_PADDING, CLUSTER_TITLE_HEIGHT, clusterAt, clusterRect, noteCenter, noteRect } from '../board/geometry.ts';
+import { boundsOf, containsPoint } from '../board/viewport.ts';
 import { patchStore } from '../state/createStore.ts';
 import { selectedIdeaIds, viewCenter } from './noteActions.ts';
 import { type ActionContext, defineAction, keyIs, noMods, write } from './types.ts';

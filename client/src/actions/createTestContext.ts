@@ -1,6 +1,6 @@
 import { clustersMap, ideasMap, Origins } from '@throughline/shared';
 import * as Y from 'yjs';
-import type { Viewport } from '../canvas/viewport.ts';
+import type { Viewport } from '../board/viewport.ts';
 import { BoardStore } from '../state/BoardStore.ts';
 import { createStore } from '../state/createStore.ts';
 import { createEditorUi } from '../state/editorUi.ts';

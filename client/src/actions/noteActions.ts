@@ -19,8 +19,8 @@ import {
   readClusters,
   readIdea,
 } from '@throughline/shared';
-import { clusterAt, clusterRect, noteCenter, noteRect } from '../canvas/geometry.ts';
-import { boundsOf, type Point, screenToBoard } from '../canvas/viewport.ts';
+import { clusterAt, clusterRect, noteCenter, noteRect } from '../board/geometry.ts';
+import { boundsOf, type Point, screenToBoard } from '../board/viewport.ts';
 import { patchStore } from '../state/createStore.ts';
 import { type ActionContext, defineAction, isMod, keyIs, noMods, write } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { Origins } from '@throughline/shared';
 import type * as Y from 'yjs';
-import type { Size, Viewport } from '../canvas/viewport.ts';
+import type { Size, Viewport } from '../board/viewport.ts';
 import type { BoardStore } from '../state/BoardStore.ts';
 import type { Store } from '../state/createStore.ts';
 import type { EditorUi } from '../state/editorUi.ts';

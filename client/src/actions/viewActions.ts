@@ -1,5 +1,5 @@
-import { clusterRect, noteRect } from '../canvas/geometry.ts';
-import { boundsOf, centerOn, DEFAULT_VIEWPORT, fitRect, nextZoomStep, zoomAt } from '../canvas/viewport.ts';
+import { clusterRect, noteRect } from '../board/geometry.ts';
+import { boundsOf, centerOn, DEFAULT_VIEWPORT, fitRect, nextZoomStep, zoomAt } from '../board/viewport.ts';
 import { patchStore } from '../state/createStore.ts';
 import { type ActionContext, defineAction, isMod, type KeyLike } from './types.ts';
 

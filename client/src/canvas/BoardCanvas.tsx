@@ -1,18 +1,18 @@
 import type Konva from 'konva';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Layer, Stage } from 'react-konva';
+import { type CullWindow, cullNotes, cullRects, cullWindowFor, needsRecull } from '../board/culling.ts';
+import type { Size } from '../board/viewport.ts';
 import type { BoardEditor } from '../state/BoardEditor.ts';
 import { useStoreValue, useVersion } from '../state/useStore.ts';
 import { CanvasGestures } from './CanvasGestures.ts';
 import { ClusterFrame } from './ClusterFrame.tsx';
 import { ClusterTitleEditor } from './ClusterTitleEditor.tsx';
-import { type CullWindow, cullNotes, cullRects, cullWindowFor, needsRecull } from './culling.ts';
 import { MarqueeBox } from './MarqueeBox.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { OverviewNotes } from './OverviewNotes.tsx';
 import { RemoteCursors } from './RemoteCursors.tsx';
-import type { Size } from './viewport.ts';
 
 /** Board units between the background dots. */
 const GRID = 24;

@@ -2,11 +2,11 @@ import { isClusterId } from '@throughline/shared';
 import { resizeCluster } from '../actions/clusterActions.ts';
 import { beginGesture, endGesture } from '../actions/historyActions.ts';
 import { createNote, moveSelection, settleSelection } from '../actions/noteActions.ts';
+import { clusterPartAt, clustersInRect, notesInRect, topmostNoteAt } from '../board/geometry.ts';
+import { classifyWheel, type Point, panBy, type Rect, rectFromPoints, screenToBoard, type Viewport, zoomAt } from '../board/viewport.ts';
 import type { BoardEditor } from '../state/BoardEditor.ts';
 import { createStore, patchStore, type Store } from '../state/createStore.ts';
 import { coalesce, frameScheduler } from '../state/frameScheduler.ts';
-import { clusterPartAt, clustersInRect, notesInRect, topmostNoteAt } from './geometry.ts';
-import { classifyWheel, type Point, panBy, type Rect, rectFromPoints, screenToBoard, type Viewport, zoomAt } from './viewport.ts';
 
 type Gesture =
   | { kind: 'none' }

@@ -1,10 +1,10 @@
 import { clustersMap, readClusters } from '@throughline/shared';
 import { useEffect, useRef, useState } from 'react';
 import { renameCluster } from '../actions/clusterActions.ts';
+import { NOTE_FONT } from '../board/noteText.ts';
 import type { BoardEditor } from '../state/BoardEditor.ts';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue, useVersion } from '../state/useStore.ts';
-import { NOTE_FONT } from './noteText.ts';
 
 /** Renames a cluster in place: an input over its title strip. Enter or Escape finishes. */
 export function ClusterTitleEditor({ editor, id }: { editor: BoardEditor; id: string }) {

@@ -1,7 +1,7 @@
 import { Rect } from 'react-konva';
+import type { Rect as Box } from '../board/viewport.ts';
 import type { Store } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
-import type { Rect as Box } from './viewport.ts';
 
 /** The selection box being drawn, in board coordinates. */
 export function MarqueeBox({ marquee }: { marquee: Store<Box | null> }) {

@@ -1,10 +1,10 @@
 import { MAX_IDEA_TEXT, NOTE_SIZE, readIdea } from '@throughline/shared';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { editNoteText } from '../actions/noteActions.ts';
+import { NOTE_FONT, NOTE_PADDING, noteFontSize } from '../board/noteText.ts';
 import type { BoardEditor } from '../state/BoardEditor.ts';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue, useVersion } from '../state/useStore.ts';
-import { NOTE_FONT, NOTE_PADDING, noteFontSize } from './noteText.ts';
 
 /**
  * Inline text editing: a DOM textarea laid exactly over the note (scaled

@@ -1,7 +1,7 @@
 import { type Idea, NOTE_SIZE } from '@throughline/shared';
 import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
-import { NOTE_FONT, NOTE_FOOTER, NOTE_PADDING, noteFontSize } from './noteText.ts';
+import { NOTE_FONT, NOTE_FOOTER, NOTE_PADDING, noteFontSize } from '../board/noteText.ts';
 
 export interface NoteNodeProps {
   idea: Idea;

@@ -1,8 +1,8 @@
+import type { Viewport } from '../board/viewport.ts';
 import type { Store } from '../state/createStore.ts';
 import { useStoreValue, useVersion } from '../state/useStore.ts';
 import type { PresenceStore } from '../sync/PresenceStore.ts';
 import { RemoteCursor } from './RemoteCursor.tsx';
-import type { Viewport } from './viewport.ts';
 
 /** Everyone else's cursor; re-renders on presence frames and zoom changes, not on pans. */
 export function RemoteCursors({ presence, viewport }: { presence: PresenceStore; viewport: Store<Viewport> }) {

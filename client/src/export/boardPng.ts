@@ -1,7 +1,7 @@
 import { type Cluster, type Idea, NOTE_SIZE } from '@throughline/shared';
 import Konva from 'konva';
-import { NOTE_FONT, NOTE_FOOTER, NOTE_PADDING, noteFontSize } from '../canvas/noteText.ts';
-import { type Rect, type Size, type Viewport, visibleRect } from '../canvas/viewport.ts';
+import { NOTE_FONT, NOTE_FOOTER, NOTE_PADDING, noteFontSize } from '../board/noteText.ts';
+import { type Rect, type Size, type Viewport, visibleRect } from '../board/viewport.ts';
 
 /** What to export: every note and cluster, or exactly what this person's screen shows. */
 export type PngArea = { kind: 'board' } | { kind: 'view'; viewport: Viewport; size: Size };

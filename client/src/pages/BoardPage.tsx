@@ -3,6 +3,7 @@ import { ApiError, api, type SessionSummary } from '../api.ts';
 import { cachedSummary, cacheSummary } from '../auth/summaryCache.ts';
 import { forgetIdentity, loadIdentity, type StoredIdentity, saveIdentity } from '../auth/tokenStore.ts';
 import { hashParams } from '../router.ts';
+import { SessionProvider } from '../session/SessionProvider.tsx';
 import { useStoreValue } from '../state/useStore.ts';
 import { BoardConnection } from '../sync/BoardConnection.ts';
 import { BoardWorkspace } from './BoardWorkspace.tsx';
@@ -87,5 +88,9 @@ function ConnectedBoard({ connection, summary, token }: { connection: BoardConne
   const localLoaded = useStoreValue(connection.status, (s) => s.localLoaded);
   if (fatal) return <ErrorPage kind={errorKindFor(fatal.code)} detail={fatal.reason} />;
   if (!localLoaded) return <OpeningBoard />;
-  return <BoardWorkspace connection={connection} summary={summary} token={token} />;
+  return (
+    <SessionProvider connection={connection} summary={summary} token={token}>
+      <BoardWorkspace />
+    </SessionProvider>
+  );
 }

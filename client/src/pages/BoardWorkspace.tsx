@@ -1,26 +1,22 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { redo, undo } from '../actions/historyActions.ts';
 import { KEYED_ACTIONS } from '../actions/registry.ts';
 import { runKey } from '../actions/runAction.ts';
 import { dismiss, toggleHelp, toggleListView } from '../actions/uiActions.ts';
 import { zoomToFit } from '../actions/viewActions.ts';
-import { api, type SessionSummary } from '../api.ts';
-import { cacheSummary } from '../auth/summaryCache.ts';
+import { centerOn, DEFAULT_VIEWPORT } from '../board/viewport.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { isTyping } from '../canvas/CanvasGestures.ts';
-import { centerOn, DEFAULT_VIEWPORT } from '../canvas/viewport.ts';
 import { BriefPanel } from '../panels/BriefPanel.tsx';
 import { Header } from '../panels/Header.tsx';
 import { HelpOverlay } from '../panels/HelpOverlay.tsx';
 import { IdeaListPanel } from '../panels/IdeaListPanel.tsx';
-import type { PanelProps } from '../panels/PanelProps.ts';
 import { PhaseBanner } from '../panels/PhaseBanner.tsx';
-import { PhaseActions } from '../panels/PhasePanels.tsx';
 import { Sidebar } from '../panels/Sidebar.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
 import { ZoomControls } from '../panels/ZoomControls.tsx';
-import { BoardEditor } from '../state/BoardEditor.ts';
-import { useControlState } from '../state/useControlState.ts';
+import { useControl, useSession } from '../session/SessionProvider.tsx';
+import type { BoardEditor } from '../state/BoardEditor.ts';
 import { useStoreValue } from '../state/useStore.ts';
 import { loadViewport, saveViewport } from '../state/viewportMemory.ts';
 import type { BoardConnection } from '../sync/BoardConnection.ts';
@@ -35,40 +31,11 @@ const TEST_MODE = typeof location !== 'undefined' && new URLSearchParams(locatio
  * canvas (or list) in the middle, the tabbed sidebar on the right. Wires
  * keys to actions and keeps the camera across reloads.
  */
-export function BoardWorkspace({ connection, summary, token }: { connection: BoardConnection; summary: SessionSummary; token: string }) {
-  const [session, setSession] = useState(summary);
-  const sessionId = session.sessionId;
-  const control = useControlState(connection.control, { phase: session.phase, brief: session.brief, settings: session.settings });
-  const newerSchema = useStoreValue(connection.status, (s) => s.newerSchema);
-
-  const editor = useMemo(
-    () => new BoardEditor(connection.board, connection.awareness, { participantId: summary.you.participantId, name: summary.you.name }),
-    [connection, summary.you.participantId, summary.you.name],
-  );
-  useEffect(() => () => editor.destroy(), [editor]);
+export function BoardWorkspace() {
+  const { connection, editor, sessionId, you, canWrite } = useSession();
+  const control = useControl();
   const currentView = useStoreValue(editor.ui, (s) => s.view);
   const announcement = useStoreValue(editor.ui, (s) => s.announcement);
-
-  const canWrite = session.you.role !== 'viewer' && control.phase.current === 'explore' && !newerSchema;
-  useLayoutEffect(() => editor.setWritable(canWrite), [editor, canWrite]);
-
-  const refreshing = useRef(false);
-  const refreshSession = useCallback(() => {
-    if (refreshing.current) return;
-    refreshing.current = true;
-    api
-      .getSession(sessionId, token)
-      .then((s) => {
-        cacheSummary(s);
-        setSession(s);
-      })
-      .catch(() => {})
-      .finally(() => {
-        setTimeout(() => {
-          refreshing.current = false;
-        }, 2000);
-      });
-  }, [sessionId, token]);
 
   // Camera: where this browser left the board; else fit the content once it has arrived (the first
   // sync lands in the store a frame later); an empty board puts the origin in the middle.
@@ -121,16 +88,15 @@ export function BoardWorkspace({ connection, summary, token }: { connection: Boa
 
   const [onNotesDrawn] = useState(() => (TEST_MODE ? installTestHook(connection, editor) : undefined));
 
-  const props: PanelProps = { session, control, connection, editor, token, canWrite, refreshSession };
   // Blind origin hides who (person or AI) wrote an idea while ideas are being judged (decision 0503).
   const showOrigin = !(control.settings.blindOrigin && control.phase.current === 'select');
 
   return (
-    <div className="board" data-role={session.you.role} data-writable={canWrite}>
-      <Header {...props} />
-      <PhaseBanner {...props} actions={<PhaseActions {...props} />} />
+    <div className="board" data-role={you.role} data-writable={canWrite}>
+      <Header />
+      <PhaseBanner />
       <div className="workspace">
-        <BriefPanel {...props} />
+        <BriefPanel />
         <main className="main-area" aria-label="Board">
           {currentView === 'canvas' ? (
             <>
@@ -142,7 +108,7 @@ export function BoardWorkspace({ connection, summary, token }: { connection: Boa
             <IdeaListPanel editor={editor} canWrite={canWrite} showOrigin={showOrigin} />
           )}
         </main>
-        <Sidebar {...props} />
+        <Sidebar />
       </div>
       <HelpOverlay editor={editor} />
       <div className="sr-only" role="status" aria-live="polite">

@@ -1,11 +1,13 @@
+import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
-import type { PanelProps } from './PanelProps.ts';
 
 /** The brief, pinned to the left so every idea is written with it in view; collapsible to a strip. */
-export function BriefPanel({ control, session, editor }: PanelProps) {
+export function BriefPanel() {
+  const { editor, warnings } = useSession();
+  const control = useControl();
   const open = useStoreValue(editor.ui, (s) => s.briefOpen);
-  const brief = control.brief ?? session.brief;
+  const brief = control.brief;
   if (!open) {
     return (
       <aside className="side side-collapsed" aria-label="Brief (collapsed)">
@@ -103,12 +105,12 @@ export function BriefPanel({ control, session, editor }: PanelProps) {
               </dd>
             </>
           ) : null}
-          {session.warnings.length > 0 ? (
+          {warnings.length > 0 ? (
             <>
               <dt>Brief check</dt>
               <dd style={{ fontSize: 13, color: 'var(--ink-2)' }}>
                 <ul>
-                  {session.warnings.map((w) => (
+                  {warnings.map((w) => (
                     <li key={`${w.field}:${w.code}`}>{w.message}</li>
                   ))}
                 </ul>

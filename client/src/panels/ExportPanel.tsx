@@ -1,10 +1,10 @@
-import { type PlanFinalisation, readFinalisation, readWebhookLog, type WebhookDelivery, WebhookUrlSchema } from '@throughline/shared';
-import { Fragment, useCallback, useRef, useState, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
-import { ApiError, api } from '../api.ts';
+import { readFinalisation, readWebhookLog, type WebhookDelivery, WebhookUrlSchema } from '@throughline/shared';
+import { Fragment, useState } from 'react';
 import { boardPng, downloadDataUrl, type PngArea } from '../export/boardPng.ts';
+import { useControl, useSession } from '../session/SessionProvider.tsx';
+import { useCommand } from '../session/useCommand.ts';
+import { useDocSlice } from '../session/useDocSlice.ts';
 import { Field } from './Field.tsx';
-import type { PanelProps } from './PanelProps.ts';
 
 /** The formats the server writes, in the order people look for them. */
 export const EXPORT_LINKS = [
@@ -29,7 +29,7 @@ export const exportHref = (sessionId: string, token: string, ext: string, varian
 /** The plan's download buttons, for the Export tab and for the plan view. */
 export function ExportLinks({ sessionId, token }: { sessionId: string; token: string }) {
   return (
-    <nav className="export-links" aria-label="Download the plan" style={LINKS_GRID}>
+    <nav className="export-links" aria-label="Download the plan">
       {EXPORT_LINKS.map((f) => (
         <Fragment key={f.ext}>
           <a className="btn btn-small" href={exportHref(sessionId, token, f.ext)} download data-testid={`export-${f.ext}`}>
@@ -54,32 +54,6 @@ export function ExportLinks({ sessionId, token }: { sessionId: string; token: st
   );
 }
 
-const LINKS_GRID = { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '6px 10px', alignItems: 'center' } as const;
-
-/** A value read from a Y.Doc, re-read after each update. */
-function useDocRead<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
-  const cache = useRef<{ version: number; seen: number; value: T | undefined }>({ version: 0, seen: -1, value: undefined });
-  const subscribe = useCallback(
-    (notify: () => void) => {
-      const onUpdate = () => {
-        cache.current.version++;
-        notify();
-      };
-      doc.on('update', onUpdate);
-      return () => doc.off('update', onUpdate);
-    },
-    [doc],
-  );
-  return useSyncExternalStore(subscribe, () => {
-    const c = cache.current;
-    if (c.seen !== c.version || c.value === undefined) {
-      c.seen = c.version;
-      c.value = read(doc);
-    }
-    return c.value as T;
-  });
-}
-
 const fileDate = () => new Date().toISOString().slice(0, 10);
 const safeTitle = (t: string) =>
   t
@@ -93,9 +67,11 @@ const safeTitle = (t: string) =>
  * for the facilitator — the outbound webhook (URL, test, finalise) with its
  * delivery log, which everyone can see.
  */
-export function ExportPanel({ session, control, connection, editor, token }: PanelProps) {
+export function ExportPanel() {
+  const { sessionId, title, token, you, editor } = useSession();
+  const control = useControl();
   const [message, setMessage] = useState<string | null>(null);
-  const isFacilitator = session.you.role === 'facilitator';
+  const isFacilitator = you.role === 'facilitator';
 
   const savePng = (area: PngArea['kind']) => {
     const input = {
@@ -113,14 +89,14 @@ export function ExportPanel({ session, control, connection, editor, token }: Pan
       return;
     }
     const what = area === 'board' ? 'board' : 'view';
-    downloadDataUrl(png.dataUrl, `${safeTitle(session.title)} - ${what} - ${fileDate()}.png`);
+    downloadDataUrl(png.dataUrl, `${safeTitle(title)} - ${what} - ${fileDate()}.png`);
     setMessage(`Saved a ${png.width}×${png.height} PNG of the ${area === 'board' ? 'whole board' : 'current view'}.`);
   };
 
   return (
     <div className="panel-body export-panel" data-testid="export-panel">
       <h3>Download the plan</h3>
-      <ExportLinks sessionId={session.sessionId} token={token} />
+      <ExportLinks sessionId={sessionId} token={token} />
       <h3>Board image</h3>
       <p>
         <button type="button" className="btn btn-small" onClick={() => savePng('board')} data-testid="export-png-board">
@@ -135,65 +111,46 @@ export function ExportPanel({ session, control, connection, editor, token }: Pan
           {message}
         </p>
       ) : null}
-      {isFacilitator ? (
-        <WebhookSettings sessionId={session.sessionId} token={token} controlDoc={connection.control} masked={control.settings.webhookUrl} />
-      ) : null}
-      <DeliveryLog controlDoc={connection.control} />
+      {isFacilitator ? <WebhookSettings masked={control.settings.webhookUrl} /> : null}
+      <DeliveryLog />
     </div>
   );
 }
 
-function errorText(err: unknown): string {
-  return err instanceof ApiError ? err.message : 'Something went wrong; try again.';
-}
-
-function WebhookSettings(props: { sessionId: string; token: string; controlDoc: Y.Doc; masked: string | null }) {
-  const { sessionId, token, controlDoc, masked } = props;
+function WebhookSettings({ masked }: { masked: string | null }) {
+  const { controlDoc } = useSession();
+  const { run, busy, error } = useCommand();
   const [url, setUrl] = useState('');
-  const [busy, setBusy] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
-  const finalisation = useDocRead<PlanFinalisation | null>(controlDoc, readFinalisation);
+  const [done, setDone] = useState<string | null>(null);
+  const finalisation = useDocSlice(controlDoc, readFinalisation);
   const urlCheck = url.trim() ? WebhookUrlSchema.safeParse(url) : null;
 
-  const run = async (fn: () => Promise<string>) => {
-    setBusy(true);
-    setStatus(null);
-    try {
-      setStatus({ text: await fn(), error: false });
-    } catch (err) {
-      setStatus({ text: errorText(err), error: true });
-    } finally {
-      setBusy(false);
-    }
+  const save = async () => {
+    setDone(null);
+    const r = await run({ type: 'setWebhook', url: url.trim() });
+    if (!r) return;
+    setSecret(r.secret ?? null);
+    setUrl('');
+    setDone('Webhook saved.');
   };
-
-  const save = () =>
-    run(async () => {
-      const r = await api.command<{ secret?: string }>(sessionId, token, { type: 'setWebhook', url: url.trim() });
-      setSecret(r.secret ?? null);
-      setUrl('');
-      return 'Webhook saved.';
-    });
-  const remove = () =>
-    run(async () => {
-      await api.command(sessionId, token, { type: 'setWebhook', url: null });
-      setSecret(null);
-      return 'Webhook removed.';
-    });
-  const test = () =>
-    run(async () => {
-      await api.command(sessionId, token, { type: 'testWebhook' });
-      return 'Test sent: watch the log below.';
-    });
-  const finalise = () =>
-    run(async () => {
-      const r = await api.command<{ revision: number; intentions: number; deliveryId: string | null }>(sessionId, token, {
-        type: 'finalisePlan',
-      });
-      const open = r.intentions > 0 ? ` ${r.intentions} step${r.intentions === 1 ? ' is' : 's are'} still intentions.` : '';
-      return `Plan finalised (revision ${r.revision}).${r.deliveryId ? ' Sending it to the webhook.' : ''}${open}`;
-    });
+  const remove = async () => {
+    setDone(null);
+    if (!(await run({ type: 'setWebhook', url: null }))) return;
+    setSecret(null);
+    setDone('Webhook removed.');
+  };
+  const test = async () => {
+    setDone(null);
+    if (await run({ type: 'testWebhook' })) setDone('Test sent: watch the log below.');
+  };
+  const finalise = async () => {
+    setDone(null);
+    const r = await run({ type: 'finalisePlan' });
+    if (!r) return;
+    const open = r.intentions > 0 ? ` ${r.intentions} step${r.intentions === 1 ? ' is' : 's are'} still intentions.` : '';
+    setDone(`Plan finalised (revision ${r.revision}).${r.deliveryId ? ' Sending it to the webhook.' : ''}${open}`);
+  };
 
   return (
     <section aria-label="Webhook and finalising" data-testid="export-webhook">
@@ -231,14 +188,10 @@ function WebhookSettings(props: { sessionId: string; token: string; controlDoc: 
           </button>
         </p>
       </form>
-      {masked ? (
-        <p className="field-hint" style={{ wordBreak: 'break-all' }}>
-          Current: {masked}
-        </p>
-      ) : null}
+      {masked ? <p className="field-hint break-all">Current: {masked}</p> : null}
       {secret ? (
         <p className="field-hint" data-testid="webhook-secret">
-          Signing secret (shown once, copy it into your receiver): <code style={{ wordBreak: 'break-all' }}>{secret}</code>
+          Signing secret (shown once, copy it into your receiver): <code className="break-all">{secret}</code>
         </p>
       ) : null}
       <p>
@@ -257,9 +210,13 @@ function WebhookSettings(props: { sessionId: string; token: string; controlDoc: 
           ? `Revision ${finalisation.revision} finalised by ${finalisation.finalisedBy} on ${finalisation.finalisedAt.slice(0, 16).replace('T', ' ')} UTC.`
           : 'Not finalised yet. Finalising publishes the plan; it stays editable.'}
       </p>
-      {status ? (
-        <p className={status.error ? 'field-error' : 'field-hint'} role={status.error ? 'alert' : 'status'}>
-          {status.text}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error.message}
+        </p>
+      ) : done ? (
+        <p className="field-hint" role="status">
+          {done}
         </p>
       ) : null}
     </section>
@@ -268,13 +225,14 @@ function WebhookSettings(props: { sessionId: string; token: string; controlDoc: 
 
 const STATE_LABEL: Record<WebhookDelivery['state'], string> = { pending: 'sending…', delivered: 'delivered', failed: 'failed' };
 
-function DeliveryLog({ controlDoc }: { controlDoc: Y.Doc }) {
-  const log = useDocRead(controlDoc, readWebhookLog);
+function DeliveryLog() {
+  const { controlDoc } = useSession();
+  const log = useDocSlice(controlDoc, readWebhookLog);
   if (log.length === 0) return null;
   return (
     <section aria-label="Webhook deliveries">
       <h3>Deliveries</h3>
-      <ul className="delivery-log" data-testid="delivery-log" style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }}>
+      <ul className="delivery-log" data-testid="delivery-log">
         {log.map((d) => (
           <li key={d.id} data-state={d.state}>
             <strong>{d.event === 'ping' ? 'Test' : `Plan revision ${d.revision ?? '?'}`}</strong> → {d.url}:{' '}
@@ -283,7 +241,7 @@ function DeliveryLog({ controlDoc }: { controlDoc: Y.Doc }) {
               {' '}
               · {d.createdAt.slice(0, 16).replace('T', ' ')} UTC by {d.requestedBy}
             </span>
-            <ol className="field-hint" style={{ margin: '2px 0 0', paddingLeft: 20 }}>
+            <ol className="field-hint delivery-attempts">
               {d.attempts.map((a, n) => (
                 // Attempts only ever append: the index is stable.
                 // biome-ignore lint/suspicious/noArrayIndexKey: see above

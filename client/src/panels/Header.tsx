@@ -1,30 +1,30 @@
 import { PHASE_PURPOSE } from '@throughline/shared';
 import { useSyncExternalStore } from 'react';
 import { toggleHelp } from '../actions/uiActions.ts';
+import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
-import type { PanelProps } from './PanelProps.ts';
 import { saveLabel } from './saveLabel.ts';
 
 const ROLE_LABEL: Record<string, string> = { facilitator: 'Facilitator', participant: 'Participant', viewer: 'Viewer' };
 
 /** Session title, phase, connection and save state, who is here, and the view switches. */
-export function Header({ session, control, connection, editor }: PanelProps) {
+export function Header() {
+  const { connection, editor, you, title } = useSession();
+  const control = useControl();
   const status = useStoreValue(connection.status);
   const view = useStoreValue(editor.ui, (s) => s.view);
   const peers = useSyncExternalStore(editor.presence.subscribe, () => editor.presence.peers);
-  const { state, label } = saveLabel(status, session.you.role === 'viewer');
+  const { state, label } = saveLabel(status, you.role === 'viewer');
   const seen = new Set<string>();
-  const others = peers.filter(
-    (p) => !seen.has(p.participantId) && seen.add(p.participantId) && p.participantId !== session.you.participantId,
-  );
+  const others = peers.filter((p) => !seen.has(p.participantId) && seen.add(p.participantId) && p.participantId !== you.participantId);
   return (
     <header className="header">
       <div className="brand" title="Throughline">
         <span className="brand-mark" aria-hidden="true" />
       </div>
-      <span className="header-title" title={control.brief?.title ?? session.title}>
-        {control.brief?.title || session.title}
+      <span className="header-title" title={control.brief?.title ?? title}>
+        {control.brief?.title || title}
       </span>
       <span className="phase-chip" title={PHASE_PURPOSE[control.phase.current]}>
         {control.phase.current}
@@ -64,7 +64,7 @@ export function Header({ session, control, connection, editor }: PanelProps) {
         ) : null}
       </div>
       <span className="role-badge" title="Your role in this session">
-        {session.you.name} · {ROLE_LABEL[session.you.role] ?? session.you.role}
+        {you.name} · {ROLE_LABEL[you.role] ?? you.role}
       </span>
       <div style={{ display: 'flex', gap: 2 }}>
         <button

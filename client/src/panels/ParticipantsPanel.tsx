@@ -1,26 +1,26 @@
 import type { Participant } from '@throughline/shared';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import type { PanelProps } from './PanelProps.ts';
+import { useSession } from '../session/SessionProvider.tsx';
 
 const ROLE_LABEL: Record<string, string> = { facilitator: 'Facilitator', participant: 'Participant', viewer: 'Viewer' };
 
 /** Who joined (from the API) and who is here now (from awareness), with roles. */
-export function ParticipantsPanel({ session, editor, refreshSession }: PanelProps) {
+export function ParticipantsPanel() {
+  const { editor, participants, you, refresh } = useSession();
   const peers = useSyncExternalStore(editor.presence.subscribe, () => editor.presence.peers);
   const online = useMemo(() => new Set(peers.map((p) => p.participantId)), [peers]);
-  const known = useMemo(() => new Set<string>(session.participants.map((p) => p.id)), [session.participants]);
+  const known = useMemo(() => new Set<string>(participants.map((p) => p.id)), [participants]);
   const unknownOnline = peers.some((p) => !known.has(p.participantId));
 
   // Someone here we have not heard of: they joined after the summary was fetched.
   useEffect(() => {
-    if (unknownOnline) refreshSession();
-  }, [unknownOnline, refreshSession]);
+    if (unknownOnline) refresh();
+  }, [unknownOnline, refresh]);
 
-  const people: Participant[] = [...session.participants].sort(
-    (a, b) =>
-      Number(online.has(b.id) || b.id === session.you.participantId) - Number(online.has(a.id) || a.id === session.you.participantId),
+  const people: Participant[] = [...participants].sort(
+    (a, b) => Number(online.has(b.id) || b.id === you.participantId) - Number(online.has(a.id) || a.id === you.participantId),
   );
-  const here = people.filter((p) => online.has(p.id) || p.id === session.you.participantId).length;
+  const here = people.filter((p) => online.has(p.id) || p.id === you.participantId).length;
 
   return (
     <div className="panel-body">
@@ -29,7 +29,7 @@ export function ParticipantsPanel({ session, editor, refreshSession }: PanelProp
       </p>
       <ul className="people" data-testid="participants">
         {people.map((p) => {
-          const isYou = p.id === session.you.participantId;
+          const isYou = p.id === you.participantId;
           const isHere = isYou || online.has(p.id);
           return (
             <li key={p.id} className={isHere ? '' : 'offline'}>

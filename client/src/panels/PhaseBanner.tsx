@@ -1,31 +1,34 @@
-import { PHASE_PURPOSE } from '@throughline/shared';
-import type { ReactNode } from 'react';
+import { PHASE_PURPOSE, type Phase, type Role } from '@throughline/shared';
+import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { useStoreValue } from '../state/useStore.ts';
-import type { PanelProps } from './PanelProps.ts';
+import { PhaseStepper } from './PhaseStepper.tsx';
 
 /** Why the board is read-only for this person right now, or null when it is not. */
-export function readOnlyReason(p: Pick<PanelProps, 'session' | 'control'>, newerSchema: boolean): string | null {
+export function readOnlyReason(role: Role, phase: Phase, newerSchema: boolean): string | null {
   if (newerSchema) return 'This board was saved by a newer version of Throughline. Reload the page to edit it.';
-  if (p.session.you.role === 'viewer') return 'You are viewing this board: it is read-only for you.';
-  if (p.control.phase.current !== 'explore')
-    return `The board is frozen while the session is in ${p.control.phase.current}: nobody can edit it.`;
+  if (role === 'viewer') return 'You are viewing this board: it is read-only for you.';
+  if (phase !== 'explore') return `The board is frozen while the session is in ${phase}: nobody can edit it.`;
   return null;
 }
 
 /**
  * The strip under the header: what this phase is for and, when it applies,
- * why the board is read-only. The `actions` slot is for phase controls other
- * workstreams add (advance phase, reveal votes).
+ * why the board is read-only; then the phase stepper (the facilitator's
+ * forward / back controls).
  */
-export function PhaseBanner(props: PanelProps & { actions?: ReactNode }) {
-  const newerSchema = useStoreValue(props.connection.status, (s) => s.newerSchema);
-  const reason = readOnlyReason(props, newerSchema);
+export function PhaseBanner() {
+  const { connection, you } = useSession();
+  const { phase } = useControl();
+  const newerSchema = useStoreValue(connection.status, (s) => s.newerSchema);
+  const reason = readOnlyReason(you.role, phase.current, newerSchema);
   return (
     <div className="banner" data-readonly={reason ? 'true' : 'false'} data-testid="phase-banner" role="status">
-      <strong>{reason ? 'Read-only' : `Phase: ${props.control.phase.current}`}</strong>
-      <span>{reason ?? PHASE_PURPOSE[props.control.phase.current]}</span>
-      <span style={{ flex: 1 }} />
-      {props.actions}
+      <strong>{reason ? 'Read-only' : `Phase: ${phase.current}`}</strong>
+      <span>{reason ?? PHASE_PURPOSE[phase.current]}</span>
+      <span className="banner-spacer" />
+      <div className="tl-phase-root">
+        <PhaseStepper />
+      </div>
     </div>
   );
 }

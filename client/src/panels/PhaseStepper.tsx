@@ -1,6 +1,8 @@
 import { PHASE_PURPOSE, PHASES, type Phase, phaseIndex } from '@throughline/shared';
 import { useState } from 'react';
-import { PhaseError, useCommand, usePhaseSession } from './PhaseContext.tsx';
+import { useControl, useSession } from '../session/SessionProvider.tsx';
+import { useCommand } from '../session/useCommand.ts';
+import { ErrorLine } from './ErrorLine.tsx';
 
 export const PHASE_LABEL: Record<Phase, string> = {
   explore: 'Explore',
@@ -17,7 +19,8 @@ export const PHASE_LABEL: Record<Phase, string> = {
  * phase's purpose line for hosts that do not show it themselves.
  */
 export function PhaseStepper({ showPurpose = false }: { showPurpose?: boolean }) {
-  const { control, you } = usePhaseSession();
+  const control = useControl();
+  const { you } = useSession();
   const { run, busy, error } = useCommand();
   const [confirmBack, setConfirmBack] = useState<Phase | null>(null);
   const current = control.phase.current;
@@ -79,7 +82,7 @@ export function PhaseStepper({ showPurpose = false }: { showPurpose?: boolean })
           </button>
         </div>
       )}
-      <PhaseError error={error} />
+      <ErrorLine error={error} />
     </section>
   );
 }

@@ -9,16 +9,20 @@ import {
   type WorkType,
 } from '@throughline/shared';
 import { useMemo, useState } from 'react';
+import { useControl, useSession } from '../session/SessionProvider.tsx';
+import { useBoardSnapshot } from '../session/useBoardSnapshot.ts';
+import { useCommand } from '../session/useCommand.ts';
+import { ErrorLine } from './ErrorLine.tsx';
 import { InitiativeHeading } from './InitiativeHeading.tsx';
-import { PhaseError, useCommand, usePhaseBoard, usePhaseSession } from './PhaseContext.tsx';
 import { PlanStepEditor } from './PlanStepEditor.tsx';
 
 const WORK_TYPE_LABEL: Record<WorkType, string> = { tactical: 'Tactical', operational: 'Operational', strategic: 'Strategic' };
 
 /** The session's plan, assembled by the shared `buildPlan` from the live docs. */
 export function usePlan(): Plan | null {
-  const { control, today } = usePhaseSession();
-  const board = usePhaseBoard();
+  const control = useControl();
+  const { today } = useSession();
+  const board = useBoardSnapshot();
   return useMemo(
     () =>
       control.brief
@@ -39,9 +43,9 @@ export function PlanPanel() {
   return (
     <section className="tl-plan" aria-label="Plan">
       <header className="tl-plan-head">
-        <p className="tl-plan-kicker">Objective{plan.horizon ? ` · ${plan.horizon}` : ''}</p>
-        <h2 className="tl-plan-objective">{plan.objective}</h2>
-        <p className="tl-muted">For {plan.audience}</p>
+        <p className="tl-plan-kicker">Objective{plan.brief.horizon ? ` · ${plan.brief.horizon}` : ''}</p>
+        <h2 className="tl-plan-objective">{plan.brief.objective}</h2>
+        <p className="tl-muted">For {plan.brief.audience}</p>
       </header>
       <div className="tl-plan-summary">
         <PlanMetrics plan={plan} />
@@ -172,7 +176,7 @@ function PlanGaps({ plan }: { plan: Plan }) {
 }
 
 function PlanIdeaBlock({ idea }: { idea: PlanIdea }) {
-  const { you } = usePhaseSession();
+  const { you } = useSession();
   const [adding, setAdding] = useState(false);
   const canAdd = you.role === 'facilitator' || you.role === 'participant';
   return (
@@ -207,7 +211,7 @@ function PlanIdeaBlock({ idea }: { idea: PlanIdea }) {
 }
 
 function PlanStepRow({ step }: { step: PlanStep }) {
-  const { you } = usePhaseSession();
+  const { you } = useSession();
   const { run, busy, error } = useCommand();
   const [editing, setEditing] = useState(false);
   const mayEdit = canEditStep(step, you);
@@ -269,7 +273,7 @@ function PlanStepRow({ step }: { step: PlanStep }) {
           </button>
         </div>
       )}
-      <PhaseError error={error} />
+      <ErrorLine error={error} />
     </li>
   );
 }

@@ -1,6 +1,6 @@
 import {
+  type CommandInputOf,
   type NextStep,
-  type NextStepInput,
   OUTPUT_KINDS,
   type OutputKind,
   stepMissing,
@@ -8,8 +8,10 @@ import {
   type WorkType,
 } from '@throughline/shared';
 import { useState } from 'react';
+import { useControl, useSession } from '../session/SessionProvider.tsx';
+import { useCommand } from '../session/useCommand.ts';
+import { ErrorLine } from './ErrorLine.tsx';
 import { Field, TextField } from './Field.tsx';
-import { PhaseError, useCommand, usePhaseSession } from './PhaseContext.tsx';
 
 const WORK_TYPE_HINT: Record<WorkType, string> = {
   tactical: 'Tactical: a move this horizon',
@@ -31,7 +33,8 @@ interface Props {
  * becomes an intention — and the form says what would make it a tactic.
  */
 export function PlanStepEditor({ ideaId, step, ownerLocked, onDone }: Props) {
-  const { control, participants, you } = usePhaseSession();
+  const control = useControl();
+  const { participants, you } = useSession();
   const { run, busy, error } = useCommand();
   const people = participants.filter((p) => p.role !== 'viewer');
   const [title, setTitle] = useState(step?.title ?? '');
@@ -52,17 +55,17 @@ export function PlanStepEditor({ ideaId, step, ownerLocked, onDone }: Props) {
   });
 
   const save = async () => {
-    const input: NextStepInput = {
+    const input: CommandInputOf<'upsertNextStep'>['step'] = {
       ...(step ? { id: step.id } : {}),
-      ideaId: ideaId as never,
+      ideaId,
       title,
-      ownerId: (ownerId || null) as never,
+      ownerId: ownerId || null,
       ownerName: ownerId ? '' : ownerName,
       due: due || null,
       outputs: outputs.filter((o) => o.description.trim()),
       successCheck: { measure, target, reviewDate: reviewDate || null, metric: step?.successCheck.metric ?? null },
       workType,
-      initiativeId: (initiativeId || null) as never,
+      initiativeId: initiativeId || null,
     };
     if (await run({ type: 'upsertNextStep', step: input })) onDone();
   };
@@ -195,7 +198,7 @@ export function PlanStepEditor({ ideaId, step, ownerLocked, onDone }: Props) {
           {step ? 'Save step' : 'Add step'}
         </button>
       </div>
-      <PhaseError error={error} />
+      <ErrorLine error={error} />
     </form>
   );
 }

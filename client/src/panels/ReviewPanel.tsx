@@ -8,9 +8,11 @@ import {
   reviewDateReached,
 } from '@throughline/shared';
 import { useMemo, useState } from 'react';
+import { useControl, useSession } from '../session/SessionProvider.tsx';
+import { useCommand } from '../session/useCommand.ts';
+import { ErrorLine } from './ErrorLine.tsx';
 import { Field } from './Field.tsx';
 import { InitiativeHeading } from './InitiativeHeading.tsx';
-import { PhaseError, useCommand, usePhaseSession } from './PhaseContext.tsx';
 import { usePlan } from './PlanPanel.tsx';
 
 const OUTCOME_LABEL: Record<ReviewOutcome, string> = { continue: 'Continue', revise: 'Revise', stop: 'Stop' };
@@ -23,13 +25,13 @@ const OUTCOME_LABEL: Record<ReviewOutcome, string> = { continue: 'Continue', rev
 export function ReviewPanel() {
   const plan = usePlan();
   const view = useMemo(() => (plan ? buildReviewView(plan) : null), [plan]);
-  const { you } = usePhaseSession();
+  const { you } = useSession();
   if (!plan || !view) return <p className="tl-muted">The session has no brief yet.</p>;
   return (
     <section className="tl-review" aria-label="Review">
       <header className="tl-plan-head">
         <p className="tl-plan-kicker">Objective</p>
-        <h2 className="tl-plan-objective">{plan.objective}</h2>
+        <h2 className="tl-plan-objective">{plan.brief.objective}</h2>
         <p className="tl-muted">
           {plan.totals.reviewed} of {plan.totals.steps} steps reviewed
         </p>
@@ -73,7 +75,7 @@ export function ReviewPanel() {
 }
 
 function ReviewStepRow({ row }: { row: ReviewRow }) {
-  const { you } = usePhaseSession();
+  const { you } = useSession();
   const [recording, setRecording] = useState(false);
   const { step, idea } = row;
   const review = step.review;
@@ -128,7 +130,7 @@ function ReviewStepRow({ row }: { row: ReviewRow }) {
 }
 
 function ReviewForm({ stepId, initial, onDone }: { stepId: string; initial: ReviewRow['step']['review']; onDone(): void }) {
-  const { control } = usePhaseSession();
+  const control = useControl();
   const { run, busy, error } = useCommand();
   const [outcome, setOutcome] = useState<ReviewOutcome>(initial?.outcome ?? 'continue');
   const [learned, setLearned] = useState(initial?.learned ?? '');
@@ -140,7 +142,7 @@ function ReviewForm({ stepId, initial, onDone }: { stepId: string; initial: Revi
       aria-label="Record the result"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await run({ type: 'recordReview', stepId: stepId as never, outcome, learned, metrics })) onDone();
+        if (await run({ type: 'recordReview', stepId, outcome, learned, metrics })) onDone();
       }}
     >
       <fieldset className="tl-seg">
@@ -184,7 +186,7 @@ function ReviewForm({ stepId, initial, onDone }: { stepId: string; initial: Revi
           Record
         </button>
       </div>
-      <PhaseError error={error} />
+      <ErrorLine error={error} />
     </form>
   );
 }
@@ -212,14 +214,14 @@ function ReviewFollowUp() {
             data-testid="start-follow-up"
             onClick={async () => {
               const v = await run({ type: 'startFollowUp' });
-              if (v) setCreated(v as unknown as FollowUpValue);
+              if (v) setCreated(v);
             }}
           >
             Start a follow-up session
           </button>
         </>
       )}
-      <PhaseError error={error} />
+      <ErrorLine error={error} />
     </section>
   );
 }

@@ -12,8 +12,12 @@ import {
   type Verdict,
 } from '@throughline/shared';
 import { useMemo, useState } from 'react';
+import type { ControlSnapshot } from '../session/readControl.ts';
+import { useControl, useSession } from '../session/SessionProvider.tsx';
+import { useBoardSnapshot } from '../session/useBoardSnapshot.ts';
+import { useCommand } from '../session/useCommand.ts';
+import { ErrorLine } from './ErrorLine.tsx';
 import { Field } from './Field.tsx';
-import { type ControlSnapshot, PhaseError, useCommand, usePhaseBoard, usePhaseSession } from './PhaseContext.tsx';
 import { SelectBudget, SelectFacilitatorBar, useMyVotes } from './SelectVoting.tsx';
 
 const VERDICT_LABEL: Record<Verdict, string> = { keep: 'Keep', park: 'Park', drop: 'Drop' };
@@ -26,8 +30,9 @@ const VERDICT_LABEL: Record<Verdict, string> = { keep: 'Keep', park: 'Park', dro
  * rationale.
  */
 export function SelectPanel() {
-  const { control, you } = usePhaseSession();
-  const board = usePhaseBoard();
+  const control = useControl();
+  const { you } = useSession();
+  const board = useBoardSnapshot();
   const votes = useMyVotes();
   const [by, setBy] = useState<RankBy>('votes');
   const [clusterId, setClusterId] = useState<string>('');
@@ -54,7 +59,7 @@ export function SelectPanel() {
     <section className="tl-sel" aria-label="Select">
       {you.role === 'facilitator' && <SelectFacilitatorBar />}
       <SelectBudget mine={votes.mine} />
-      <PhaseError error={votes.error} />
+      <ErrorLine error={votes.error} />
       <div className="tl-sel-layout">
         <div className="tl-sel-main">
           <div className="tl-sel-toolbar" role="toolbar" aria-label="Ranking">
@@ -154,7 +159,7 @@ interface RowProps {
 }
 
 function SelectIdeaRow({ idea, rank, tally, decision, clusterTitle, originHidden, control, votes }: RowProps) {
-  const { you } = usePhaseSession();
+  const { you } = useSession();
   const [scoring, setScoring] = useState(false);
   const mine: MyVotesValue | null = votes.mine;
   const myDots = mine?.votes[idea.id] ?? 0;
@@ -258,7 +263,7 @@ function SelectIdeaRow({ idea, rank, tally, decision, clusterTitle, originHidden
 }
 
 function DecisionNote({ decision }: { decision: Decision }) {
-  const { control } = usePhaseSession();
+  const control = useControl();
   const initiative = control.brief?.initiatives.find((i) => i.id === decision.initiativeId);
   return (
     <p className="tl-sel-decision" data-testid="decision">
@@ -276,7 +281,7 @@ function DecisionNote({ decision }: { decision: Decision }) {
 
 /** Keep / park / drop with the rationale the verdict needs; the server refuses keep and drop without one. */
 function SelectDecide({ idea, decision }: { idea: Idea; decision: Decision | null }) {
-  const { control } = usePhaseSession();
+  const control = useControl();
   const { run, busy, error, clearError } = useCommand();
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [rationale, setRationale] = useState('');
@@ -297,7 +302,7 @@ function SelectDecide({ idea, decision }: { idea: Idea; decision: Decision | nul
       ideaId: idea.id,
       verdict,
       rationale,
-      initiativeId: verdict === 'keep' && initiativeId ? (initiativeId as never) : null,
+      initiativeId: verdict === 'keep' && initiativeId ? initiativeId : null,
       servesCriteria: [],
       overrideReason: '',
       ...(confirm ? { confirm: true } : {}),
@@ -391,7 +396,7 @@ function SelectDecide({ idea, decision }: { idea: Idea; decision: Decision | nul
               </button>
             )}
           </div>
-          <PhaseError error={error} />
+          <ErrorLine error={error} />
         </form>
       )}
     </div>

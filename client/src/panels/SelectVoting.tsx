@@ -1,6 +1,8 @@
-import type { MyVotesValue } from '@throughline/shared';
+import type { CommandInputOf, MyVotesValue } from '@throughline/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { PhaseError, useCommand, usePhaseSession } from './PhaseContext.tsx';
+import { useControl, useSession } from '../session/SessionProvider.tsx';
+import { useCommand } from '../session/useCommand.ts';
+import { ErrorLine } from './ErrorLine.tsx';
 
 /**
  * The caller's own votes and scores, which exist only on the server until
@@ -8,7 +10,8 @@ import { PhaseError, useCommand, usePhaseSession } from './PhaseContext.tsx';
  * castVote / retractVote / score (each returns the same shape).
  */
 export function useMyVotes() {
-  const { control, you } = usePhaseSession();
+  const control = useControl();
+  const { you } = useSession();
   const { run, busy, error } = useCommand();
   const [mine, setMine] = useState<MyVotesValue | null>(null);
   const revealed = control.phase.revealed;
@@ -19,7 +22,7 @@ export function useMyVotes() {
   useEffect(() => {
     let live = true;
     void run({ type: 'myVotes' }).then((v) => {
-      if (live && v) setMine(v as unknown as MyVotesValue);
+      if (live && v) setMine(v);
     });
     return () => {
       live = false;
@@ -27,9 +30,9 @@ export function useMyVotes() {
   }, [run, revealed, phase, you.participantId]);
 
   const apply = useCallback(
-    async (cmd: Parameters<typeof run>[0]) => {
+    async (cmd: CommandInputOf<'castVote' | 'retractVote' | 'score'>) => {
       const v = await run(cmd);
-      if (v) setMine(v as unknown as MyVotesValue);
+      if (v) setMine(v);
     },
     [run],
   );
@@ -37,10 +40,9 @@ export function useMyVotes() {
     mine,
     busy,
     error,
-    vote: (ideaId: string) => apply({ type: 'castVote', ideaId: ideaId as never, count: 1 }),
-    unvote: (ideaId: string) => apply({ type: 'retractVote', ideaId: ideaId as never, count: 1 }),
-    score: (ideaId: string, criterionId: string, value: number | null) =>
-      apply({ type: 'score', ideaId: ideaId as never, criterionId: criterionId as never, value }),
+    vote: (ideaId: string) => apply({ type: 'castVote', ideaId, count: 1 }),
+    unvote: (ideaId: string) => apply({ type: 'retractVote', ideaId, count: 1 }),
+    score: (ideaId: string, criterionId: string, value: number | null) => apply({ type: 'score', ideaId, criterionId, value }),
   };
 }
 
@@ -67,7 +69,7 @@ export function SelectBudget({ mine }: { mine: MyVotesValue | null }) {
 
 /** Facilitator controls: budget, per-idea cap, blind origin, reveal, and a reset for another round. */
 export function SelectFacilitatorBar() {
-  const { control } = usePhaseSession();
+  const control = useControl();
   const { run, busy, error } = useCommand();
   const { settings, phase } = control;
   const [budget, setBudget] = useState(settings.voteBudget);
@@ -158,7 +160,7 @@ export function SelectFacilitatorBar() {
           New voting round…
         </button>
       )}
-      <PhaseError error={error} />
+      <ErrorLine error={error} />
     </section>
   );
 }

@@ -1,13 +1,14 @@
+import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
-import type { PanelProps } from './PanelProps.ts';
 import { SIDEBAR_TABS } from './sidebarTabs.tsx';
 
 /** The right-hand sidebar: a tab list over the panels in SIDEBAR_TABS, collapsible to a strip. */
-export function Sidebar(props: PanelProps) {
-  const { editor } = props;
+export function Sidebar() {
+  const { editor } = useSession();
+  const control = useControl();
   const open = useStoreValue(editor.ui, (s) => s.sidebarTab);
-  const tabs = SIDEBAR_TABS.filter((t) => t.visible?.(props) ?? true);
+  const tabs = SIDEBAR_TABS.filter((t) => t.visible?.(control) ?? true);
   const active = tabs.find((t) => t.id === open) ?? null;
   if (!active) {
     return (
@@ -25,8 +26,9 @@ export function Sidebar(props: PanelProps) {
       </aside>
     );
   }
+  const { Panel } = active;
   return (
-    <aside className="side side-right" aria-label="Sidebar">
+    <aside className="side side-right" data-wide={active.wide ? 'true' : undefined} aria-label="Sidebar">
       <div className="tabs" role="tablist">
         {tabs.map((t) => (
           <button
@@ -42,7 +44,7 @@ export function Sidebar(props: PanelProps) {
             {t.label}
           </button>
         ))}
-        <span style={{ flex: 1 }} />
+        <span className="tabs-spacer" />
         <button
           type="button"
           className="btn btn-ghost btn-small"
@@ -53,7 +55,13 @@ export function Sidebar(props: PanelProps) {
         </button>
       </div>
       <div className="tab-panel" role="tabpanel" id={`tabpanel-${active.id}`} aria-labelledby={`tab-${active.id}`}>
-        {active.render(props)}
+        {active.wide ? (
+          <div className="tl-phase-root tl-phase-wide">
+            <Panel />
+          </div>
+        ) : (
+          <Panel />
+        )}
       </div>
     </aside>
   );

@@ -1,28 +1,35 @@
-import type { ReactNode } from 'react';
-import { AiTab } from './AiTab.tsx';
+import type { ComponentType } from 'react';
+import type { ControlSnapshot } from '../session/readControl.ts';
+import { AiPanel } from './ai/AiPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
-import type { PanelProps } from './PanelProps.ts';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
-import { PlanTab, phaseTabVisible, ReviewTab, SelectTab } from './PhasePanels.tsx';
+import { PlanPanel } from './PlanPanel.tsx';
+import { ReviewPanel } from './ReviewPanel.tsx';
+import { SelectPanel } from './SelectPanel.tsx';
 
-/** A tab in the right-hand sidebar. */
+/** A tab in the right-hand sidebar. Its panel reads the session through hooks (`useSession`, `useControl`, …). */
 export interface SidebarTab {
   id: string;
   label: string;
+  Panel: ComponentType;
   /** Hide the tab when it does not apply (e.g. a phase's panel outside that phase). */
-  visible?: (props: PanelProps) => boolean;
-  render: (props: PanelProps) => ReactNode;
+  visible?: (control: ControlSnapshot) => boolean;
+  /** The panel needs room (select, plan, review): the sidebar widens while it is open. */
+  wide?: boolean;
 }
 
-/**
- * The sidebar's tabs, in order. Other workstreams add their panel here
- * (one import and one entry): AI lane, selection, plan, export.
- */
+const inPhase =
+  (...phases: ControlSnapshot['phase']['current'][]) =>
+  (c: ControlSnapshot) =>
+    phases.includes(c.phase.current);
+
+/** The sidebar's tabs, in order. A new panel is one import and one entry here. */
 export const SIDEBAR_TABS: SidebarTab[] = [
-  { id: 'people', label: 'People', render: (p) => <ParticipantsPanel {...p} /> },
-  { id: 'ai', label: 'AI ideas', render: (p) => <AiTab {...p} /> },
-  { id: 'select', label: 'Select', visible: phaseTabVisible.select, render: (p) => <SelectTab {...p} /> },
-  { id: 'plan', label: 'Plan', visible: phaseTabVisible.plan, render: (p) => <PlanTab {...p} /> },
-  { id: 'review', label: 'Review', visible: phaseTabVisible.review, render: (p) => <ReviewTab {...p} /> },
-  { id: 'export', label: 'Export', render: (p) => <ExportPanel {...p} /> },
+  { id: 'people', label: 'People', Panel: ParticipantsPanel },
+  { id: 'ai', label: 'AI ideas', Panel: AiPanel },
+  { id: 'select', label: 'Select', Panel: SelectPanel, visible: inPhase('select'), wide: true },
+  // The plan stays readable while reviewing.
+  { id: 'plan', label: 'Plan', Panel: PlanPanel, visible: inPhase('plan', 'review'), wide: true },
+  { id: 'review', label: 'Review', Panel: ReviewPanel, visible: inPhase('review'), wide: true },
+  { id: 'export', label: 'Export', Panel: ExportPanel },
 ];

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { CAPTURE_MS } from '../actions/historyActions.ts';
 import { runAction } from '../actions/runAction.ts';
 import type { Action, ActionContext } from '../actions/types.ts';
-import { DEFAULT_VIEWPORT, type Size, type Viewport } from '../canvas/viewport.ts';
+import { DEFAULT_VIEWPORT, type Size, type Viewport } from '../board/viewport.ts';
 import { PresenceStore } from '../sync/PresenceStore.ts';
 import { BoardStore } from './BoardStore.ts';
 import { createStore, patchStore, type Store } from './createStore.ts';

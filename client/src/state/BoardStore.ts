@@ -1,6 +1,6 @@
 import { type Cluster, clustersMap, type Idea, ideasMap, readClusters, readIdeas, restoreCluster, restoreIdea } from '@throughline/shared';
 import * as Y from 'yjs';
-import { byCreation } from '../canvas/geometry.ts';
+import { byCreation } from '../board/geometry.ts';
 import { coalesce, frameScheduler, type Schedule } from './frameScheduler.ts';
 
 /**

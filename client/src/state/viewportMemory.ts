@@ -1,4 +1,4 @@
-import type { Viewport } from '../canvas/viewport.ts';
+import type { Viewport } from '../board/viewport.ts';
 
 /** The camera per session in this browser, so a reload returns to the same place (Miro does the same). */
 const key = (sessionId: string) => `throughline:viewport:${sessionId}`;

@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
-import type { Point } from '../canvas/viewport.ts';
+import type { Point } from '../board/viewport.ts';
 import { coalesce, frameScheduler, type Schedule } from '../state/frameScheduler.ts';
 
 /** Another person's presence as their awareness state says (identity stamped by the server). */

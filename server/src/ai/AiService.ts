@@ -252,6 +252,10 @@ export class AiService {
             requestId: req.requestId,
             requestedBy: record.requestedBy,
             seed: req.seed,
+            // A model may name any id: keep it only when the brief has that initiative.
+            ...(idea.initiativeId && req.brief.initiatives.some((i) => i.id === idea.initiativeId)
+              ? { initiativeId: idea.initiativeId }
+              : {}),
           },
           adoptedBy: null,
           editedBy: null,

@@ -7,6 +7,8 @@ export interface AiGeneratorConfig {
   apiKey: string | null;
   baseUrl: string | null;
   model: string;
+  /** Milliseconds between offline ideas (`THROUGHLINE_AI_OFFLINE_PACE_MS`); 0 streams them as fast as possible. */
+  offlinePaceMs?: number;
 }
 
 /**
@@ -18,7 +20,7 @@ export function createIdeaGenerator(
   config: AiGeneratorConfig,
   extra: Omit<OpenAiGeneratorOptions, 'apiKey' | 'baseUrl' | 'model'> = {},
 ): IdeaGenerator {
-  if (!config.apiKey && !config.baseUrl) return new OfflineIdeaGenerator();
+  if (!config.apiKey && !config.baseUrl) return new OfflineIdeaGenerator(config.offlinePaceMs);
   return new OpenAiIdeaGenerator({
     ...extra,
     // Local OpenAI-compatible servers ignore the key, but the SDK insists on one.

@@ -62,60 +62,87 @@ function noteFromDraft(board: Y.Doc, id: string, m: Y.Map<unknown>, person: { id
 /**
  * Moves every participant's private drafts onto the shared board under
  * their author, keeping each note's text, position and colour, and empties
- * the drafts. Entries that are not notes are dropped (and cleared), so one
- * malformed draft can never block publishing, and with it leaving explore.
- * A participant whose drafts cannot be loaded is logged and skipped. Pass
+ * the drafts. Everyone's notes land in one board transaction, so they
+ * arrive for everyone at once ("Reveal all"), not person by person.
+ * Entries that are not notes are dropped (and cleared), so one malformed
+ * draft can never block publishing, and with it leaving explore. A
+ * participant whose drafts cannot be loaded is logged and skipped. Pass
  * `people` when the caller has listed them already.
  */
 export async function publishAllDrafts(ctx: CommandContext, people?: readonly ParticipantRecord[]): Promise<PublishOutcome> {
   people ??= await ctx.participants();
   const outcome: PublishOutcome = { published: 0, skipped: 0, failed: 0 };
-  for (const person of people) {
-    if (person.role === 'viewer') continue;
-    try {
-      await ctx.withDocs([draftsDocName(person.id)], (drafts) => {
-        const entries = draftIdeasMap(drafts);
-        if (entries.size === 0) return;
-        let published = 0;
-        let skipped = 0;
-        ctx.transact(ctx.board, () => {
-          for (const [id, m] of entries.entries()) {
-            if (!(m instanceof Y.Map)) {
-              skipped++;
-              continue;
-            }
-            let note: Idea;
-            try {
-              note = noteFromDraft(ctx.board, id, m, person);
-            } catch (err) {
-              ctx.log.warn({ err, sessionId: ctx.session.id, participantId: person.id, draftId: id }, 'dropping unreadable draft');
-              skipped++;
-              continue;
-            }
-            insertIdea(ctx.board, note);
-            published++;
-          }
-        });
-        ctx.transact(drafts, () => entries.clear());
-        outcome.published += published;
-        outcome.skipped += skipped;
-      });
-    } catch (err) {
-      outcome.failed++;
-      ctx.log.error({ err, sessionId: ctx.session.id, participantId: person.id }, 'could not publish drafts');
-    }
-  }
+  await holdDrafts(
+    ctx,
+    people.filter((p) => p.role !== 'viewer'),
+    [],
+    outcome,
+  );
   if (outcome.skipped > 0) ctx.log.warn({ sessionId: ctx.session.id, skipped: outcome.skipped }, 'dropped drafts that were not notes');
   return outcome;
 }
 
-/** How many notes sit in participants' drafts (what a publish would move). Drafts that cannot be loaded count as none. */
-export async function countDrafts(ctx: CommandContext): Promise<number> {
-  let n = 0;
+interface HeldDrafts {
+  person: ParticipantRecord;
+  drafts: Y.Doc;
+}
+
+/** Holds each person's drafts doc in turn (skipping those that fail to load), then publishes them all while holding every one. */
+async function holdDrafts(
+  ctx: CommandContext,
+  rest: readonly ParticipantRecord[],
+  held: HeldDrafts[],
+  outcome: PublishOutcome,
+): Promise<void> {
+  const [person, ...after] = rest;
+  if (!person) return publishHeld(ctx, held, outcome);
+  let loaded = false;
+  try {
+    await ctx.withDocs([draftsDocName(person.id)], (drafts) => {
+      loaded = true;
+      return holdDrafts(ctx, after, [...held, { person, drafts }], outcome);
+    });
+  } catch (err) {
+    if (loaded) throw err;
+    outcome.failed++;
+    ctx.log.error({ err, sessionId: ctx.session.id, participantId: person.id }, 'could not publish drafts');
+    await holdDrafts(ctx, after, held, outcome);
+  }
+}
+
+function publishHeld(ctx: CommandContext, held: readonly HeldDrafts[], outcome: PublishOutcome): void {
+  const withNotes = held.filter((h) => draftIdeasMap(h.drafts).size > 0);
+  if (withNotes.length === 0) return;
+  ctx.transact(ctx.board, () => {
+    for (const { person, drafts } of withNotes) {
+      for (const [id, m] of draftIdeasMap(drafts).entries()) {
+        if (!(m instanceof Y.Map)) {
+          outcome.skipped++;
+          continue;
+        }
+        let note: Idea;
+        try {
+          note = noteFromDraft(ctx.board, id, m, person);
+        } catch (err) {
+          ctx.log.warn({ err, sessionId: ctx.session.id, participantId: person.id, draftId: id }, 'dropping unreadable draft');
+          outcome.skipped++;
+          continue;
+        }
+        insertIdea(ctx.board, note);
+        outcome.published++;
+      }
+    }
+  });
+  for (const { drafts } of withNotes) ctx.transact(drafts, () => draftIdeasMap(drafts).clear());
+}
+
+/** How many notes sit in each participant's drafts (participant id → count). Drafts that cannot be loaded count as none. */
+export async function countDraftsByPerson(ctx: CommandContext): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
   for (const person of await ctx.participants()) {
     if (person.role === 'viewer') continue;
     try {
-      n += await ctx.withDocs([draftsDocName(person.id)], (drafts) => {
+      counts[person.id] = await ctx.withDocs([draftsDocName(person.id)], (drafts) => {
         let mine = 0;
         draftIdeasMap(drafts).forEach((m) => {
           if (m instanceof Y.Map) mine++;
@@ -123,8 +150,14 @@ export async function countDrafts(ctx: CommandContext): Promise<number> {
         return mine;
       });
     } catch (err) {
+      counts[person.id] = 0;
       ctx.log.error({ err, sessionId: ctx.session.id, participantId: person.id }, 'could not count drafts');
     }
   }
-  return n;
+  return counts;
+}
+
+/** How many notes sit in participants' drafts (what a publish would move). */
+export async function countDrafts(ctx: CommandContext): Promise<number> {
+  return Object.values(await countDraftsByPerson(ctx)).reduce((a, b) => a + b, 0);
 }

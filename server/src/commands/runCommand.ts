@@ -15,6 +15,7 @@ import type { AuditEntry, SessionRecord } from '../store/Store.ts';
 import type { Room } from '../sync/Room.ts';
 import type { CommandContext, CommandHandler, CommandResult } from './CommandContext.ts';
 import { handlers } from './registry.ts';
+import { serverIdentity } from './serverIdentity.ts';
 
 export type RunResult = CommandResult | { ok: false; status: 400; code: typeof ErrorCode.invalidCommand; message: string; issues: unknown };
 
@@ -96,12 +97,64 @@ function commandContext(
         if (app.store.shared) await Promise.all(held.map((r) => r.refresh()));
         return fn(...held.map((r) => r.doc));
       }),
-    now: () => new Date(),
+    now: () => new Date(app.scheduler.clock.now()),
     participants: () => app.store.listParticipants(session.id),
     app,
     log: app.log,
   };
   return { ctx, ownWrites };
+}
+
+/**
+ * Holds the session's documents, up to date with the store, and runs `fn`
+ * with a command context. Its own writes settle before it answers (or lets
+ * go of the lock), even if `fn` threw after writing; anyone else's failed
+ * write is not its failure.
+ */
+async function withCommandContext<T>(
+  app: FastifyInstance,
+  session: SessionRecord,
+  identity: Identity,
+  label: string,
+  fn: (ctx: CommandContext) => T | Promise<T>,
+): Promise<T> {
+  return app.rooms.with(session.id, ['board', 'control', PRIVATE_DOC], async (board, control, priv) => {
+    // Another instance may have written since: the relay can lag (or be down), the store cannot.
+    if (app.store.shared) await Promise.all([board, control, priv].map((r) => r.refresh()));
+    const { ctx, ownWrites } = commandContext(app, session, identity, { board, control, priv });
+    const [handled] = await Promise.allSettled([Promise.resolve().then(() => fn(ctx))]);
+    const saved = await Promise.allSettled(ownWrites);
+    if (handled.status === 'rejected') throw handled.reason;
+    if (saved.some((w) => w.status === 'rejected')) throw new Error(`the changes of ${label} could not be saved`);
+    return handled.value;
+  });
+}
+
+/**
+ * Runs a task of the server's own (an auto-advance, a reminder) exactly as a
+ * command runs: under the session's lock across instances, on fresh docs,
+ * answering once its writes are durable, audited as `type` when it acted.
+ */
+export async function runServerTask<T>(
+  app: FastifyInstance,
+  session: SessionRecord,
+  type: string,
+  fn: (ctx: CommandContext) => Promise<{ acted: boolean; payload?: unknown; value: T }>,
+): Promise<T> {
+  const identity = serverIdentity(session);
+  const out = await exclusively(app, session.id, () => withCommandContext(app, session, identity, type, fn));
+  if (out.acted) {
+    await audit(app, {
+      sessionId: session.id,
+      participantId: identity.participantId,
+      role: identity.role,
+      type,
+      payload: out.payload ?? null,
+      outcome: 'ok',
+      at: new Date().toISOString(),
+    });
+  }
+  return out.value;
 }
 
 /**
@@ -127,20 +180,14 @@ export async function runCommand(app: FastifyInstance, session: SessionRecord, i
   }
   const cmd = parsed.data;
   const run = () =>
-    app.rooms.with(session.id, ['board', 'control', PRIVATE_DOC], async (board, control, priv) => {
-      // Another instance may have written since: the relay can lag (or be down), the store cannot.
-      if (app.store.shared) await Promise.all([board, control, priv].map((r) => r.refresh()));
-      const denied = checkCommandAllowed(cmd.type, identity.role, readPhase(control.doc).current);
+    withCommandContext(app, session, identity, cmd.type, async (ctx) => {
+      const denied = checkCommandAllowed(cmd.type, identity.role, readPhase(ctx.control).current);
       if (denied) return denied;
-      const { ctx, ownWrites } = commandContext(app, session, identity, { board, control, priv });
       const handler = handlers[cmd.type] as CommandHandler<typeof cmd.type>;
-      const [handled] = await Promise.allSettled([Promise.resolve().then(() => handler(cmd as never, ctx))]);
-      // Its own writes settle before it answers or lets go of the lock, even if the handler threw
-      // after writing; anyone else's failed write is not its failure.
-      const saved = await Promise.allSettled(ownWrites);
-      if (handled.status === 'rejected') throw handled.reason;
-      if (saved.some((w) => w.status === 'rejected')) throw new Error(`the changes of ${cmd.type} could not be saved`);
-      return handled.value;
+      const result = await handler(cmd as never, ctx);
+      // A schedule, a phase or a step may have moved what the scheduler waits for.
+      if (result.ok && !COMMAND_RULES[cmd.type].readOnly) await app.scheduler.reschedule(session.id, ctx);
+      return result;
     });
   let result: CommandResult;
   try {

@@ -1,4 +1,6 @@
 import {
+  type Brief,
+  type ExportBrief,
   type ExportGap,
   type ExportIdea,
   type ExportKeptIdea,
@@ -44,8 +46,6 @@ export function instantOrNull(s: string | number | null | undefined): string | n
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-const criterionName = (plan: Plan, id: string) => plan.decisionRule.criteria.find((c) => c.id === id)?.name ?? id;
-
 function toIdea(plan: Plan, p: PlanIdea): ExportIdea {
   const t = p.tally;
   return {
@@ -67,7 +67,10 @@ function toIdea(plan: Plan, p: PlanIdea): ExportIdea {
       rationale: p.decision.rationale,
       decidedBy: p.decision.decidedByName,
       decidedAt: instantOrNull(p.decision.decidedAt),
-      servesCriteria: p.decision.servesCriteria.map((id) => ({ criterionId: id, criterion: criterionName(plan, id) })),
+      servesCriteria: p.decision.servesCriteria.map((id) => ({
+        criterionId: id,
+        criterion: plan.brief.decisionRule.criteria.find((c) => c.id === id)?.name ?? id,
+      })),
       override: p.decision.override,
       overrideReason: p.decision.overrideReason,
     },
@@ -77,13 +80,9 @@ function toIdea(plan: Plan, p: PlanIdea): ExportIdea {
           voters: t.voters,
           score: t.weightedScore,
           // Criteria in the brief's order, so every format lists them the same way.
-          criterionScores: plan.decisionRule.criteria
+          criterionScores: plan.brief.decisionRule.criteria
             .filter((c) => typeof t.criterionMeans[c.id] === 'number')
-            .map((c) => ({
-              criterionId: c.id,
-              criterion: criterionName(plan, c.id),
-              mean: t.criterionMeans[c.id] as number,
-            })),
+            .map((c) => ({ criterionId: c.id, criterion: c.name, mean: t.criterionMeans[c.id] as number })),
         }
       : null,
   };
@@ -124,6 +123,27 @@ function toStep(s: PlanStep): ExportStep {
   };
 }
 
+/**
+ * The brief as v1 publishes it. v1 is closed (docs/decisions/0600): a field
+ * the brief gains later belongs to a later version, so this names v1's
+ * fields rather than spreading the brief.
+ */
+function v1Brief(b: Brief): ExportBrief {
+  return {
+    title: b.title,
+    objective: b.objective,
+    audience: b.audience,
+    constraints: [...b.constraints],
+    decisionRule: {
+      rule: b.decisionRule.rule,
+      criteria: b.decisionRule.criteria.map((c) => ({ id: c.id, name: c.name, description: c.description, weight: c.weight })),
+    },
+    successMetrics: b.successMetrics.map((m) => ({ name: m.name, target: m.target })),
+    horizon: b.horizon,
+    initiatives: b.initiatives.map((i) => ({ id: i.id, title: i.title, description: i.description })),
+  };
+}
+
 function toGap(g: Plan['gaps'][number]): ExportGap {
   return {
     kind: g.kind,
@@ -157,7 +177,7 @@ export function toPlanExport(plan: Plan, meta: PlanExportMeta): PlanExport {
     exportedAt: meta.now.toISOString(),
     session: {
       id: meta.sessionId,
-      title: plan.title,
+      title: plan.brief.title,
       phase: meta.phase,
       createdAt: instantOrNull(meta.createdAt),
     },
@@ -168,37 +188,7 @@ export function toPlanExport(plan: Plan, meta: PlanExportMeta): PlanExport {
           finalisedBy: meta.finalised.finalisedBy,
         }
       : null,
-    brief: {
-      title: plan.title,
-      objective: plan.objective,
-      audience: plan.audience,
-      constraints: [...plan.constraints],
-      decisionRule: {
-        rule: plan.decisionRule.rule,
-        criteria: plan.decisionRule.criteria.map((c) => ({
-          id: c.id,
-          name: c.name,
-          description: c.description,
-          weight: c.weight,
-        })),
-      },
-      successMetrics: plan.successMetrics.map((m) => ({
-        name: m.name,
-        target: m.target,
-      })),
-      horizon: plan.horizon,
-      initiatives: plan.initiatives.flatMap((g) =>
-        g.initiative
-          ? [
-              {
-                id: g.initiative.id,
-                title: g.initiative.title,
-                description: g.initiative.description,
-              },
-            ]
-          : [],
-      ),
-    },
+    brief: v1Brief(plan.brief),
     initiatives,
     parked: plan.parked.map((p) => toIdea(plan, p)),
     dropped: plan.dropped.map((p) => toIdea(plan, p)),

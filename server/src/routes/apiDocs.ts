@@ -1,4 +1,4 @@
-import { BriefInputSchema, CommandSchema, PROTOCOL_VERSION } from '@throughline/shared';
+import { BriefInputSchema, CommandSchema, PROTOCOL_VERSION, TemplateSchema } from '@throughline/shared';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { exportOpenApiPaths } from './exports.ts';
@@ -25,27 +25,49 @@ export function openApiDocument() {
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { Brief: json(BriefInputSchema), Command: json(CommandSchema) },
+      schemas: { Brief: json(BriefInputSchema), Command: json(CommandSchema), Template: json(TemplateSchema) },
     },
     paths: {
       ...exportOpenApiPaths(),
       '/api/sessions': {
         post: {
-          summary: 'Create a session from a brief',
+          summary: 'Create a session from a brief, or from a template (its agenda and voting settings, and your brief or its example)',
           requestBody: {
             content: {
               'application/json': {
                 schema: {
                   type: 'object',
-                  required: ['brief'],
-                  properties: { brief: { $ref: '#/components/schemas/Brief' }, facilitatorName: { type: 'string' } },
+                  properties: {
+                    brief: { $ref: '#/components/schemas/Brief' },
+                    templateId: { type: 'string', description: 'an id from GET /api/templates; brief is then optional' },
+                    facilitatorName: { type: 'string' },
+                  },
                 },
               },
             },
           },
           responses: {
-            '201': { description: 'sessionId, facilitatorToken, invites, links' },
-            '400': err('a bad brief, naming each bad field in `issues`'),
+            '201': { description: 'sessionId, facilitatorToken, invites, links, warnings (the brief check)' },
+            '400': err('a bad brief, naming each bad field in `issues`, or neither brief nor templateId'),
+            '404': err('no such template'),
+          },
+        },
+      },
+      '/api/templates': {
+        get: {
+          summary: 'Session templates: brief skeleton with weighted criteria and success metrics, agenda, voting settings',
+          responses: {
+            '200': {
+              description: '{ templates }',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: { templates: { type: 'array', items: { $ref: '#/components/schemas/Template' } } },
+                  },
+                },
+              },
+            },
           },
         },
       },
@@ -75,7 +97,7 @@ export function openApiDocument() {
           summary: 'Session summary',
           security: bearer,
           responses: {
-            '200': { description: 'brief, phase, settings, participants, you' },
+            '200': { description: 'brief, phase, settings, participants, you, serverTime (epoch ms, for clock skew)' },
             '401': err('missing or bad token'),
             '403': err('token for another session'),
           },
@@ -87,7 +109,7 @@ export function openApiDocument() {
           security: bearer,
           requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Command' } } } },
           responses: {
-            '200': { description: '{ ok: true, … }' },
+            '200': { description: '{ ok: true, …, serverTime } (every answer, refusals too, carries serverTime in epoch ms)' },
             '400': err('invalid command'),
             '403': err('not allowed for your role'),
             '409': err('not allowed in this phase'),

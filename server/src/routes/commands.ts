@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { requireIdentity } from '../auth/requireIdentity.ts';
+import { handlers as commandHandlers } from '../commands/registry.ts';
 import { runCommand } from '../commands/runCommand.ts';
 import { loadSession } from './sessions.ts';
 
@@ -8,10 +9,23 @@ export async function commandRoutes(app: FastifyInstance) {
   app.post<{ Params: { id: string } }>('/api/sessions/:id/commands', async (req, reply) => {
     const session = await loadSession(app, req.params.id);
     const identity = requireIdentity(app, req, session.id);
-    const result = await runCommand(app, session, identity, req.body);
-    if (result.ok) return { ok: true, ...(result.value ?? {}) };
+    const stop = app.metrics.commands.startTimer({ type: commandType(req.body) });
+    const result = await runCommand(app, session, identity, req.body).catch((err: unknown) => {
+      stop({ outcome: 'error' });
+      throw err;
+    });
+    stop({ outcome: result.ok ? 'ok' : 'refused' });
+    // Every answer carries the server's clock so clients can correct theirs (the workshop timer).
+    const serverTime = Date.now();
+    if (result.ok) return { ok: true, ...(result.value ?? {}), serverTime };
     reply.code(result.status);
     const { status: _status, ...body } = result;
-    return body;
+    return { ...body, serverTime };
   });
+}
+
+/** The command's type as a metric label: only known command names, so a client cannot grow the label set. */
+function commandType(body: unknown): string {
+  const type = (body as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && Object.hasOwn(commandHandlers, type) ? type : 'unknown';
 }

@@ -71,7 +71,7 @@ export async function exportRoutes(app: FastifyInstance) {
       const variant = ext === 'csv' ? csvVariant(req.query) : undefined;
       const version = ext === 'json' ? jsonVersion(req.query) : undefined;
       const now = new Date();
-      const plan = await app.rooms.with(session.id, ['board', 'control'], (board, control) =>
+      const plan = await app.rooms.withCurrent(session.id, ['board', 'control'], (board, control) =>
         readPlanExport({ sessionId: session.id, createdAt: session.createdAt, board: board.doc, control: control.doc, now }),
       );
       if (!plan) throw new Errors.notFound('this session has no brief, so there is no plan to export');

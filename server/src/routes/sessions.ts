@@ -3,20 +3,26 @@ import {
   colorFor,
   createParticipantId,
   DisplayNameSchema,
+  findTemplate,
   parseBrief,
   readBrief,
   readPhase,
   readSettings,
   SessionIdSchema,
+  TEMPLATES,
   zodIssues,
 } from '@throughline/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireIdentity } from '../auth/requireIdentity.ts';
 import { Errors, type IssuesError } from '../errors.ts';
-import { createSession, participantView, roleForInvite, tokenFor } from '../sessions/sessionService.ts';
+import { createSession, fromTemplate, participantView, roleForInvite, tokenFor } from '../sessions/sessionService.ts';
 
-const CreateBody = z.object({ brief: z.unknown(), facilitatorName: DisplayNameSchema.optional() });
+const CreateBody = z.object({
+  brief: z.unknown().optional(),
+  templateId: z.string().max(60).optional(),
+  facilitatorName: DisplayNameSchema.optional(),
+});
 const JoinBody = z.object({ invite: z.string().min(1).max(200), name: DisplayNameSchema });
 
 /** The origin links should point at: the request's own host, as the browser saw it. */
@@ -41,8 +47,12 @@ export async function loadSession(app: FastifyInstance, rawId: string) {
 export async function sessionRoutes(app: FastifyInstance) {
   app.post('/api/sessions', async (req, reply) => {
     const body = CreateBody.safeParse(req.body ?? {});
-    if (!body.success) throw withIssues(new Errors.badRequest('expected { brief }'), zodIssues(body.error));
-    const brief = parseBrief(body.data.brief);
+    if (!body.success) throw withIssues(new Errors.badRequest('expected { brief } or { templateId, brief? }'), zodIssues(body.error));
+    const template = body.data.templateId === undefined ? undefined : findTemplate(body.data.templateId);
+    if (body.data.templateId !== undefined && !template) throw new Errors.notFound(`no template named ${body.data.templateId}`);
+    if (!template && body.data.brief === undefined) throw new Errors.badRequest('expected { brief } or { templateId, brief? }');
+    // The facilitator's own brief when they wrote one (the check runs on it), else the template's example.
+    const brief = parseBrief(body.data.brief ?? template?.brief);
     if (!brief.ok) {
       const names = brief.issues.map((i) => i.path).join(', ');
       throw withIssues(
@@ -50,7 +60,12 @@ export async function sessionRoutes(app: FastifyInstance) {
         brief.issues.map((i) => ({ ...i, path: `brief.${i.path}` })),
       );
     }
-    const created = await createSession(app, brief.value, body.data.facilitatorName ?? 'Facilitator');
+    const created = await createSession(
+      app,
+      brief.value,
+      body.data.facilitatorName ?? 'Facilitator',
+      template ? fromTemplate(template) : {},
+    );
     const origin = originOf(req);
     const { session } = created;
     reply.code(201);
@@ -67,6 +82,8 @@ export async function sessionRoutes(app: FastifyInstance) {
       warnings: checkBrief(brief.value),
     };
   });
+
+  app.get('/api/templates', async () => ({ templates: TEMPLATES }));
 
   app.post<{ Params: { id: string } }>('/api/sessions/:id/join', async (req) => {
     const session = await loadSession(app, req.params.id);
@@ -89,7 +106,7 @@ export async function sessionRoutes(app: FastifyInstance) {
     const session = await loadSession(app, req.params.id);
     const you = requireIdentity(app, req, session.id);
     const participants = await app.store.listParticipants(session.id);
-    return app.rooms.with(session.id, ['control'], (control) => {
+    return app.rooms.withCurrent(session.id, ['control'], (control) => {
       const brief = readBrief(control.doc);
       return {
         sessionId: session.id,
@@ -101,6 +118,7 @@ export async function sessionRoutes(app: FastifyInstance) {
         participants: participants.map(participantView),
         you: { participantId: you.participantId, role: you.role, name: you.name, color: colorFor(you.participantId) },
         warnings: brief ? checkBrief(brief) : [],
+        serverTime: Date.now(),
       };
     });
   });

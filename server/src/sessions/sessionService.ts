@@ -1,4 +1,5 @@
 import {
+  type AgendaItem,
   type Brief,
   colorFor,
   createParticipantId,
@@ -10,6 +11,9 @@ import {
   type Role,
   randomId,
   type SessionId,
+  type Settings,
+  type Template,
+  writeAgenda,
   writeBrief,
   writePhase,
   writeSettings,
@@ -27,11 +31,22 @@ export interface CreatedSession {
  * Creates a session: its record and invites in the store, and its control
  * document seeded with the brief, the explore phase and default settings.
  */
+export interface SessionSeed {
+  settings?: Partial<Settings>;
+  agenda?: AgendaItem[];
+}
+
+/** What a template gives a new session besides its brief: voting settings, private mode and the agenda. */
+export const fromTemplate = (t: Template): SessionSeed => ({
+  settings: { ...t.voting, privateMode: t.privateMode },
+  agenda: t.agenda,
+});
+
 export async function createSession(
   app: FastifyInstance,
   brief: Brief,
   facilitatorName: string,
-  extraSettings: Partial<typeof DEFAULT_SETTINGS> = {},
+  seed: SessionSeed = {},
 ): Promise<CreatedSession> {
   const now = new Date().toISOString();
   const sessionId = createSessionId();
@@ -57,7 +72,8 @@ export async function createSession(
       control.doc.transact(() => {
         writeBrief(control.doc, brief);
         writePhase(control.doc, { current: 'explore', changedAt: now, changedBy: facilitator.id, revealed: false });
-        writeSettings(control.doc, { ...DEFAULT_SETTINGS, ...extraSettings });
+        writeSettings(control.doc, { ...DEFAULT_SETTINGS, ...seed.settings });
+        if (seed.agenda) writeAgenda(control.doc, { items: seed.agenda, current: null });
       }, Origins.command),
     ),
   );

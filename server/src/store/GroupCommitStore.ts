@@ -1,6 +1,6 @@
 import { GroupCommitQueue } from './GroupCommitQueue.ts';
 import type { WriteOp } from './rows.ts';
-import type { AuditEntry, ParticipantRecord, SessionRecord, Store, StoredDoc } from './Store.ts';
+import type { AuditEntry, Contact, OutboxMail, ParticipantRecord, PoolStats, SeenMark, SessionRecord, Store, StoredDoc } from './Store.ts';
 
 /**
  * The write half of every store: each write becomes a `WriteOp` queued for
@@ -18,6 +18,14 @@ export abstract class GroupCommitStore implements Store {
   abstract readonly shared: boolean;
   abstract lockSession(sessionId: string): Promise<() => Promise<void>>;
   abstract close(): Promise<void>;
+  abstract dueWakes(now: string, limit: number): Promise<string[]>;
+  abstract claimMail(now: string, leaseUntil: string, limit: number): Promise<OutboxMail[]>;
+  abstract listMail(sessionId: string): Promise<OutboxMail[]>;
+  abstract listContacts(sessionId: string): Promise<Contact[]>;
+  abstract getSeen(sessionId: string, participantId: string): Promise<SeenMark | null>;
+  abstract seenCheckpoint(sessionId: string, at: string): Promise<SeenMark | null>;
+  abstract ping(): Promise<void>;
+  abstract poolStats(): PoolStats | null;
 
   createSession(session: SessionRecord, facilitator: ParticipantRecord): Promise<void> {
     return this.writes.push({ kind: 'session', session, facilitator });
@@ -37,6 +45,26 @@ export abstract class GroupCommitStore implements Store {
 
   appendAudit(entry: AuditEntry): Promise<void> {
     return this.writes.push({ kind: 'audit', entry });
+  }
+
+  setWake(sessionId: string, at: string | null): Promise<void> {
+    return this.writes.push({ kind: 'wake', sessionId, at });
+  }
+
+  enqueueMail(mail: OutboxMail): Promise<void> {
+    return this.writes.push({ kind: 'mail', mail });
+  }
+
+  settleMail(id: string, p: Pick<OutboxMail, 'state' | 'attempts' | 'nextAt' | 'lastError'>): Promise<void> {
+    return this.writes.push({ kind: 'mailSettle', id, ...p });
+  }
+
+  setContact(contact: Contact): Promise<void> {
+    return this.writes.push({ kind: 'contact', contact });
+  }
+
+  putSeen(mark: SeenMark): Promise<void> {
+    return this.writes.push({ kind: 'seen', mark });
   }
 
   whenDurable(): Promise<void> {

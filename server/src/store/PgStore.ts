@@ -2,8 +2,17 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { GroupCommitStore } from './GroupCommitStore.ts';
 import { KeyedMutex } from './KeyedMutex.ts';
-import { auditFromRow, participantFromRow, sessionFromRow, type WriteOp } from './rows.ts';
-import type { AuditEntry, ParticipantRecord, SessionRecord, StoredDoc } from './Store.ts';
+import {
+  asyncSchema,
+  auditFromRow,
+  contactFromRow,
+  mailFromRow,
+  participantFromRow,
+  seenFromRow,
+  sessionFromRow,
+  type WriteOp,
+} from './rows.ts';
+import type { AuditEntry, Contact, OutboxMail, ParticipantRecord, PoolStats, SeenMark, SessionRecord, StoredDoc } from './Store.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -63,15 +72,19 @@ export class PgStore extends GroupCommitStore {
    * restart, a failover, an administrator): the pools replace them, and
    * without a listener Node would treat the event as fatal.
    */
-  static async connect(connectionString: string, onError: (err: Error) => void = () => {}): Promise<PgStore> {
-    const pool = new pg.Pool({ connectionString, max: 8 });
-    const lockPool = new pg.Pool({ connectionString, max: 8 });
+  static async connect(connectionString: string, onError: (err: Error) => void = () => {}, poolSize = 8): Promise<PgStore> {
+    // Each instance opens at most 2 × poolSize connections (see README "Several instances").
+    // A bounded wait for a connection: an outage answers 503 instead of hanging requests.
+    const options = { connectionString, max: poolSize, connectionTimeoutMillis: 5000 };
+    const pool = new pg.Pool(options);
+    const lockPool = new pg.Pool(options);
     pool.on('error', onError);
     lockPool.on('error', onError);
     const client = await pool.connect();
     try {
       await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
       await client.query(SCHEMA);
+      await client.query(asyncSchema('BYTEA', 'BOOLEAN'));
       await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
     } finally {
       client.release();
@@ -112,6 +125,52 @@ export class PgStore extends GroupCommitStore {
   async listAudit(sessionId: string): Promise<AuditEntry[]> {
     const { rows } = await this.pool.query('SELECT * FROM audit WHERE session_id = $1 ORDER BY seq', [sessionId]);
     return rows.map(auditFromRow);
+  }
+
+  async dueWakes(now: string, limit: number): Promise<string[]> {
+    const { rows } = await this.pool.query('SELECT session_id FROM session_wakes WHERE wake_at <= $1 ORDER BY wake_at LIMIT $2', [
+      now,
+      limit,
+    ]);
+    return rows.map((r) => String(r.session_id));
+  }
+
+  /** Leases due mails in one statement; `SKIP LOCKED` lets instances claim side by side without taking the same mail. */
+  async claimMail(now: string, leaseUntil: string, limit: number): Promise<OutboxMail[]> {
+    const { rows } = await this.pool.query(
+      `UPDATE mail_outbox SET lease_until = $2 WHERE id IN (
+         SELECT id FROM mail_outbox WHERE state = 'queued' AND next_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
+         ORDER BY next_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [now, leaseUntil, limit],
+    );
+    return rows.map(mailFromRow);
+  }
+
+  async listMail(sessionId: string): Promise<OutboxMail[]> {
+    const { rows } = await this.pool.query('SELECT * FROM mail_outbox WHERE session_id = $1 ORDER BY created_at, id', [sessionId]);
+    return rows.map(mailFromRow);
+  }
+
+  async listContacts(sessionId: string): Promise<Contact[]> {
+    const { rows } = await this.pool.query('SELECT * FROM contacts WHERE session_id = $1', [sessionId]);
+    return rows.map(contactFromRow);
+  }
+
+  async getSeen(sessionId: string, participantId: string): Promise<SeenMark | null> {
+    const { rows } = await this.pool.query('SELECT * FROM seen_marks WHERE session_id = $1 AND participant_id = $2', [
+      sessionId,
+      participantId,
+    ]);
+    return rows[0] ? seenFromRow(rows[0]) : null;
+  }
+
+  async seenCheckpoint(sessionId: string, at: string): Promise<SeenMark | null> {
+    const { rows } = await this.pool.query('SELECT * FROM seen_marks WHERE session_id = $1 AND at <= $2 ORDER BY at DESC LIMIT 1', [
+      sessionId,
+      at,
+    ]);
+    return rows[0] ? seenFromRow(rows[0]) : null;
   }
 
   /**
@@ -157,6 +216,26 @@ export class PgStore extends GroupCommitStore {
         releaseLocal();
       }
     };
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  poolStats(): PoolStats {
+    const stats = (name: string, p: pg.Pool) => ({
+      name,
+      total: p.totalCount,
+      idle: p.idleCount,
+      waiting: p.waitingCount,
+      max: p.options.max ?? 10,
+    });
+    return { pools: [stats('main', this.pool), stats('locks', this.lockPool)] };
+  }
+
+  /** Runs one query on the main pool: for small plugins that keep a table of their own (token secret, webhook outbox). */
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+    return this.pool.query<R>(text, values);
   }
 
   async close(): Promise<void> {
@@ -278,6 +357,65 @@ export class PgStore extends GroupCommitStore {
         await client.query(
           'INSERT INTO audit (session_id, at, participant_id, role, type, payload, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7)',
           [e.sessionId, e.at, e.participantId, e.role, e.type, JSON.stringify(e.payload), e.outcome],
+        );
+        return;
+      }
+      case 'wake':
+        if (op.at === null) await client.query('DELETE FROM session_wakes WHERE session_id = $1', [op.sessionId]);
+        else
+          await client.query(
+            'INSERT INTO session_wakes (session_id, wake_at) VALUES ($1, $2) ON CONFLICT (session_id) DO UPDATE SET wake_at = excluded.wake_at',
+            [op.sessionId, op.at],
+          );
+        return;
+      case 'mail': {
+        const m = op.mail;
+        await client.query(
+          `INSERT INTO mail_outbox (id, session_id, dedupe_key, recipient, subject, body_text, body_html, headers, state, attempts, next_at, last_error, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (dedupe_key) DO NOTHING`,
+          [
+            m.id,
+            m.sessionId,
+            m.dedupeKey,
+            m.to,
+            m.subject,
+            m.text,
+            m.html,
+            JSON.stringify(m.headers),
+            m.state,
+            m.attempts,
+            m.nextAt,
+            m.lastError,
+            m.createdAt,
+          ],
+        );
+        return;
+      }
+      case 'mailSettle':
+        await client.query(
+          'UPDATE mail_outbox SET state = $1, attempts = $2, next_at = $3, last_error = $4, lease_until = NULL WHERE id = $5',
+          [op.state, op.attempts, op.nextAt, op.lastError, op.id],
+        );
+        return;
+      case 'mailLease':
+        await client.query('UPDATE mail_outbox SET lease_until = $1 WHERE id = ANY($2::text[])', [op.leaseUntil, op.ids]);
+        return;
+      case 'contact': {
+        const c = op.contact;
+        await client.query(
+          `INSERT INTO contacts (session_id, participant_id, email, unsubscribed) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (session_id, participant_id) DO UPDATE SET email = excluded.email, unsubscribed = excluded.unsubscribed`,
+          [c.sessionId, c.participantId, c.email, c.unsubscribed],
+        );
+        return;
+      }
+      case 'seen': {
+        const k = op.mark;
+        await client.query(
+          `INSERT INTO seen_marks (session_id, participant_id, at, board_sv, comments_sv) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (session_id, participant_id) DO UPDATE SET at = excluded.at,
+             board_sv = COALESCE(excluded.board_sv, seen_marks.board_sv), comments_sv = COALESCE(excluded.comments_sv, seen_marks.comments_sv)`,
+          [k.sessionId, k.participantId, k.at, k.board ? Buffer.from(k.board) : null, k.comments ? Buffer.from(k.comments) : null],
         );
         return;
       }

@@ -4,8 +4,17 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { GroupCommitStore } from './GroupCommitStore.ts';
 import { KeyedMutex } from './KeyedMutex.ts';
-import { auditFromRow, participantFromRow, sessionFromRow, type WriteOp } from './rows.ts';
-import type { AuditEntry, ParticipantRecord, SessionRecord, StoredDoc } from './Store.ts';
+import {
+  asyncSchema,
+  auditFromRow,
+  contactFromRow,
+  mailFromRow,
+  participantFromRow,
+  seenFromRow,
+  sessionFromRow,
+  type WriteOp,
+} from './rows.ts';
+import type { AuditEntry, Contact, OutboxMail, ParticipantRecord, SeenMark, SessionRecord, StoredDoc } from './Store.ts';
 
 export interface SqliteStoreOptions {
   dataDir: string;
@@ -61,12 +70,21 @@ export class SqliteStore extends GroupCommitStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.db.exec(asyncSchema('BLOB', 'INTEGER'));
     this.stmt = {
       getSession: this.db.prepare('SELECT * FROM sessions WHERE id = ?'),
       listParticipants: this.db.prepare('SELECT * FROM participants WHERE session_id = ? ORDER BY joined_at, id'),
       snapshot: this.db.prepare('SELECT data FROM doc_snapshots WHERE session_id = ? AND doc = ?'),
       updates: this.db.prepare('SELECT data FROM doc_updates WHERE session_id = ? AND doc = ? ORDER BY seq'),
       listAudit: this.db.prepare('SELECT * FROM audit WHERE session_id = ? ORDER BY seq'),
+      dueWakes: this.db.prepare('SELECT session_id FROM session_wakes WHERE wake_at <= ? ORDER BY wake_at LIMIT ?'),
+      dueMail: this.db.prepare(
+        "SELECT * FROM mail_outbox WHERE state = 'queued' AND next_at <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_at LIMIT ?",
+      ),
+      listMail: this.db.prepare('SELECT * FROM mail_outbox WHERE session_id = ? ORDER BY created_at, id'),
+      listContacts: this.db.prepare('SELECT * FROM contacts WHERE session_id = ?'),
+      getSeen: this.db.prepare('SELECT * FROM seen_marks WHERE session_id = ? AND participant_id = ?'),
+      checkpoint: this.db.prepare('SELECT * FROM seen_marks WHERE session_id = ? AND at <= ? ORDER BY at DESC LIMIT 1'),
     };
     this.writer = new Worker(new URL('./sqliteWriter.worker.mjs', import.meta.url), { workerData: { file } });
     this.writer.on('message', (msg: { id?: number; failed?: { index: number; error: string }[] }) => {
@@ -102,9 +120,47 @@ export class SqliteStore extends GroupCommitStore {
     return (this.stmt.listAudit.all(sessionId) as Record<string, unknown>[]).map(auditFromRow);
   }
 
+  async dueWakes(now: string, limit: number): Promise<string[]> {
+    return (this.stmt.dueWakes.all(now, limit) as { session_id: string }[]).map((r) => r.session_id);
+  }
+
+  /** One process per data dir, and one claimer in it (the mailer runs one batch at a time): read, then lease. */
+  async claimMail(now: string, leaseUntil: string, limit: number): Promise<OutboxMail[]> {
+    const due = (this.stmt.dueMail.all(now, now, limit) as Record<string, unknown>[]).map(mailFromRow);
+    if (due.length > 0) await this.writes.push({ kind: 'mailLease', ids: due.map((m) => m.id), leaseUntil });
+    return due;
+  }
+
+  async listMail(sessionId: string): Promise<OutboxMail[]> {
+    return (this.stmt.listMail.all(sessionId) as Record<string, unknown>[]).map(mailFromRow);
+  }
+
+  async listContacts(sessionId: string): Promise<Contact[]> {
+    return (this.stmt.listContacts.all(sessionId) as Record<string, unknown>[]).map(contactFromRow);
+  }
+
+  async getSeen(sessionId: string, participantId: string): Promise<SeenMark | null> {
+    const r = this.stmt.getSeen.get(sessionId, participantId) as Record<string, unknown> | undefined;
+    return r ? seenFromRow(r) : null;
+  }
+
+  async seenCheckpoint(sessionId: string, at: string): Promise<SeenMark | null> {
+    const r = this.stmt.checkpoint.get(sessionId, at) as Record<string, unknown> | undefined;
+    return r ? seenFromRow(r) : null;
+  }
+
   async lockSession(sessionId: string): Promise<() => Promise<void>> {
     const release = await this.sessionLocks.lock(sessionId);
     return async () => release();
+  }
+
+  async ping(): Promise<void> {
+    if (this.broken) throw this.broken;
+    this.db.prepare('SELECT 1').get();
+  }
+
+  poolStats(): null {
+    return null;
   }
 
   async close(): Promise<void> {

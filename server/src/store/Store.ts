@@ -34,6 +34,42 @@ export interface AuditEntry {
   at: string;
 }
 
+/** A mail waiting in (or gone from) the outbox. `dedupeKey` makes enqueueing idempotent across instances. */
+export interface OutboxMail {
+  id: string;
+  sessionId: string;
+  dedupeKey: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Extra headers (List-Unsubscribe). */
+  headers: Record<string, string>;
+  state: 'queued' | 'sent' | 'failed';
+  attempts: number;
+  /** Not before this time (ISO): the next attempt. */
+  nextAt: string;
+  lastError: string | null;
+  createdAt: string;
+}
+
+/** What a participant last saw of a session: when, and the board and comments state vectors then. */
+export interface SeenMark {
+  sessionId: string;
+  participantId: string;
+  at: string;
+  board: Uint8Array | null;
+  comments: Uint8Array | null;
+}
+
+/** A participant's contact for notifications; `email` null when they gave none or unsubscribed. */
+export interface Contact {
+  participantId: string;
+  sessionId: string;
+  email: string | null;
+  unsubscribed: boolean;
+}
+
 /**
  * Persistence behind one small interface (Hocuspocus-style), so SQLite and
  * PostgreSQL plug in the same way. Appends are group-committed: the promise
@@ -55,6 +91,30 @@ export interface Store {
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(sessionId: string): Promise<AuditEntry[]>;
 
+  /** When the scheduler must next look at a session; null removes it from the schedule. */
+  setWake(sessionId: string, at: string | null): Promise<void>;
+  /** Sessions whose wake time (ISO, UTC) is at or before `now`. */
+  dueWakes(now: string, limit: number): Promise<string[]>;
+
+  /** Queues a mail unless one with the same `dedupeKey` exists (so any instance may enqueue the same notice). */
+  enqueueMail(mail: OutboxMail): Promise<void>;
+  /**
+   * Takes up to `limit` queued mails due at `now` for sending, leasing them
+   * until `leaseUntil` so no other instance takes them meanwhile.
+   */
+  claimMail(now: string, leaseUntil: string, limit: number): Promise<OutboxMail[]>;
+  /** Records an attempt's outcome: sent, failed for good, or queued again for `nextAt`. */
+  settleMail(id: string, patch: Pick<OutboxMail, 'state' | 'attempts' | 'nextAt' | 'lastError'>): Promise<void>;
+  listMail(sessionId: string): Promise<OutboxMail[]>;
+
+  setContact(contact: Contact): Promise<void>;
+  listContacts(sessionId: string): Promise<Contact[]>;
+
+  putSeen(mark: SeenMark): Promise<void>;
+  getSeen(sessionId: string, participantId: string): Promise<SeenMark | null>;
+  /** The newest mark of anyone in the session taken at or before `at`: a checkpoint of the docs then. */
+  seenCheckpoint(sessionId: string, at: string): Promise<SeenMark | null>;
+
   /**
    * True when other server instances may write the same sessions (so a
    * loaded document can lag behind the store until the relay catches up).
@@ -67,5 +127,15 @@ export interface Store {
    */
   lockSession(sessionId: string): Promise<() => Promise<void>>;
 
+  /** Resolves when the database answers a trivial query; rejects when it is out of reach (readiness). */
+  ping(): Promise<void>;
+  /** Connection pool figures for metrics, or null for a store without a pool. */
+  poolStats(): PoolStats | null;
+
   close(): Promise<void>;
+}
+
+/** One connection pool's state: open connections, idle ones, and callers waiting for one. */
+export interface PoolStats {
+  pools: { name: string; total: number; idle: number; waiting: number; max: number }[];
 }

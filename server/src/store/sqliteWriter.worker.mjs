@@ -23,6 +23,24 @@ const stmt = {
   ),
   dropUpdates: db.prepare('DELETE FROM doc_updates WHERE session_id = ? AND doc = ?'),
   audit: db.prepare('INSERT INTO audit (session_id, at, participant_id, role, type, payload, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+  putWake: db.prepare(
+    'INSERT INTO session_wakes (session_id, wake_at) VALUES (?, ?) ON CONFLICT (session_id) DO UPDATE SET wake_at = excluded.wake_at',
+  ),
+  dropWake: db.prepare('DELETE FROM session_wakes WHERE session_id = ?'),
+  mail: db.prepare(
+    `INSERT INTO mail_outbox (id, session_id, dedupe_key, recipient, subject, body_text, body_html, headers, state, attempts, next_at, last_error, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+  ),
+  mailSettle: db.prepare('UPDATE mail_outbox SET state = ?, attempts = ?, next_at = ?, last_error = ?, lease_until = NULL WHERE id = ?'),
+  mailLease: db.prepare('UPDATE mail_outbox SET lease_until = ? WHERE id = ?'),
+  contact: db.prepare(
+    'INSERT INTO contacts (session_id, participant_id, email, unsubscribed) VALUES (?, ?, ?, ?) ON CONFLICT (session_id, participant_id) DO UPDATE SET email = excluded.email, unsubscribed = excluded.unsubscribed',
+  ),
+  seen: db.prepare(
+    `INSERT INTO seen_marks (session_id, participant_id, at, board_sv, comments_sv) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (session_id, participant_id) DO UPDATE SET at = excluded.at,
+       board_sv = COALESCE(excluded.board_sv, seen_marks.board_sv), comments_sv = COALESCE(excluded.comments_sv, seen_marks.comments_sv)`,
+  ),
 };
 
 function apply(op) {
@@ -50,6 +68,45 @@ function apply(op) {
     case 'audit': {
       const e = op.entry;
       stmt.audit.run(e.sessionId, e.at, e.participantId, e.role, e.type, JSON.stringify(e.payload), e.outcome);
+      return;
+    }
+    case 'wake':
+      if (op.at === null) stmt.dropWake.run(op.sessionId);
+      else stmt.putWake.run(op.sessionId, op.at);
+      return;
+    case 'mail': {
+      const m = op.mail;
+      stmt.mail.run(
+        m.id,
+        m.sessionId,
+        m.dedupeKey,
+        m.to,
+        m.subject,
+        m.text,
+        m.html,
+        JSON.stringify(m.headers),
+        m.state,
+        m.attempts,
+        m.nextAt,
+        m.lastError,
+        m.createdAt,
+      );
+      return;
+    }
+    case 'mailSettle':
+      stmt.mailSettle.run(op.state, op.attempts, op.nextAt, op.lastError, op.id);
+      return;
+    case 'mailLease':
+      for (const id of op.ids) stmt.mailLease.run(op.leaseUntil, id);
+      return;
+    case 'contact': {
+      const c = op.contact;
+      stmt.contact.run(c.sessionId, c.participantId, c.email, c.unsubscribed ? 1 : 0);
+      return;
+    }
+    case 'seen': {
+      const k = op.mark;
+      stmt.seen.run(k.sessionId, k.participantId, k.at, k.board, k.comments);
       return;
     }
     case 'marker':

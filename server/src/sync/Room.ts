@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { NO_SYNC_METRICS, type SyncMetrics } from '../metrics/Metrics.ts';
 import type { Relay } from '../relay/Relay.ts';
 import type { Store } from '../store/Store.ts';
 import { ackFrame, awarenessFrame, syncUpdate } from './messages.ts';
@@ -28,6 +29,7 @@ export interface RoomOptions {
   onError: (err: unknown) => void;
   /** Called once when a write to the store failed and the room must be dropped. */
   onFailed?: (room: Room) => void;
+  metrics?: SyncMetrics;
 }
 
 /** Marks awareness ids owned by a client of another server instance. */
@@ -56,6 +58,9 @@ export class Room {
   /** The append of the latest local update; read by `appendOf` right after a transaction. */
   private lastAppend: Promise<void> | null = null;
   private lastAckAt = 0;
+  /** When the oldest write still awaiting an acknowledgement arrived (ack latency). */
+  private ackDueSince = 0;
+  private readonly metrics: SyncMetrics;
 
   constructor(
     readonly sessionId: string,
@@ -63,6 +68,7 @@ export class Room {
     private readonly store: Store,
     private readonly opts: RoomOptions,
   ) {
+    this.metrics = opts.metrics ?? NO_SYNC_METRICS;
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onUpdate);
@@ -200,6 +206,7 @@ export class Room {
     peer.ackDue = true;
     if (this.ackScheduled) return;
     this.ackScheduled = true;
+    this.ackDueSince = performance.now();
     const wait = this.lastAckAt + this.opts.ackIntervalMs - Date.now();
     if (wait > 0) setTimeout(() => this.captureAcks(), wait).unref();
     else queueMicrotask(() => this.captureAcks());
@@ -219,9 +226,11 @@ export class Room {
       due.push([p, p.writesReceived]);
     }
     if (due.length === 0) return;
+    const since = this.ackDueSince;
     this.store.whenDurable().then(() => {
       if (this.failed) return;
       for (const [p, received] of due) p.send(ackFrame(received, stateVector));
+      this.metrics.acked((performance.now() - since) / 1000);
     }, this.opts.onError);
   }
 
@@ -239,15 +248,25 @@ export class Room {
       // Published only once durable, so an instance that loads from the store
       // after subscribing can never miss it (it is in one or the other).
       const appended = this.store.appendUpdate(this.sessionId, this.docName, update);
+      const t0 = performance.now();
       appended.then(
-        () => relay?.publishUpdate(this.key, update),
+        () => {
+          this.metrics.committed((performance.now() - t0) / 1000);
+          relay?.publishUpdate(this.key, update);
+        },
         (err) => this.fail(err),
       );
       this.lastAppend = appended;
       if (++this.appendsSinceSnapshot >= this.opts.compactEvery) this.compact().catch(this.opts.onError);
     }
     const frame = syncUpdate(update);
-    for (const p of this.peers) if (p !== origin) p.send(frame);
+    let sent = 0;
+    for (const p of this.peers) {
+      if (p === origin) continue;
+      p.send(frame);
+      sent++;
+    }
+    this.metrics.updateOut(frame.length, sent);
   };
 
   private readonly onAwareness = (

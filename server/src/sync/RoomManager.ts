@@ -6,6 +6,7 @@ import {
   type Migration,
   migrateDoc,
 } from '@throughline/shared';
+import type { SyncMetrics } from '../metrics/Metrics.ts';
 import type { Relay } from '../relay/Relay.ts';
 import type { Store } from '../store/Store.ts';
 import { Room } from './Room.ts';
@@ -17,6 +18,7 @@ export interface RoomManagerOptions {
   ackIntervalMs: number;
   relay: Relay | null;
   onError: (err: unknown) => void;
+  metrics?: SyncMetrics;
 }
 
 interface Entry {
@@ -65,6 +67,7 @@ export class RoomManager {
         relay: this.opts.relay,
         onError: this.opts.onError,
         onFailed: (failed) => this.evict(key, failed),
+        ...(this.opts.metrics ? { metrics: this.opts.metrics } : {}),
       });
       const created: Entry = {
         room: null,
@@ -113,6 +116,19 @@ export class RoomManager {
     } finally {
       for (const r of rooms) this.release(r);
     }
+  }
+
+  /**
+   * Like `with`, for reads people act on (exports, the session summary):
+   * when other instances may have written without this one hearing it
+   * (a shared store with the relay down or absent), the rooms are first
+   * brought up to date from the store.
+   */
+  async withCurrent<T>(sessionId: string, docNames: string[], fn: (...rooms: Room[]) => Promise<T> | T): Promise<T> {
+    return this.with(sessionId, docNames, async (...rooms) => {
+      if (this.store.shared && !this.opts.relay?.healthy) await Promise.all(rooms.map((r) => r.refresh()));
+      return fn(...rooms);
+    });
   }
 
   /**

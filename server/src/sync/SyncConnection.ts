@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { NO_SYNC_METRICS, type RefusalKind, type SyncMetrics } from '../metrics/Metrics.ts';
 import { type AwarenessUser, guardAwarenessUpdate } from './awarenessGuard.ts';
 import { awarenessFrame, permissionDenied, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, syncStep1, syncStep2 } from './messages.ts';
 import type { Room, RoomPeer } from './Room.ts';
@@ -15,7 +16,7 @@ export interface ConnectionLimits {
 }
 
 /** Says whether this connection may change the document right now, and if not, why. */
-export type WritePolicy = () => { ok: true } | { ok: false; reason: string };
+export type WritePolicy = () => { ok: true } | { ok: false; reason: string; kind: 'read-only' | 'frozen' };
 
 /** Checks what an update would change (rules roles and phases cannot see); returns a reason to refuse, or null. */
 export type ContentPolicy = (doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate) => string | null;
@@ -29,6 +30,7 @@ export interface SyncConnectionOptions {
   checkContent?: ContentPolicy;
   limits: ConnectionLimits;
   log: { warn(obj: object, msg: string): void };
+  metrics?: SyncMetrics;
 }
 
 class ProtocolError extends Error {}
@@ -47,6 +49,7 @@ export class SyncConnection implements RoomPeer {
   private tokens: number;
   private lastRefill = Date.now();
   private closed = false;
+  private readonly metrics: SyncMetrics;
 
   constructor(
     private readonly ws: WebSocket,
@@ -55,6 +58,7 @@ export class SyncConnection implements RoomPeer {
   ) {
     this.wantsAck = opts.wantsAck;
     this.tokens = opts.limits.messageBurst;
+    this.metrics = opts.metrics ?? NO_SYNC_METRICS;
   }
 
   /** Joins the room and opens the sync: our state vector, then who is here. */
@@ -76,6 +80,7 @@ export class SyncConnection implements RoomPeer {
   handleMessage(data: Uint8Array, isBinary: boolean): void {
     if (this.closed) return;
     if (!this.takeToken()) {
+      this.metrics.refused('rate-limited');
       this.close(CloseCode.rateLimited, 'too many messages');
       return;
     }
@@ -84,6 +89,7 @@ export class SyncConnection implements RoomPeer {
       this.dispatch(decoding.createDecoder(data));
     } catch (err) {
       this.opts.log.warn({ err: String(err), participant: this.opts.identity.participantId }, 'malformed frame; closing');
+      this.metrics.refused('malformed');
       this.close(CloseCode.malformed, 'malformed message');
     }
   }
@@ -128,11 +134,12 @@ export class SyncConnection implements RoomPeer {
 
   private handleWrite(update: Uint8Array): void {
     this.writesReceived++;
+    this.metrics.updateIn(update.length);
     const doc = this.room.doc;
     const allowed = this.opts.canWrite();
     if (!allowed.ok) {
       // A read-only client's sync step 2 that only repeats what we have is harmless.
-      if (updateChangesDoc(doc, update)) this.deny(allowed.reason);
+      if (updateChangesDoc(doc, update)) this.deny(allowed.reason, allowed.kind);
     } else {
       this.applyWrite(update);
     }
@@ -167,7 +174,7 @@ export class SyncConnection implements RoomPeer {
     } as const;
     const result = guardAwarenessUpdate(update, ledger, this.awarenessIds.size, this.opts.user);
     if (!result.ok) {
-      this.deny(result.reason);
+      this.deny(result.reason, 'awareness');
       return;
     }
     for (const id of result.claimed) {
@@ -181,12 +188,13 @@ export class SyncConnection implements RoomPeer {
 
   private refusedContent(update: Uint8Array, decoded: DecodedUpdate): boolean {
     const reason = this.opts.checkContent?.(this.room.doc, update, decoded) ?? null;
-    if (reason) this.deny(reason);
+    if (reason) this.deny(reason, 'content');
     return reason !== null;
   }
 
   /** Tells the client its message was dropped and why (y-protocols permission-denied). */
-  private deny(reason: string): void {
+  private deny(reason: string, kind: RefusalKind): void {
+    this.metrics.refused(kind);
     this.opts.log.warn({ participant: this.opts.identity.participantId, doc: this.room.docName, reason }, 'update refused');
     this.send(permissionDenied(reason));
   }

@@ -56,3 +56,10 @@ export const ackFrame = (received: number, stateVector: Uint8Array) =>
     encoding.writeVarUint(e, received);
     encoding.writeVarUint8Array(e, stateVector);
   });
+
+/** Throughline's instance status flags (see `MessageType.status`). */
+export const statusFrame = (flags: number) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.status);
+    encoding.writeVarUint(e, flags);
+  });

@@ -5,16 +5,21 @@ import {
   CloseCode,
   checkClientBoardUpdate,
   checkClientCommentsUpdate,
+  checkReactionUpdate,
   colorFor,
+  type DecodedUpdate,
   type Identity,
   isBoardWritable,
   parseDocName,
   readPhase,
+  STATUS_RELAY_DEGRADED,
 } from '@throughline/shared';
 import { WebSocket, WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import type { TokenSigner } from '../auth/tokenSigner.ts';
+import type { SyncMetrics } from '../metrics/Metrics.ts';
 import type { Store } from '../store/Store.ts';
+import { statusFrame } from './messages.ts';
 import type { Room } from './Room.ts';
 import type { RoomManager } from './RoomManager.ts';
 import { type ConnectionLimits, SyncConnection, type WritePolicy } from './SyncConnection.ts';
@@ -25,6 +30,7 @@ export interface SyncServerOptions {
   rooms: RoomManager;
   limits: ConnectionLimits & { maxPayloadBytes: number; maxConnectionsPerParticipant: number };
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  metrics?: SyncMetrics;
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/([^/?]+)$/;
@@ -39,6 +45,10 @@ export class SyncServer {
   private readonly perParticipant = new Map<string, number>();
   private readonly connections = new Set<SyncConnection>();
   private closing = false;
+  private draining = false;
+  private readonly emptyWaiters = new Set<() => void>();
+  /** `MessageType.status` flags every opted-in client is told about. */
+  private statusFlags = 0;
 
   constructor(private readonly opts: SyncServerOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.limits.maxPayloadBytes });
@@ -52,8 +62,14 @@ export class SyncServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const target = parseSyncTarget(req.url);
     if (target === 'not-ours') return false;
-    if (target === 'bad' || this.closing) {
+    if (target === 'bad') {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return true;
+    }
+    if (this.draining || this.closing) {
+      // Draining: the client's reconnect goes to another instance.
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return true;
     }
@@ -68,6 +84,39 @@ export class SyncServer {
 
   get connectionCount(): number {
     return this.connections.size;
+  }
+
+  /** True once the server has begun draining: no new sockets, readiness fails. */
+  get isDraining(): boolean {
+    return this.draining || this.closing;
+  }
+
+  /**
+   * Stops accepting sockets (upgrades get 503) and resolves when every open
+   * socket has gone or after `graceMs`, whichever comes first. Open sockets
+   * keep syncing meanwhile, so a load balancer has time to see readiness fail.
+   */
+  drain(graceMs: number): Promise<void> {
+    this.draining = true;
+    if (this.connections.size === 0 || graceMs <= 0) return Promise.resolve();
+    return new Promise((done) => {
+      const finish = () => {
+        clearTimeout(timer);
+        this.emptyWaiters.delete(finish);
+        done();
+      };
+      const timer = setTimeout(finish, graceMs);
+      this.emptyWaiters.add(finish);
+    });
+  }
+
+  /** Tells opted-in clients whether the live relay to other instances works (a notice in their header). */
+  setRelayDegraded(degraded: boolean): void {
+    const flags = degraded ? this.statusFlags | STATUS_RELAY_DEGRADED : this.statusFlags & ~STATUS_RELAY_DEGRADED;
+    if (flags === this.statusFlags) return;
+    this.statusFlags = flags;
+    const frame = statusFrame(flags);
+    for (const c of this.connections) if (c.wantsAck) c.send(frame);
   }
 
   /** Closes every socket with "service restart" so clients reconnect to the next instance. */
@@ -140,12 +189,19 @@ export class SyncServer {
       user: { participantId: identity.participantId, name: identity.name, color: colorFor(identity.participantId), role: identity.role },
       wantsAck: params.get(ACK_PARAM) === '1',
       canWrite: writePolicy(doc.kind, identity, control),
-      // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate).
-      ...(doc.kind === 'board' ? { checkContent: checkClientBoardUpdate } : {}),
+      // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate);
+      // reactions are each participant's own (see checkReactionUpdate).
+      ...(doc.kind === 'board'
+        ? {
+            checkContent: (d: Y.Doc, update: Uint8Array, decoded: DecodedUpdate) =>
+              checkClientBoardUpdate(d, update, decoded) ?? checkReactionUpdate(d, decoded, identity.participantId),
+          }
+        : {}),
       // Comments: one's own, edited only by their author, never removed (see checkClientCommentsUpdate).
       ...(doc.kind === 'comments' ? { checkContent: (d: Y.Doc, u: Uint8Array) => checkClientCommentsUpdate(d, u, identity) } : {}),
       limits: this.opts.limits,
       log: this.opts.log,
+      ...(this.opts.metrics ? { metrics: this.opts.metrics } : {}),
     });
     this.connections.add(conn);
     ws.off('message', buffer);
@@ -153,8 +209,10 @@ export class SyncServer {
     ws.on('close', () => {
       conn.handleClose();
       this.connections.delete(conn);
+      if (this.connections.size === 0) for (const done of [...this.emptyWaiters]) done();
     });
     conn.start();
+    if (this.statusFlags !== 0 && conn.wantsAck) conn.send(statusFrame(this.statusFlags));
     for (const [data, isBinary] of early) conn.handleMessage(data, isBinary);
   }
 }
@@ -173,13 +231,13 @@ function parseSyncTarget(raw: string | undefined): { sessionId: string; docName:
 
 /** Who may write which document: see DESIGN.md "Documents, roles and who may write what". */
 function writePolicy(kind: 'board' | 'control' | 'comments' | 'drafts', identity: Identity, control: Room | null): WritePolicy {
-  if (kind === 'control') return () => ({ ok: false, reason: 'the control document is changed by commands only' });
-  if (identity.role === 'viewer') return () => ({ ok: false, reason: 'viewers cannot edit' });
+  if (kind === 'control') return () => ({ ok: false, reason: 'the control document is changed by commands only', kind: 'read-only' });
+  if (identity.role === 'viewer') return () => ({ ok: false, reason: 'viewers cannot edit', kind: 'read-only' });
   // The discussion goes on in every phase, the frozen board's included.
   if (kind === 'comments') return () => ({ ok: true });
   // Drafts freeze with the board, so they cannot smuggle late ideas in when published.
   return () => {
     const phase = control ? readPhase(control.doc).current : 'explore';
-    return isBoardWritable(phase) ? { ok: true } : { ok: false, reason: `the board is frozen during ${phase}` };
+    return isBoardWritable(phase) ? { ok: true } : { ok: false, reason: `the board is frozen during ${phase}`, kind: 'frozen' };
   };
 }

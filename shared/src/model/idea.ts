@@ -21,6 +21,8 @@ export const ProvenanceSchema = z.object({
   requestId: z.string(),
   requestedBy: z.string(),
   seed: z.number().optional(),
+  /** The brief initiative the generator says the idea serves (checked against the brief when written). */
+  initiativeId: z.string().optional(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 

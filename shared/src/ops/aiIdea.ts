@@ -82,6 +82,8 @@ export const GeneratedIdeaSchema = z.object({
     .max(40)
     .optional()
     .transform((s) => s || 'open'),
+  /** The brief initiative the idea serves, when the generator names one; the server keeps it only if the brief has it. */
+  initiativeId: z.string().max(80).optional(),
 });
 export type GeneratedIdea = z.output<typeof GeneratedIdeaSchema>;
 

@@ -10,7 +10,7 @@ function plan(today?: string) {
 describe('buildPlan', () => {
   it('reads top-down: objective → initiatives → kept ideas with rationale → steps', () => {
     const p = plan();
-    expect(p.objective).toBe('Win consideration among enterprise buyers who need governance');
+    expect(p.brief.objective).toBe('Win consideration among enterprise buyers who need governance');
     expect(p.initiatives.map((g) => [g.initiative?.title ?? null, g.ideas.map((i) => i.id)])).toEqual([
       ['Governance story', ['idea:audit', 'idea:soc2']],
       ['Partner ecosystem', []],

@@ -1,9 +1,10 @@
-import type { Brief, Criterion, Initiative, SuccessMetric } from '../model/brief.ts';
+import type { Brief, Initiative, SuccessMetric } from '../model/brief.ts';
 import { type Cluster, type Idea, isSelectable, type Origin, type Provenance } from '../model/idea.ts';
 import type { ClusterId, IdeaId, InitiativeId, StepId } from '../model/ids.ts';
 import type { NextStep, ReviewOutcome, StepStatus } from '../model/nextStep.ts';
 import type { Decision, Tally } from '../model/selection.ts';
 import type { StrategyCheck } from '../model/strategyCheck.ts';
+import { metricRollup } from './metricRollup.ts';
 import { type StepMissing, stepMissing, stepStatus } from './nextSteps.ts';
 import { type WorkTypeBalance, workTypeBalance } from './workTypeBalance.ts';
 
@@ -21,12 +22,8 @@ export const PLAN_SCHEMA_VERSION = 1 as const;
  */
 export interface Plan {
   schemaVersion: typeof PLAN_SCHEMA_VERSION;
-  title: string;
-  objective: string;
-  audience: string;
-  horizon: string;
-  constraints: string[];
-  decisionRule: { rule: string; criteria: Criterion[] };
+  /** The brief the plan answers, whole (title, objective, decision rule, …): shared, so never mutate it. */
+  brief: Brief;
   /** Strategic outcome measures from the brief, each with the steps that feed it and the reviews rolled up under it. */
   successMetrics: PlanMetric[];
   /** Names of success metrics no step's success check feeds: outcomes nobody is working toward. */
@@ -170,6 +167,136 @@ export function describeMissing(missing: readonly StepMissing[]): string {
 
 const byDecidedAt = (a: PlanIdea, b: PlanIdea) => a.decision.decidedAt.localeCompare(b.decision.decidedAt) || a.id.localeCompare(b.id);
 
+/** What turning ideas and steps into plan entries needs to look up. */
+interface PlanLookups {
+  tallyById: ReadonlyMap<string, Tally>;
+  clusterTitle: ReadonlyMap<string, string>;
+  initiativeById: ReadonlyMap<string, Initiative>;
+  stepsByIdea: ReadonlyMap<string, readonly NextStep[]>;
+  today: string | undefined;
+}
+
+function lookups(brief: Brief, tallies: readonly Tally[], steps: readonly NextStep[], options: BuildPlanOptions): PlanLookups {
+  const stepsByIdea = new Map<string, NextStep[]>();
+  for (const s of steps) {
+    const list = stepsByIdea.get(s.ideaId) ?? [];
+    list.push(s);
+    stepsByIdea.set(s.ideaId, list);
+  }
+  return {
+    tallyById: new Map(tallies.map((t) => [t.ideaId as string, t])),
+    clusterTitle: new Map((options.clusters ?? []).map((c) => [c.id as string, c.title])),
+    initiativeById: new Map(brief.initiatives.map((i) => [i.id as string, i])),
+    stepsByIdea,
+    today: options.today,
+  };
+}
+
+/** A step with its status, what it lacks, and its initiative: its own, else its idea's (unknown ones count as none). */
+function toPlanStep(s: NextStep, d: Decision, at: PlanLookups): PlanStep {
+  const own = s.initiativeId && at.initiativeById.has(s.initiativeId) ? s.initiativeId : null;
+  const inherited = d.initiativeId && at.initiativeById.has(d.initiativeId) ? d.initiativeId : null;
+  const effective = own ?? inherited;
+  const reviewDate = s.successCheck.reviewDate;
+  return {
+    ...s,
+    status: stepStatus(s),
+    missing: stepMissing(s),
+    effectiveInitiativeId: effective,
+    effectiveInitiativeTitle: effective ? (at.initiativeById.get(effective)?.title ?? null) : null,
+    reviewDue: !!at.today && !!reviewDate && reviewDate <= at.today && !s.review,
+  };
+}
+
+/** A decided idea with its tally; only a kept idea brings its steps. */
+function toPlanIdea(idea: Idea, d: Decision, at: PlanLookups): PlanIdea {
+  return {
+    id: idea.id,
+    text: idea.text,
+    origin: idea.origin,
+    provenance: idea.provenance,
+    authorName: idea.authorName,
+    clusterId: idea.clusterId,
+    clusterTitle: idea.clusterId ? (at.clusterTitle.get(idea.clusterId) ?? null) : null,
+    decision: d,
+    tally: at.tallyById.get(idea.id) ?? null,
+    steps:
+      d.verdict === 'keep'
+        ? [...(at.stepsByIdea.get(idea.id) ?? [])]
+            .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id))
+            .map((s) => toPlanStep(s, d, at))
+        : [],
+  };
+}
+
+/** Kept, parked and dropped ideas, each oldest decision first. A decision whose note was deleted has nothing left to show. */
+function byVerdict(ideas: readonly Idea[], decisions: readonly Decision[], at: PlanLookups) {
+  const ideaById = new Map(ideas.map((i) => [i.id as string, i]));
+  const out = { keep: [] as PlanIdea[], park: [] as PlanIdea[], drop: [] as PlanIdea[] };
+  for (const d of decisions) {
+    const idea = ideaById.get(d.ideaId);
+    if (!idea) continue;
+    const list = d.verdict === 'keep' ? out.keep : d.verdict === 'park' ? out.park : out.drop;
+    list.push(toPlanIdea(idea, d, at));
+  }
+  for (const list of Object.values(out)) list.sort(byDecidedAt);
+  return out;
+}
+
+/** One group per brief initiative, in brief order, then the kept ideas filed under none (only if there are any). */
+function groupByInitiative(brief: Brief, kept: readonly PlanIdea[]): PlanInitiativeGroup[] {
+  const groups: PlanInitiativeGroup[] = brief.initiatives.map((initiative) => ({ initiative, ideas: [] }));
+  const loose: PlanIdea[] = [];
+  for (const p of kept) {
+    const at = p.decision.initiativeId ? brief.initiatives.findIndex((i) => i.id === p.decision.initiativeId) : -1;
+    if (at >= 0) groups[at]?.ideas.push(p);
+    else loose.push(p);
+  }
+  if (loose.length > 0) groups.push({ initiative: null, ideas: loose });
+  return groups;
+}
+
+/** What stops the groups being a plan yet, in reading order. */
+function findGaps(groups: readonly PlanInitiativeGroup[]): PlanGap[] {
+  const gaps: PlanGap[] = [];
+  for (const g of groups) {
+    if (g.initiative && g.ideas.length === 0) {
+      gaps.push({
+        kind: 'initiative-without-idea',
+        initiativeId: g.initiative.id,
+        message: `No kept idea serves the initiative "${snippet(g.initiative.title)}".`,
+      });
+    }
+    for (const p of g.ideas) {
+      if (p.steps.length === 0) {
+        gaps.push({ kind: 'kept-idea-without-step', ideaId: p.id, message: `"${snippet(p.text)}" is kept but has no next step.` });
+      }
+      for (const s of p.steps) {
+        if (s.status !== 'intention') continue;
+        gaps.push({
+          kind: 'step-is-intention',
+          ideaId: p.id,
+          stepId: s.id,
+          missing: s.missing,
+          message: `"${snippet(s.title || p.text)}" is an intention until it has ${describeMissing(s.missing)}.`,
+        });
+      }
+    }
+  }
+  return gaps;
+}
+
+function planTotals(keptIdeas: number, steps: readonly PlanStep[]): PlanTotals {
+  const tactics = steps.filter((s) => s.status === 'tactic').length;
+  return {
+    keptIdeas,
+    steps: steps.length,
+    tactics,
+    intentions: steps.length - tactics,
+    reviewed: steps.filter((s) => s.review).length,
+  };
+}
+
 /**
  * Assembles the plan from the session's state. Only ideas with a decision
  * appear; steps whose idea is not kept (decision changed after planning) are
@@ -184,176 +311,21 @@ export function buildPlan(
   steps: readonly NextStep[],
   options: BuildPlanOptions = {},
 ): Plan {
-  const ideaById = new Map(ideas.map((i) => [i.id as string, i]));
-  const tallyById = new Map(tallies.map((t) => [t.ideaId as string, t]));
-  const clusterTitle = new Map((options.clusters ?? []).map((c) => [c.id as string, c.title]));
-  const initiativeById = new Map(brief.initiatives.map((i) => [i.id as string, i]));
-  const stepsByIdea = new Map<string, NextStep[]>();
-  for (const s of steps) {
-    const list = stepsByIdea.get(s.ideaId) ?? [];
-    list.push(s);
-    stepsByIdea.set(s.ideaId, list);
-  }
-
-  const toPlanStep = (s: NextStep, d: Decision): PlanStep => {
-    const missing = stepMissing(s);
-    const own = s.initiativeId && initiativeById.has(s.initiativeId) ? s.initiativeId : null;
-    const inherited = d.initiativeId && initiativeById.has(d.initiativeId) ? d.initiativeId : null;
-    const effective = own ?? inherited;
-    const reviewDate = s.successCheck.reviewDate;
-    return {
-      ...s,
-      status: stepStatus(s),
-      missing,
-      effectiveInitiativeId: effective,
-      effectiveInitiativeTitle: effective ? (initiativeById.get(effective)?.title ?? null) : null,
-      reviewDue: !!options.today && !!reviewDate && reviewDate <= options.today && !s.review,
-    };
-  };
-
-  const toPlanIdea = (idea: Idea, d: Decision): PlanIdea => ({
-    id: idea.id,
-    text: idea.text,
-    origin: idea.origin,
-    provenance: idea.provenance,
-    authorName: idea.authorName,
-    clusterId: idea.clusterId,
-    clusterTitle: idea.clusterId ? (clusterTitle.get(idea.clusterId) ?? null) : null,
-    decision: d,
-    tally: tallyById.get(idea.id) ?? null,
-    steps:
-      d.verdict === 'keep'
-        ? (stepsByIdea.get(idea.id) ?? [])
-            .slice()
-            .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id))
-            .map((s) => toPlanStep(s, d))
-        : [],
-  });
-
-  const kept: PlanIdea[] = [];
-  const parked: PlanIdea[] = [];
-  const dropped: PlanIdea[] = [];
-  const decided = new Set<string>();
-  for (const d of decisions) {
-    const idea = ideaById.get(d.ideaId);
-    // A decision whose note was deleted has nothing left to plan or show.
-    if (!idea) continue;
-    decided.add(idea.id);
-    const p = toPlanIdea(idea, d);
-    if (d.verdict === 'keep') kept.push(p);
-    else if (d.verdict === 'park') parked.push(p);
-    else dropped.push(p);
-  }
-  kept.sort(byDecidedAt);
-  parked.sort(byDecidedAt);
-  dropped.sort(byDecidedAt);
-
-  const groups: PlanInitiativeGroup[] = brief.initiatives.map((initiative) => ({
-    initiative,
-    ideas: [],
-  }));
-  const loose: PlanIdea[] = [];
-  for (const p of kept) {
-    const at = p.decision.initiativeId ? brief.initiatives.findIndex((i) => i.id === p.decision.initiativeId) : -1;
-    if (at >= 0) groups[at]?.ideas.push(p);
-    else loose.push(p);
-  }
-  if (loose.length > 0) groups.push({ initiative: null, ideas: loose });
-
-  const gaps: PlanGap[] = [];
-  const allSteps: PlanStep[] = [];
-  for (const g of groups) {
-    if (g.initiative && g.ideas.length === 0) {
-      gaps.push({
-        kind: 'initiative-without-idea',
-        initiativeId: g.initiative.id,
-        message: `No kept idea serves the initiative "${snippet(g.initiative.title)}".`,
-      });
-    }
-    for (const p of g.ideas) {
-      if (p.steps.length === 0) {
-        gaps.push({
-          kind: 'kept-idea-without-step',
-          ideaId: p.id,
-          message: `"${snippet(p.text)}" is kept but has no next step.`,
-        });
-      }
-      for (const s of p.steps) {
-        allSteps.push(s);
-        if (s.status === 'intention') {
-          gaps.push({
-            kind: 'step-is-intention',
-            ideaId: p.id,
-            stepId: s.id,
-            missing: s.missing,
-            message: `"${snippet(s.title || p.text)}" is an intention until it has ${describeMissing(s.missing)}.`,
-          });
-        }
-      }
-    }
-  }
-
-  const metricNames = new Set(brief.successMetrics.map((m) => m.name));
-  const successMetrics: PlanMetric[] = brief.successMetrics.map((m) => {
-    const feeding = allSteps.filter((s) => s.successCheck.metric === m.name);
-    const evidence = allSteps
-      .filter((s) => s.review && (s.successCheck.metric === m.name || s.review.metrics.includes(m.name)))
-      .map((s) => ({
-        stepId: s.id,
-        stepTitle: s.title,
-        ideaId: s.ideaId,
-        outcome: s.review?.outcome ?? 'continue',
-        learned: s.review?.learned ?? '',
-        recordedAt: s.review?.recordedAt ?? '',
-      }));
-    const outcomes: Record<ReviewOutcome, number> = { continue: 0, revise: 0, stop: 0 };
-    for (const e of evidence) outcomes[e.outcome] += 1;
-    return {
-      ...m,
-      fedBy: feeding.map((s) => ({
-        stepId: s.id,
-        ideaId: s.ideaId,
-        title: s.title,
-        measure: s.successCheck.measure,
-        target: s.successCheck.target,
-      })),
-      evidence,
-      outcomes,
-      awaitingReview: feeding.filter((s) => !s.review).length,
-    };
-  });
-  // A link to a metric the brief no longer has feeds nothing.
-  const unlinkedSteps = allSteps
-    .filter((s) => !s.successCheck.metric || !metricNames.has(s.successCheck.metric))
-    .map((s) => ({ stepId: s.id, ideaId: s.ideaId, title: s.title }));
-
-  const undecided = ideas.filter((i) => isSelectable(i) && !decided.has(i.id)).length;
-  const tactics = allSteps.filter((s) => s.status === 'tactic').length;
-
+  const decided = byVerdict(ideas, decisions, lookups(brief, tallies, steps, options));
+  const initiatives = groupByInitiative(brief, decided.keep);
+  const allSteps = initiatives.flatMap((g) => g.ideas.flatMap((p) => p.steps));
+  const decidedIds = new Set(decisions.map((d) => d.ideaId as string));
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
-    title: brief.title,
-    objective: brief.objective,
-    audience: brief.audience,
-    horizon: brief.horizon,
-    constraints: [...brief.constraints],
-    decisionRule: brief.decisionRule,
-    successMetrics,
-    unfedMetrics: successMetrics.filter((m) => m.fedBy.length === 0).map((m) => m.name),
-    unlinkedSteps,
+    brief,
+    ...metricRollup(brief.successMetrics, allSteps),
     strategyChecks: [...(options.strategyChecks ?? [])],
-    initiatives: groups,
-    parked,
-    dropped,
-    undecided,
-    gaps,
+    initiatives,
+    parked: decided.park,
+    dropped: decided.drop,
+    undecided: ideas.filter((i) => isSelectable(i) && !decidedIds.has(i.id)).length,
+    gaps: findGaps(initiatives),
     balance: workTypeBalance(allSteps),
-    totals: {
-      keptIdeas: kept.length,
-      steps: allSteps.length,
-      tactics,
-      intentions: allSteps.length - tactics,
-      reviewed: allSteps.filter((s) => s.review).length,
-    },
+    totals: planTotals(decided.keep.length, allSteps),
   };
 }

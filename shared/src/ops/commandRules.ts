@@ -57,6 +57,22 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule } = {
   adoptAiIdea: { roles: CONTRIBUTORS, phases: ['explore'] },
   suggestClusters: { roles: CONTRIBUTORS, phases: ['explore'], readOnly: true },
   acceptClusterSuggestion: { roles: CONTRIBUTORS, phases: ['explore'] },
+  // Async rounds: the schedule and the chat channel.
+  setSchedule: { roles: FACILITATOR, phases: ANY_PHASE },
+  setChatWebhook: { roles: FACILITATOR, phases: ANY_PHASE },
+  // Live workshop facilitation: timeboxes and attention work in every phase (a timer for voting, a spotlight while deciding).
+  startTimer: { roles: FACILITATOR, phases: ANY_PHASE },
+  pauseTimer: { roles: FACILITATOR, phases: ANY_PHASE },
+  resumeTimer: { roles: FACILITATOR, phases: ANY_PHASE },
+  addTime: { roles: FACILITATOR, phases: ANY_PHASE },
+  stopTimer: { roles: FACILITATOR, phases: ANY_PHASE },
+  setAgenda: { roles: FACILITATOR, phases: ANY_PHASE },
+  summon: { roles: FACILITATOR, phases: ANY_PHASE },
+  spotlight: { roles: FACILITATOR, phases: ANY_PHASE },
+  // Only participants say they are done: the facilitator runs the room, viewers watch.
+  setReady: { roles: ['participant'], phases: ANY_PHASE },
+  // Private brainwriting: counts per person, never the text; drafts exist only while the board is open.
+  draftCounts: { roles: FACILITATOR, phases: ANY_PHASE, readOnly: true },
 };
 
 const PHASE_VERBS: Record<Phase, string> = {

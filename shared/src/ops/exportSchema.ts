@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STRATEGY_VERDICTS } from '../model/strategyCheck.ts';
 import {
+  type ExportBriefSchema,
   ExportDecisionSchema,
   type ExportGapSchema,
   ExportIdeaSchema,
@@ -110,6 +111,7 @@ export const PlanExportSchema = PlanExportV1Schema.extend({
 
 /** A v2 plan export. Every format is written from one of these. */
 export type PlanExport = z.infer<typeof PlanExportSchema>;
+export type ExportBrief = z.infer<typeof ExportBriefSchema>;
 export type ExportStep = z.infer<typeof ExportStepV2Schema>;
 export type ExportIdea = z.infer<typeof ExportIdeaV2Schema>;
 export type ExportKeptIdea = z.infer<typeof ExportKeptIdeaV2Schema>;

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { BriefInputSchema } from '../model/brief.ts';
 import { PhaseSchema } from '../model/phase.ts';
 import { AI_COMMAND_SCHEMAS } from './aiCommands.ts';
+import { ASYNC_COMMAND_SCHEMAS } from './asyncCommands.ts';
 import { EXPORT_COMMAND_SCHEMAS } from './exportCommands.ts';
 import { SELECTION_COMMAND_SCHEMAS } from './selectionCommands.ts';
 import { SESSION_COMMAND_SCHEMAS } from './sessionCommands.ts';
+import { WORKSHOP_COMMAND_SCHEMAS } from './workshopCommands.ts';
 
 /**
  * Commands change protected state. Clients POST them to
@@ -34,6 +36,8 @@ export const COMMAND_SCHEMAS = [
   ...SELECTION_COMMAND_SCHEMAS,
   ...EXPORT_COMMAND_SCHEMAS,
   ...AI_COMMAND_SCHEMAS,
+  ...ASYNC_COMMAND_SCHEMAS,
+  ...WORKSHOP_COMMAND_SCHEMAS,
 ] as const;
 
 export const CommandSchema = z.discriminatedUnion('type', COMMAND_SCHEMAS);

@@ -21,6 +21,8 @@ export const ErrorCode = {
   rateLimited: 'TL_ERR_RATE_LIMITED',
   aiUnavailable: 'TL_ERR_AI_UNAVAILABLE',
   aiFailed: 'TL_ERR_AI_FAILED',
+  /** The database (or another dependency) is out of reach: retry after the response's `Retry-After`. */
+  unavailable: 'TL_ERR_UNAVAILABLE',
   internal: 'TL_ERR_INTERNAL',
 } as const;
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];

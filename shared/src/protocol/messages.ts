@@ -19,8 +19,18 @@ export const MessageType = {
    * on this socket is counted and its local state vector is covered.
    */
   ack: 100,
+  /**
+   * Throughline instance status, also only for `?ack=1` clients: `varUint
+   * flags`. Bit 0 (`STATUS_RELAY_DEGRADED`): this instance has lost the live
+   * relay to the others, so edits are saved but people connected elsewhere
+   * see them only when it returns. Sent on connect when any flag is set, and
+   * whenever the flags change.
+   */
+  status: 101,
 } as const;
 export type MessageTypeValue = (typeof MessageType)[keyof typeof MessageType];
+
+export const STATUS_RELAY_DEGRADED = 1;
 
 /** URL query parameter a client sets to receive acknowledgements. */
 export const ACK_PARAM = 'ack';

@@ -8,7 +8,7 @@ const rec = (id: string, startedAt: string, status: AiRequestRecord['status'] = 
   requestedBy: 'p_1234',
   requestedByName: 'Pat',
   generator: 'offline',
-  model: 'throughline-lenses-1',
+  model: 'throughline-lenses-2',
   lens: null,
   requested: 5,
   count: 5,

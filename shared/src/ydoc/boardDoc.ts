@@ -20,9 +20,10 @@ import type { Migration } from './schemaVersion.ts';
  *                                      editing text and position of the same
  *                                      note merge field by field
  *   clusters: Y.Map<ClusterId, Y.Map>
+ *   reactions: Y.Map<"<ideaId>|<emoji>|<participantId>", true>   (see boardReactions.ts)
  *   meta:     Y.Map { schemaVersion }
  */
-export const BOARD_ROOTS = { ideas: 'ideas', clusters: 'clusters', meta: 'meta' } as const;
+export const BOARD_ROOTS = { ideas: 'ideas', clusters: 'clusters', reactions: 'reactions', meta: 'meta' } as const;
 
 export const BOARD_MIGRATIONS: readonly Migration[] = [{ id: 'board/1-initial', to: 1, up: () => {} }];
 

@@ -22,6 +22,10 @@ import type { Migration } from './schemaVersion.ts';
  *   steps:     StepId → NextStep
  *   briefHistory: StrategyCheck id → StrategyCheck   (the strategy checks this brief went through)
  *   followUps: SessionId → FollowUpRecord             (follow-up sessions started from this one)
+ *   timer:     { state, endsAt, remainingMs, durationMs, label }   (see model/timer.ts)
+ *   agenda:    { items: AgendaItem[], current: number | null }
+ *   ready:     ParticipantId → Phase they said they are done with
+ *   attention: { summon: Summon | null, spotlight: Spotlight | null }
  */
 export const CONTROL_ROOTS = {
   meta: 'meta',
@@ -33,6 +37,10 @@ export const CONTROL_ROOTS = {
   steps: 'steps',
   briefHistory: 'briefHistory',
   followUps: 'followUps',
+  timer: 'timer',
+  agenda: 'agenda',
+  ready: 'ready',
+  attention: 'attention',
 } as const;
 
 export const CONTROL_MIGRATIONS: readonly Migration[] = [{ id: 'control/1-initial', to: 1, up: () => {} }];

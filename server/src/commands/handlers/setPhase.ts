@@ -1,6 +1,7 @@
-import { checkPhaseChange, readDecisions, readPhase, readSettings, writePhase } from '@throughline/shared';
+import { checkPhaseChange, clearReady, readDecisions, readPhase, readSettings, writePhase } from '@throughline/shared';
 import type { CommandHandler } from '../CommandContext.ts';
 import { publishAllDrafts } from '../publishDrafts.ts';
+import { SERVER_PARTICIPANT_ID } from '../serverIdentity.ts';
 
 /**
  * The facilitator moves the session between phases, one step forward at a
@@ -27,10 +28,20 @@ export const setPhase: CommandHandler<'setPhase'> = async (cmd, ctx) => {
   const reopening = phase.current !== 'explore' && cmd.phase === 'explore' && !readSettings(ctx.control).privateMode;
   // Everything that can fail runs before the phase changes; publishing itself skips what it cannot read.
   const people = leaving || reopening ? await ctx.participants() : null;
-  ctx.transact(ctx.control, () =>
-    writePhase(ctx.control, { current: cmd.phase, changedAt: ctx.now().toISOString(), changedBy: ctx.identity.participantId }),
-  );
+  ctx.transact(ctx.control, () => {
+    writePhase(ctx.control, { current: cmd.phase, changedAt: ctx.now().toISOString(), changedBy: ctx.identity.participantId });
+    // "Done" was about the phase just left.
+    if (cmd.phase !== phase.current) clearReady(ctx.control);
+  });
   const out = people ? await publishAllDrafts(ctx, people) : null;
+  await ctx.app.sessionEvents.emit('phaseChanged', {
+    sessionId: ctx.session.id,
+    from: phase.current,
+    to: cmd.phase,
+    at: ctx.now().toISOString(),
+    by: ctx.identity.name,
+    auto: ctx.identity.participantId === SERVER_PARTICIPANT_ID,
+  });
   return {
     ok: true,
     value: {

@@ -9,7 +9,7 @@ import { type CommandHandler, refuse } from '../CommandContext.ts';
  * or localhost). Names are checked again at delivery, on the address the
  * socket actually connects to; this only gives the facilitator an answer now.
  */
-function plainlyPrivateHost(url: string): string | null {
+export function plainlyPrivateHost(url: string): string | null {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host.endsWith('.localhost')) return host;
   return isIP(host) && !isPublicAddress(host) ? host : null;

@@ -85,7 +85,7 @@ export const startFollowUp: CommandHandler<'startFollowUp'> = async (cmd, ctx) =
   const evidence = summariseEvidence(buildPlan(brief, ideas, readTallies(ctx.control), decisions, steps));
   const seed = followUpSeed(brief, ideas, decisions, steps, { now, carriedBy: ctx.identity.name });
   const { voteBudget, perIdeaCap, blindOrigin } = readSettings(ctx.control);
-  const created = await createSession(ctx.app, seed.brief, ctx.identity.name, { voteBudget, perIdeaCap, blindOrigin });
+  const created = await createSession(ctx.app, seed.brief, ctx.identity.name, { settings: { voteBudget, perIdeaCap, blindOrigin } });
   const id = created.session.id;
   const check: StrategyCheck = {
     id: createStrategyCheckId(),
