@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './styles.css';
 import './styles/phasePanels.css';
+import './styles/strategy.css';
 import './styles/aiPanel.css';
 
 const root = document.getElementById('root');
