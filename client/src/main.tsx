@@ -5,6 +5,7 @@ import './styles.css';
 import './styles/phasePanels.css';
 import './styles/strategy.css';
 import './styles/aiPanel.css';
+import './styles/phone.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

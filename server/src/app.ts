@@ -1,19 +1,23 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { ErrorCode } from '@throughline/shared';
+import { commentsCreatedBy, ErrorCode } from '@throughline/shared';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { activityPlugin } from './activity/activityPlugin.ts';
+import { type AiPluginOptions, aiPlugin } from './ai/aiPlugin.ts';
 import { TokenSigner } from './auth/tokenSigner.ts';
-import type { Config } from './config.ts';
+import { type Config, loadOrCreateSecret } from './config.ts';
 import type { IssuesError } from './errors.ts';
 import { SessionEvents } from './events/SessionEvents.ts';
 import { healthRoutes } from './health/healthRoutes.ts';
 import { Metrics } from './metrics/Metrics.ts';
+import { notificationsPlugin } from './notify/notificationsPlugin.ts';
 import { RedisRelay } from './relay/RedisRelay.ts';
 import type { Relay } from './relay/Relay.ts';
 import { apiDocsRoutes } from './routes/apiDocs.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { rateLimitPlugin } from './routes/rateLimitPlugin.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { type Clock, systemClock } from './scheduler/Scheduler.ts';
 import { schedulerPlugin } from './scheduler/schedulerPlugin.ts';
@@ -23,6 +27,7 @@ import { SqliteStore } from './store/SqliteStore.ts';
 import type { Store } from './store/Store.ts';
 import { RoomManager } from './sync/RoomManager.ts';
 import { SyncServer } from './sync/syncServer.ts';
+import { webhooksPlugin } from './webhook/webhooksPlugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,7 +43,23 @@ declare module 'fastify' {
 }
 
 export interface AppConfig
-  extends Pick<Config, 'dataDir' | 'secret' | 'clientDist' | 'openai' | 'databaseUrl' | 'redisUrl' | 'webhookAllowPrivate'> {
+  extends Pick<
+    Config,
+    | 'dataDir'
+    | 'clientDist'
+    | 'openai'
+    | 'databaseUrl'
+    | 'databasePoolSize'
+    | 'redisUrl'
+    | 'webhookAllowPrivate'
+    | 'rateLimit'
+    | 'trustProxy'
+    | 'smtpUrl'
+    | 'smtpFrom'
+    | 'publicUrl'
+  > {
+  /** The token HMAC key, resolved (see `Config.secret`): plugins that sign things use it too. */
+  secret: string;
   idleUnloadMs: number;
   compactEvery: number;
   ackIntervalMs: number;
@@ -50,10 +71,16 @@ export interface AppConfig
   clock: Clock;
   /** How often each instance looks for sessions with something due. */
   schedulerIntervalMs: number;
+  /** How often the mail outbox is looked at for mail due (new mail is sent at once). */
+  mailIntervalMs: number;
 }
 
-export type AppOptions = Pick<AppConfig, 'dataDir' | 'secret'> &
-  Partial<AppConfig> & { store?: Store; logger?: FastifyServerOptions['logger'] };
+export type AppOptions = Pick<AppConfig, 'dataDir'> &
+  Partial<Omit<AppConfig, 'secret'>> & { secret?: string | null } & {
+    store?: Store;
+    logger?: FastifyServerOptions['logger'];
+    ai?: AiPluginOptions;
+  };
 
 export const DEFAULTS = {
   idleUnloadMs: 30_000,
@@ -64,8 +91,14 @@ export const DEFAULTS = {
   messagesPerSecond: 300,
   messageBurst: 600,
   webhookAllowPrivate: false,
+  rateLimit: { createPerMinute: 20, joinPerMinute: 120, allow: [] },
+  trustProxy: false,
   clock: systemClock,
   schedulerIntervalMs: 15_000,
+  mailIntervalMs: 10_000,
+  smtpUrl: null,
+  smtpFrom: null,
+  publicUrl: null,
 } satisfies Partial<AppConfig>;
 
 /** Seconds a client is told to wait after a store outage answered 503. */
@@ -76,27 +109,33 @@ const STORE_RETRY_AFTER_S = 5;
  * `listen({ port: 0 })`; `server.ts` adds the port, signals and logging.
  */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const config: AppConfig = {
+  const settings = {
     ...DEFAULTS,
     clientDist: null,
+    secret: null,
     databaseUrl: null,
+    databasePoolSize: 8,
     redisUrl: null,
     openai: { apiKey: null, baseUrl: null, model: 'gpt-4o-mini' },
     ...opts,
   };
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: settings.trustProxy });
   // SQLite unless DATABASE_URL names PostgreSQL; a Redis relay when REDIS_URL is set.
   const store =
     opts.store ??
-    (config.databaseUrl
-      ? await PgStore.connect(config.databaseUrl, (err) => app.log.warn({ err: String(err) }, 'postgresql connection lost'))
-      : new SqliteStore({ dataDir: config.dataDir }));
-  if (config.redisUrl && !config.databaseUrl && !opts.store) {
+    (settings.databaseUrl
+      ? await PgStore.connect(
+          settings.databaseUrl,
+          (err) => app.log.warn({ err: String(err) }, 'postgresql connection lost'),
+          settings.databasePoolSize,
+        )
+      : new SqliteStore({ dataDir: settings.dataDir }));
+  if (settings.redisUrl && !settings.databaseUrl && !opts.store) {
     // SQLite compaction assumes one writer per data dir; several instances need PostgreSQL.
     throw new Error('REDIS_URL relays between instances that share a database: set DATABASE_URL (PostgreSQL) too');
   }
-  const relay = config.redisUrl
-    ? await RedisRelay.connect(config.redisUrl, undefined, (err) => app.log.warn({ err: String(err) }, 'redis relay'))
+  const relay = settings.redisUrl
+    ? await RedisRelay.connect(settings.redisUrl, undefined, (err) => app.log.warn({ err: String(err) }, 'redis relay'))
     : null;
   const metrics: Metrics = new Metrics({
     loadedRooms: (): number => rooms.loadedCount,
@@ -106,13 +145,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   const rooms = new RoomManager(store, {
     metrics,
-    idleUnloadMs: config.idleUnloadMs,
-    compactEvery: config.compactEvery,
-    ackIntervalMs: config.ackIntervalMs,
+    idleUnloadMs: settings.idleUnloadMs,
+    compactEvery: settings.compactEvery,
+    ackIntervalMs: settings.ackIntervalMs,
     relay,
     onError: (err) => app.log.error({ err }, 'room error'),
   });
-  const tokens = new TokenSigner(config.secret);
+  // One token secret for every instance on a shared database, so a token from one is good at all.
+  const secret = settings.secret ?? (store instanceof PgStore ? await store.sharedSecret() : loadOrCreateSecret(settings.dataDir));
+  const config: AppConfig = { ...settings, secret };
+  const tokens = new TokenSigner(secret);
   const sync = new SyncServer({
     store,
     tokens,
@@ -120,6 +162,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     limits: config,
     metrics,
     log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
+    hooks: {
+      // What a person had seen when they left: "since you were here" starts there.
+      onLeave: (who, docName, doc) => {
+        if (docName !== 'board' && docName !== 'comments') return;
+        app.activity
+          .markSeen(who.sessionId, who.participantId, { [docName]: doc })
+          .catch((err) => app.log.warn({ err }, 'could not record a seen mark'));
+      },
+      onCommentsApplied: (who, doc, update) => {
+        for (const { threadKey, comment } of commentsCreatedBy(doc, update)) {
+          void app.sessionEvents.emit('commentPosted', {
+            sessionId: who.sessionId,
+            threadKey,
+            commentId: comment.id,
+            authorId: comment.authorId,
+            authorName: comment.authorName,
+            text: comment.text,
+            mentions: comment.mentions,
+          });
+        }
+      },
+    },
   });
   if (relay) {
     relay.onReconnect(() => metrics.relayReconnects.inc());
@@ -137,8 +201,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('sync', sync);
   app.decorate('sessionEvents', new SessionEvents((err, event) => app.log.error({ err, event }, 'session event listener failed')));
   await app.register(schedulerPlugin, { clock: config.clock, intervalMs: config.schedulerIntervalMs });
+  await app.register(activityPlugin);
+  await app.register(notificationsPlugin, {
+    smtpUrl: config.smtpUrl,
+    smtpFrom: config.smtpFrom,
+    publicUrl: config.publicUrl,
+    mailIntervalMs: config.mailIntervalMs,
+  });
   app.decorate('relay', relay);
   app.decorate('metrics', metrics);
+  // onClose hooks run last-added first: this one, added before any service
+  // plugin, runs after theirs, so services still find the rooms open to
+  // record how they stopped (a cancelled generation, a cancelled delivery).
+  app.addHook('onClose', async () => {
+    await rooms.closeAll();
+    await relay?.close();
+    await store.close();
+  });
+  // Services shared by every session; each decorates the app and closes itself.
+  await app.register(aiPlugin, opts.ai ?? {});
+  await app.register(webhooksPlugin);
 
   app.server.on('upgrade', (req, socket, head) => {
     try {
@@ -170,6 +252,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     });
   });
 
+  await app.register(rateLimitPlugin);
   await app.register(sessionRoutes);
   await app.register(commandRoutes);
   await app.register(exportRoutes);
@@ -181,11 +264,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // connection, upgraded WebSockets included, before onClose hooks run.
   app.addHook('preClose', async () => {
     sync.closeAll();
-  });
-  app.addHook('onClose', async () => {
-    await rooms.closeAll();
-    await relay?.close();
-    await store.close();
   });
   return app;
 }

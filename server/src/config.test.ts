@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,5 +31,20 @@ describe('configFromEnv', () => {
   it('lets the operator allow private webhook targets', () => {
     expect(configFromEnv({ INIT_CWD: scratch(), THROUGHLINE_WEBHOOK_ALLOW_PRIVATE: '1' }).webhookAllowPrivate).toBe(true);
     expect(configFromEnv({ INIT_CWD: scratch(), THROUGHLINE_WEBHOOK_ALLOW_PRIVATE: '0' }).webhookAllowPrivate).toBe(false);
+  });
+
+  it('leaves the token secret to the database with DATABASE_URL (nothing written to the data dir) unless THROUGHLINE_SECRET is set', () => {
+    const where = scratch();
+    const c = configFromEnv({ INIT_CWD: where, DATABASE_URL: 'postgres://db/x' });
+    expect(c.secret).toBeNull();
+    expect(existsSync(join(where, 'data', 'secret'))).toBe(false);
+    expect(configFromEnv({ INIT_CWD: where, DATABASE_URL: 'postgres://db/x', THROUGHLINE_SECRET: 's3' }).secret).toBe('s3');
+  });
+
+  it('reads the pool size, drain grace and rate limit, falling back on nonsense', () => {
+    const c = configFromEnv({ INIT_CWD: scratch(), DATABASE_POOL_SIZE: '20', THROUGHLINE_DRAIN_SECONDS: '2.5' });
+    expect(c).toMatchObject({ databasePoolSize: 20, drainGraceMs: 2500 });
+    const d = configFromEnv({ INIT_CWD: scratch(), DATABASE_POOL_SIZE: 'lots', THROUGHLINE_DRAIN_SECONDS: '-1' });
+    expect(d).toMatchObject({ databasePoolSize: 8, drainGraceMs: 10_000 });
   });
 });

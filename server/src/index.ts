@@ -1,3 +1,4 @@
+export type { ActivityReport } from './activity/ActivityService.ts';
 export { type AppOptions, buildApp, DEFAULTS } from './app.ts';
 export { configFromEnv, loadOrCreateSecret } from './config.ts';
 export { RedisRelay } from './relay/RedisRelay.ts';

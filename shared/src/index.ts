@@ -16,6 +16,7 @@ export * from './model/settings.ts';
 export * from './model/strategyCheck.ts';
 export * from './model/template.ts';
 export * from './model/timer.ts';
+export * from './ops/activity.ts';
 export * from './ops/aiBoardGuard.ts';
 export * from './ops/aiIdea.ts';
 export * from './ops/aiObjectStream.ts';

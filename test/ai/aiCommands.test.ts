@@ -12,9 +12,6 @@ import {
 } from '@throughline/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { AiService } from '../../server/src/ai/AiService.ts';
-import { installAiService } from '../../server/src/ai/aiServiceFor.ts';
-import { createIdeaGenerator } from '../../server/src/ai/createIdeaGenerator.ts';
 import { command, sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, type Peer, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
@@ -126,15 +123,9 @@ describe('generateIdeas (offline generator)', () => {
   });
 
   it('limits AI requests per session', async () => {
-    installAiService(
-      server.app,
-      new AiService({
-        generator: createIdeaGenerator(server.app.config.openai),
-        rooms: server.app.rooms,
-        log: server.app.log,
-        limits: { requestsPerWindow: 2 },
-      }),
-    );
+    const openai = server.app.config.openai;
+    await server.close();
+    server = await startServer({ openai, ai: { limits: { requestsPerWindow: 2 } } });
     const { cmd, pat } = await setup();
     expect((await cmd(pat, { type: 'generateIdeas', count: 1 })).status).toBe(200);
     expect((await cmd(pat, { type: 'generateIdeas', count: 1 })).status).toBe(200);

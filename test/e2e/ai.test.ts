@@ -57,6 +57,15 @@ describe('AI ideation in the browser', () => {
     await openAiTab(b.page);
 
     await a.page.getByTestId('ai-count').fill('10');
+    // Record when the other browser first shows each lane size while the ideas stream in.
+    await b.page.evaluate(() => {
+      const firstSeen: Record<number, number> = {};
+      (window as unknown as { __laneSizes: Record<number, number> }).__laneSizes = firstSeen;
+      new MutationObserver(() => {
+        const n = document.querySelectorAll('[data-testid="ai-idea"]').length;
+        firstSeen[n] ??= performance.now();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await a.page.getByTestId('ai-generate').click();
 
     for (const page of [a.page, b.page]) {
@@ -66,7 +75,15 @@ describe('AI ideation in the browser', () => {
     await expect.poll(() => a.page.getByTestId('ai-status').first().textContent()).toContain('Added 10 ideas');
     // Provenance is on the card, honest about the offline generator.
     expect(await b.page.getByTestId('ai-idea').first().getAttribute('title')).toMatch(/Offline generator .* asked by Pat/);
+    // They arrived one by one, paced like a model: nine waits of at least ~150 ms between the first and the tenth.
+    const seen = await b.page.evaluate(() => (window as unknown as { __laneSizes: Record<number, number> }).__laneSizes);
+    expect(Object.keys(seen).filter((n) => Number(n) > 0 && Number(n) < 10).length).toBeGreaterThanOrEqual(3);
+    expect((seen[10] ?? 0) - (seen[1] ?? Number.POSITIVE_INFINITY)).toBeGreaterThanOrEqual(1_000);
+    // Each idea names the brief's initiative it serves.
+    expect(await b.page.getByTestId('ai-idea').first().locator('summary').textContent()).toContain('serves “Governance story”');
 
+    mkdirSync(SHOTS, { recursive: true });
+    await b.page.screenshot({ path: resolve(SHOTS, 'ai-lane-1280.png') });
     const firstText = (await a.page.getByTestId('ai-idea').first().locator('p').textContent()) ?? '';
     await a.page.getByTestId('ai-adopt').first().click();
 

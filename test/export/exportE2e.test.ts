@@ -8,6 +8,7 @@ import { launchBrowser, requireBuiltClient } from '../helpers/browser.ts';
 import type { TestServer } from '../helpers/startServer.ts';
 import { HOSTILE_IDEA, plannedSession, startExportServer } from './exportServer.ts';
 import { parseCsv } from './parseCsv.ts';
+import { renderPdfPagePng, renderPdfPages } from './pdfPages.ts';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/export');
 
@@ -91,6 +92,10 @@ describe('exporting from the Export panel in Chromium', () => {
     const pdf = await download(page, 'export-pdf');
     expect(pdf.name).toBe(`Export e2e - ${today()}.pdf`);
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Page 1 as a reviewer sees it (test-results/export/plan-page1.png): A4 at 100 dpi, with ink on it.
+    const page1 = renderPdfPagePng(pdf.bytes, 1, join(SHOTS, 'plan-page1.png'));
+    expect(pngSize(page1)).toEqual({ width: 827, height: 1170 });
+    expect(renderPdfPages(pdf.bytes)[0]?.ink).toBeGreaterThan(0.005);
 
     const board = await download(page, 'export-png-board');
     expect(board.name).toBe(`Export e2e - board - ${today()}.png`);

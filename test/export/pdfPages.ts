@@ -47,3 +47,28 @@ export function pdfText(pdf: Uint8Array): string {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Renders one page as a PNG file (poppler's `pdftoppm`, 100 dpi), for a person to look at. */
+export function renderPdfPagePng(pdf: Uint8Array, page: number, file: string): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'throughline-pdf-'));
+  try {
+    writeFileSync(join(dir, 'plan.pdf'), pdf);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '100',
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-singlefile',
+      join(dir, 'plan.pdf'),
+      join(dir, 'page'),
+    ]);
+    const png = readFileSync(join(dir, 'page.png'));
+    writeFileSync(file, png);
+    return png;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

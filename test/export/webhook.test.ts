@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { planJsonSchema, readSettings, readWebhookLog, type WebhookDelivery } from '@throughline/shared';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { webhookDispatcherFor } from '../../server/src/webhook/WebhookDispatcher.ts';
 import { verifyWebhookSignature } from '../../server/src/webhook/webhookRequest.ts';
 import { command, createSession } from '../helpers/api.ts';
 import { connectDoc, type Peer, waitFor, waitSynced } from '../helpers/connectDoc.ts';
@@ -160,7 +159,7 @@ describe('finalisePlan', () => {
   });
 
   it('gives up on a receiver that never answers, after the timeout and the retries', async () => {
-    const dispatcher = webhookDispatcherFor(s.app);
+    const dispatcher = s.app.webhooks;
     const saved = dispatcher.policy;
     dispatcher.policy = { ...saved, timeoutMs: 200, retryDelaysMs: [0], maxRetryAfterMs: 0 };
     try {

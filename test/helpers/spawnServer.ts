@@ -35,6 +35,8 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
         THROUGHLINE_DATA_DIR: dataDir,
         THROUGHLINE_SECRET: 'test-secret',
         THROUGHLINE_DRAIN_SECONDS: '1',
+        THROUGHLINE_RATE_LIMIT_CREATE: '1000000',
+        THROUGHLINE_RATE_LIMIT_JOIN: '1000000',
         LOG_LEVEL: 'warn',
         ...env,
       },
@@ -48,7 +50,16 @@ export async function spawnPnpmStart(dataDir: string, env: Record<string, string
   return watchServer(
     spawn('pnpm', ['start'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', THROUGHLINE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        THROUGHLINE_DATA_DIR: dataDir,
+        THROUGHLINE_RATE_LIMIT_CREATE: '1000000',
+        THROUGHLINE_RATE_LIMIT_JOIN: '1000000',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );

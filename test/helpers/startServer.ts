@@ -25,6 +25,8 @@ export async function startServer(opts: Partial<AppOptions> & { keepDataDir?: bo
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'throughline-test-'));
   const app = await buildApp({
     secret: 'test-secret',
+    // Tests create sessions by the hundred; rateLimit.test.ts checks the production defaults.
+    rateLimit: { createPerMinute: 1_000_000, joinPerMinute: 1_000_000, allow: [] },
     clientDist: existsSync(join(CLIENT_DIST, 'index.html')) ? CLIENT_DIST : null,
     ...opts,
     dataDir,

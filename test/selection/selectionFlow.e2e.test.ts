@@ -59,6 +59,12 @@ async function openTab(page: Page, label: string) {
     .click();
 }
 
+/** The facilitator moves the session on: the button, then the confirmation. */
+async function movePhaseOn(page: Page) {
+  await page.getByTestId('phase-next').click();
+  await page.getByTestId('phase-next-confirm').click();
+}
+
 const shot = (page: Page, name: string) => page.screenshot({ path: joinPath(SHOTS, `${name}.png`) });
 
 const row = (page: Page, text: string) => page.locator('.tl-sel-row', { hasText: text });
@@ -106,7 +112,7 @@ describe('explore → select → plan → review in Chromium', () => {
     await shot(fac, '1-explore');
 
     // Select: the facilitator moves on; the board freezes for everyone.
-    await fac.getByTestId('phase-next').click();
+    await movePhaseOn(fac);
     await expect.poll(() => patPage.getByTestId('phase-banner').innerText()).toMatch(/frozen|select/i);
 
     for (const page of [fac, patPage, samPage]) await openTab(page, 'Select');
@@ -144,7 +150,7 @@ describe('explore → select → plan → review in Chromium', () => {
     await shot(fac, '2-select-facilitator');
 
     // Plan: a kept idea without a step is a gap until someone owns one.
-    await fac.getByTestId('phase-next').click();
+    await movePhaseOn(fac);
     for (const page of [fac, patPage]) await openTab(page, 'Plan');
     await expect.poll(() => fac.getByTestId('plan-gaps').innerText()).toContain('has no next step');
     await fac.getByTestId('add-step').click();
@@ -164,7 +170,7 @@ describe('explore → select → plan → review in Chromium', () => {
     await shot(fac, '3-plan');
 
     // Review: the owner records what the step taught.
-    await fac.getByTestId('phase-next').click();
+    await movePhaseOn(fac);
     await openTab(patPage, 'Review');
     await patPage.getByTestId('record-review').click();
     await patPage.getByTestId('outcome-revise').click();

@@ -17,9 +17,14 @@ import { type ActionContext, defineAction, keyIs, noMods, write } from './types.
 export const DEFAULT_CLUSTER_SIZE = { width: 520, height: 380 } as const;
 export const CLUSTER_COLOR = '#f1f3f5';
 
+/** A frame narrower than this cuts its title short: frames around one note are widened to it. */
+export const MIN_CLUSTER_WIDTH = 320;
+
 /**
- * `F` makes a frame: around the selected notes (which join it), or an empty
- * one in the middle of the screen. Its title opens for editing at once.
+ * `F` makes a frame: around the selected notes, or a default-sized one in
+ * the middle of the screen. Either way every note inside its bounds then
+ * belongs to it (as in Miro: a frame drawn over notes owns them). Its title
+ * opens for editing at once.
  */
 export const createCluster = defineAction<{ title?: string } | undefined>({
   name: 'createCluster',
@@ -33,11 +38,12 @@ export const createCluster = defineAction<{ title?: string } | undefined>({
       .filter((n) => n !== null);
     const around = boundsOf(notes.map(noteRect));
     const center = viewCenter(ctx);
+    const widen = around ? Math.max(0, MIN_CLUSTER_WIDTH - (around.width + CLUSTER_PADDING * 2)) : 0;
     const rect = around
       ? {
-          x: around.x - CLUSTER_PADDING,
+          x: Math.round(around.x - CLUSTER_PADDING - widen / 2),
           y: around.y - CLUSTER_PADDING - CLUSTER_TITLE_HEIGHT,
-          width: around.width + CLUSTER_PADDING * 2,
+          width: around.width + CLUSTER_PADDING * 2 + widen,
           height: around.height + CLUSTER_PADDING * 2 + CLUSTER_TITLE_HEIGHT,
         }
       : {
@@ -52,9 +58,11 @@ export const createCluster = defineAction<{ title?: string } | undefined>({
       color: CLUSTER_COLOR,
       createdBy: ctx.me.participantId,
     };
+    ctx.store.flush();
     write(ctx, () => {
       insertCluster(ctx.doc, cluster);
       for (const n of notes) patchIdea(ctx.doc, n.id, { clusterId: cluster.id });
+      settleMembership(ctx, cluster.id);
     });
     patchStore(ctx.ui, { selection: new Set([cluster.id]), renamingId: cluster.id, editingId: null, announcement: 'Cluster added' });
   },

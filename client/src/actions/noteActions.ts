@@ -20,6 +20,7 @@ import {
   readIdea,
 } from '@throughline/shared';
 import { clusterAt, clusterRect, noteCenter, noteRect } from '../board/geometry.ts';
+import { placeNote } from '../board/placement.ts';
 import { boundsOf, type Point, screenToBoard } from '../board/viewport.ts';
 import { patchStore } from '../state/createStore.ts';
 import { type ActionContext, defineAction, isMod, keyIs, noMods, write } from './types.ts';
@@ -33,19 +34,11 @@ export const viewCenter = (ctx: ActionContext): Point => {
 export const selectedIdeaIds = (ctx: ActionContext) => [...ctx.ui.get().selection].filter(isIdeaId);
 export const selectedClusterIds = (ctx: ActionContext) => [...ctx.ui.get().selection].filter(isClusterId);
 
-/** Nudges a new note off any note sitting exactly where it would go, so repeated `N` presses fan out. */
-function freeSpot(ctx: ActionContext, x: number, y: number): { x: number; y: number } {
-  const taken = ctx.store.canvasIdeas;
-  for (let i = 0; i < 50; i++) {
-    const px = x + i * 24;
-    const py = y + i * 24;
-    if (!taken.some((n) => Math.abs(n.x - px) < 8 && Math.abs(n.y - py) < 8)) return { x: px, y: py };
-  }
-  return { x, y };
-}
+/** Rects of the notes on the canvas, for placing new ones clear of them. */
+export const takenRects = (ctx: ActionContext) => ctx.store.canvasIdeas.map(noteRect);
 
 export interface CreateNoteArg {
-  /** Board point for the note's centre; the middle of the screen when absent. */
+  /** Board point for the note's centre; when absent, the free spot nearest the middle of the screen. */
   at?: Point;
   text?: string;
   color?: string;
@@ -60,10 +53,11 @@ export const createNote = defineAction<CreateNoteArg | undefined>({
   writes: true,
   keyTest: (e) => noMods(e) && !e.shiftKey && keyIs(e, 'n'),
   perform(ctx, arg = {}) {
-    const center = arg.at ?? viewCenter(ctx);
-    let x = Math.round(center.x - NOTE_SIZE.width / 2);
-    let y = Math.round(center.y - NOTE_SIZE.height / 2);
-    if (!arg.at) ({ x, y } = freeSpot(ctx, x, y));
+    // The store may lag the doc by a frame: a note added a moment ago must count as taken.
+    ctx.store.flush();
+    const { x, y } = arg.at
+      ? { x: Math.round(arg.at.x - NOTE_SIZE.width / 2), y: Math.round(arg.at.y - NOTE_SIZE.height / 2) }
+      : placeNote(takenRects(ctx), viewCenter(ctx));
     const cluster = clusterAt(readClusters(ctx.doc), noteCenter({ x, y }));
     const idea = personIdea({
       id: createIdeaId(),

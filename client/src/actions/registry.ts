@@ -32,11 +32,11 @@ export const KEYED_ACTIONS: readonly Action<unknown>[] = [
 
 /** Pointer gestures, listed in the help overlay beside the keyed actions. */
 export const GESTURES: readonly { label: string; how: string }[] = [
-  { label: 'New note', how: 'Double-click empty space' },
+  { label: 'New note', how: 'Double-click empty space (touch: press and hold)' },
   { label: 'Edit a note', how: 'Double-click it' },
   { label: 'Rename a cluster', how: 'Double-click its title' },
   { label: 'Pan', how: 'Drag empty space, Space+drag, or scroll with a trackpad' },
-  { label: 'Zoom', how: 'Mouse wheel, pinch, or Ctrl+scroll' },
+  { label: 'Zoom', how: 'Mouse wheel, two-finger pinch, or Ctrl+scroll' },
   { label: 'Select several', how: 'Shift+drag a box around them, or Shift+click' },
   { label: 'Move into a cluster', how: 'Drop notes inside its frame' },
   { label: 'Resize a cluster', how: 'Drag its bottom-right corner' },

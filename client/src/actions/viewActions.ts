@@ -1,7 +1,15 @@
 import { clusterRect, noteRect } from '../board/geometry.ts';
-import { boundsOf, centerOn, DEFAULT_VIEWPORT, fitRect, nextZoomStep, zoomAt } from '../board/viewport.ts';
+import { boundsOf, centerOn, DEFAULT_VIEWPORT, fitRect, type Insets, nextZoomStep, zoomAt } from '../board/viewport.ts';
 import { patchStore } from '../state/createStore.ts';
 import { type ActionContext, defineAction, isMod, type KeyLike } from './types.ts';
+
+/**
+ * Where the floating toolbar covers the canvas (see .toolbar in styles.css):
+ * down the left edge on wide screens, along the bottom on phones.
+ */
+export const toolbarInsets = (size: { width: number }): Insets => (size.width > PHONE_MAX_WIDTH ? { left: 72 } : { bottom: 72 });
+/** Canvas widths up to this get the phone layout (matches the media query in styles.css). */
+export const PHONE_MAX_WIDTH = 600;
 
 const screenCenter = (ctx: ActionContext) => {
   const s = ctx.viewSize();
@@ -48,7 +56,7 @@ export const zoomToFit = defineAction({
       ctx.viewport.set(centerOn(DEFAULT_VIEWPORT, { x: 0, y: 0 }, ctx.viewSize()));
       return;
     }
-    ctx.viewport.set(fitRect(bounds, ctx.viewSize()));
+    ctx.viewport.set(fitRect(bounds, ctx.viewSize(), 48, 1, toolbarInsets(ctx.viewSize())));
   },
 });
 

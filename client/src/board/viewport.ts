@@ -58,16 +58,26 @@ export const centerOn = (vp: Viewport, boardPoint: Point, size: Size): Viewport 
   y: size.height / 2 - boardPoint.y * vp.scale,
 });
 
+/** Screen pixels along each edge that something floats over (toolbars), kept clear when fitting. */
+export interface Insets {
+  left?: number;
+  right?: number;
+  top?: number;
+  bottom?: number;
+}
+
 /**
- * A viewport showing all of `rect` with `padding` screen pixels around it,
- * never zooming in past `maxScale` (a fit on one note should not blow it up
- * to 400%).
+ * The camera that shows `rect` whole (at most `maxScale`), centred in the
+ * part of the screen not covered by `insets`, with `padding` around it.
  */
-export function fitRect(rect: Rect, size: Size, padding = 48, maxScale = 1): Viewport {
-  const w = Math.max(1, size.width - padding * 2);
-  const h = Math.max(1, size.height - padding * 2);
+export function fitRect(rect: Rect, size: Size, padding = 48, maxScale = 1, insets: Insets = {}): Viewport {
+  const { left = 0, right = 0, top = 0, bottom = 0 } = insets;
+  const area = { width: Math.max(1, size.width - left - right), height: Math.max(1, size.height - top - bottom) };
+  const w = Math.max(1, area.width - padding * 2);
+  const h = Math.max(1, area.height - padding * 2);
   const scale = clampScale(Math.min(maxScale, w / Math.max(1, rect.width), h / Math.max(1, rect.height)));
-  return centerOn({ x: 0, y: 0, scale }, { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }, size);
+  const vp = centerOn({ x: 0, y: 0, scale }, { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }, area);
+  return { ...vp, x: vp.x + left, y: vp.y + top };
 }
 
 /** The smallest rect holding every rect given, or null for none. */

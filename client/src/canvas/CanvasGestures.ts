@@ -28,6 +28,10 @@ type Gesture =
 
 /** Pixels a press may wander before it counts as a drag rather than a click. */
 const DRAG_SLOP = 3;
+/** A finger held still this long on empty canvas adds a note there (touch has no double-click to spare). */
+export const LONG_PRESS_MS = 550;
+/** A finger wobbles: it may drift this far during a long-press. */
+const TOUCH_SLOP = 10;
 
 const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
 const mid = (a: Point, b: Point) => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
@@ -47,6 +51,7 @@ export class CanvasGestures {
   private gesture: Gesture = { kind: 'none' };
   private readonly pointers = new Map<number, Point>();
   private spaceHeld = false;
+  private longPress: ReturnType<typeof setTimeout> | undefined;
   private readonly flushSoon = coalesce(frameScheduler(), () => this.flush(this.gesture));
 
   constructor(
@@ -68,6 +73,7 @@ export class CanvasGestures {
 
   destroy(): void {
     this.flushSoon.cancel();
+    this.cancelLongPress();
     const el = this.el;
     el.removeEventListener('pointerdown', this.onDown);
     el.removeEventListener('pointermove', this.onMove);
@@ -112,6 +118,7 @@ export class CanvasGestures {
     this.pointers.set(e.pointerId, screen);
     this.el.focus({ preventScroll: true });
     if (this.pointers.size === 2 && e.pointerType === 'touch') {
+      this.cancelLongPress();
       this.finishGesture(false);
       const [a, b] = [...this.pointers.values()] as [Point, Point];
       this.gesture = { kind: 'pinch', startDist: Math.max(1, dist(a, b)), startMid: mid(a, b), startVp: this.editor.viewport.get() };
@@ -153,7 +160,19 @@ export class CanvasGestures {
       return;
     }
     this.gesture = { kind: 'pan', start: screen, startVp: vp, moved: false, clickClears: true };
+    if (e.pointerType === 'touch' && canWrite) {
+      this.longPress = setTimeout(() => {
+        this.longPress = undefined;
+        this.gesture = { kind: 'none' };
+        this.editor.run(createNote, { at: p });
+      }, LONG_PRESS_MS);
+    }
   };
+
+  private cancelLongPress() {
+    clearTimeout(this.longPress);
+    this.longPress = undefined;
+  }
 
   private onMove = (e: PointerEvent) => {
     const screen = this.local(e);
@@ -166,7 +185,8 @@ export class CanvasGestures {
         this.updateHoverCursor(p);
         return;
       case 'pan':
-        if (!g.moved && dist(screen, g.start) < DRAG_SLOP) return;
+        if (!g.moved && dist(screen, g.start) < (e.pointerType === 'touch' ? TOUCH_SLOP : DRAG_SLOP)) return;
+        this.cancelLongPress();
         g.moved = true;
         this.editor.viewport.set(panBy(g.startVp, screen.x - g.start.x, screen.y - g.start.y));
         return;
@@ -223,6 +243,7 @@ export class CanvasGestures {
 
   private onUp = (e: PointerEvent) => {
     this.pointers.delete(e.pointerId);
+    this.cancelLongPress();
     if (this.gesture.kind === 'pinch') {
       if (this.pointers.size < 2) this.gesture = { kind: 'none' };
       return;

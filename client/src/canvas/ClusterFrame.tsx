@@ -37,7 +37,7 @@ export const ClusterFrame = memo(function ClusterFrame({
         <Text
           x={16}
           y={12}
-          width={Math.max(0, titleSize > 20 ? w - 32 : w - 120)}
+          width={Math.max(0, w - 32)}
           text={cluster.title || 'Untitled cluster'}
           fontSize={titleSize}
           fontStyle="bold"
@@ -49,11 +49,11 @@ export const ClusterFrame = memo(function ClusterFrame({
         />
       )}
       {titleSize > 20 ? null : (
+        // The count sits at the bottom, so the title keeps the whole width of the strip.
         <Text
-          x={w - 104}
-          y={16}
-          width={88}
-          align="right"
+          x={16}
+          y={h - 24}
+          width={Math.max(0, w - 48)}
           text={`${memberCount} note${memberCount === 1 ? '' : 's'}`}
           fontSize={13}
           fontFamily={NOTE_FONT}

@@ -41,7 +41,7 @@ export function ClusterTitleEditor({ editor, id }: { editor: BoardEditor; id: st
       style={{
         left: (cluster.x + 8) * vp.scale + vp.x,
         top: (cluster.y + 6) * vp.scale + vp.y,
-        width: Math.max(160, cluster.width - 120),
+        width: Math.max(160, cluster.width - 24),
         height: 32,
         fontSize: 20,
         fontFamily: NOTE_FONT,

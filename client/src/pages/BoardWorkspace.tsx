@@ -20,6 +20,7 @@ import type { BoardEditor } from '../state/BoardEditor.ts';
 import { useStoreValue } from '../state/useStore.ts';
 import { loadViewport, saveViewport } from '../state/viewportMemory.ts';
 import type { BoardConnection } from '../sync/BoardConnection.ts';
+import { installBoardClipboard } from './boardClipboard.ts';
 
 /** Keys that still work in the list view (the others act on the hidden canvas). */
 const LIST_VIEW_KEYS = new Set([undo.name, redo.name, toggleListView.name, toggleHelp.name, dismiss.name]);
@@ -75,6 +76,8 @@ export function BoardWorkspace() {
       unsubscribe();
     };
   }, [editor, sessionId]);
+
+  useEffect(() => installBoardClipboard(editor), [editor]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

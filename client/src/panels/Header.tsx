@@ -23,9 +23,9 @@ export function Header() {
       <div className="brand" title="Throughline">
         <span className="brand-mark" aria-hidden="true" />
       </div>
-      <span className="header-title" title={control.brief?.title ?? title}>
+      <h1 className="header-title" title={control.brief?.title ?? title}>
         {control.brief?.title || title}
-      </span>
+      </h1>
       <span className="phase-chip" title={PHASE_PURPOSE[control.phase.current]}>
         {control.phase.current}
       </span>
@@ -96,10 +96,9 @@ export function Header() {
   );
 }
 
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
+/** First letters of the first two words, ignoring punctuation: "Sam Ortiz (VP)" → "SO", "(VP) Sam" → "VS". */
+export const initials = (name: string) =>
+  (name.match(/[\p{L}\p{N}]+/gu) ?? [])
     .slice(0, 2)
-    .map((w) => w[0]?.toUpperCase())
+    .map((w) => w.charAt(0).toUpperCase())
     .join('') || '?';

@@ -41,6 +41,14 @@ export function HelpOverlay({ editor }: { editor: BoardEditor }) {
             <span>Pan while held</span>
             <kbd>Space</kbd>
           </div>
+          <div>
+            <span>Copy / cut notes</span>
+            <kbd>Ctrl+C / Ctrl+X</kbd>
+          </div>
+          <div>
+            <span>Paste notes, or text as one note per line</span>
+            <kbd>Ctrl+V</kbd>
+          </div>
         </div>
         <h3>With the mouse</h3>
         <div className="shortcuts">

@@ -1,8 +1,16 @@
 import { PHASE_PURPOSE, PHASES, type Phase, phaseIndex } from '@throughline/shared';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { useCommand } from '../session/useCommand.ts';
 import { ErrorLine } from './ErrorLine.tsx';
+
+/** What moving forward does to everyone, said before the facilitator confirms. */
+const NEXT_EFFECT: Record<Phase, string> = {
+  explore: '',
+  select: 'The board freezes (nobody can add or move notes) and voting opens.',
+  plan: 'Voting closes; kept ideas get next steps.',
+  review: 'The plan is read back against what happened.',
+};
 
 export const PHASE_LABEL: Record<Phase, string> = {
   explore: 'Explore',
@@ -28,9 +36,14 @@ export function PhaseStepper({ showPurpose = false }: { showPurpose?: boolean })
   const next = PHASES[at + 1] ?? null;
   const isFacilitator = you.role === 'facilitator';
 
+  const [confirmNext, setConfirmNext] = useState(false);
+  const focusOnMount = useCallback((el: HTMLButtonElement | null) => el?.focus(), []);
   const move = async (phase: Phase, confirm = false) => {
     const ok = await run({ type: 'setPhase', phase, ...(confirm ? { confirm: true } : {}) });
-    if (ok) setConfirmBack(null);
+    if (ok) {
+      setConfirmBack(null);
+      setConfirmNext(false);
+    }
   };
 
   return (
@@ -63,10 +76,36 @@ export function PhaseStepper({ showPurpose = false }: { showPurpose?: boolean })
           {PHASE_PURPOSE[current]}
         </p>
       )}
-      {isFacilitator && next && !confirmBack && (
-        <button type="button" className="btn btn-primary btn-small" disabled={busy} onClick={() => move(next)} data-testid="phase-next">
+      {isFacilitator && next && !confirmBack && !confirmNext && (
+        <button
+          type="button"
+          className="btn btn-primary btn-small"
+          disabled={busy}
+          onClick={() => setConfirmNext(true)}
+          data-testid="phase-next"
+        >
           Move to {PHASE_LABEL[next]} →
         </button>
+      )}
+      {next && confirmNext && (
+        <div className="tl-ph-confirm" role="alertdialog" aria-label={`Confirm moving to ${PHASE_LABEL[next]}`}>
+          <p>
+            Move everyone to <strong>{PHASE_LABEL[next]}</strong>? {NEXT_EFFECT[next]}
+          </p>
+          <button type="button" className="btn btn-small" onClick={() => setConfirmNext(false)} disabled={busy}>
+            Stay in {PHASE_LABEL[current]}
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            onClick={() => move(next)}
+            disabled={busy}
+            data-testid="phase-next-confirm"
+            ref={focusOnMount}
+          >
+            Move to {PHASE_LABEL[next]}
+          </button>
+        </div>
       )}
       {confirmBack && (
         <div className="tl-ph-confirm" role="alertdialog" aria-label="Confirm going back">

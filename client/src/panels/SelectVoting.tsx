@@ -82,7 +82,15 @@ export function SelectFacilitatorBar() {
   const changed = budget !== settings.voteBudget || cap !== settings.perIdeaCap;
 
   return (
-    <section className="tl-sel-facil" aria-label="Voting settings">
+    <form
+      className="tl-sel-facil"
+      aria-label="Voting settings"
+      onSubmit={(e) => {
+        // Enter in either number saves both, as a form should.
+        e.preventDefault();
+        if (changed) void run({ type: 'setVoting', voteBudget: budget, perIdeaCap: cap });
+      }}
+    >
       <label>
         Votes each{' '}
         <input
@@ -109,12 +117,7 @@ export function SelectFacilitatorBar() {
         />
       </label>
       {changed && (
-        <button
-          type="button"
-          className="btn btn-small"
-          disabled={busy}
-          onClick={() => run({ type: 'setVoting', voteBudget: budget, perIdeaCap: cap })}
-        >
+        <button type="submit" className="btn btn-small" disabled={busy} data-testid="vote-settings-save">
           Save
         </button>
       )}
@@ -161,6 +164,6 @@ export function SelectFacilitatorBar() {
         </button>
       )}
       <ErrorLine error={error} />
-    </section>
+    </form>
   );
 }

@@ -1,13 +1,27 @@
+import { type CSSProperties, useEffect, useRef, useState } from 'react';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
+import { clampSidebar, SidebarResizer } from './SidebarResizer.tsx';
 import { SIDEBAR_TABS } from './sidebarTabs.tsx';
 
 /** The right-hand sidebar: a tab list over the panels in SIDEBAR_TABS, collapsible to a strip. */
+const sideWidth = (width: number): CSSProperties & { '--side-width': string } => ({ '--side-width': `${width}px` });
+
 export function Sidebar() {
   const { editor } = useSession();
   const control = useControl();
   const open = useStoreValue(editor.ui, (s) => s.sidebarTab);
+  // Panels that need room (select, plan, review) start wider; each width is kept as the person drags it.
+  const [widths, setWidths] = useState(() => ({ narrow: 300, wide: Math.min(480, Math.round(window.innerWidth * 0.38)) }));
+  // Entering select, plan or review opens that phase's panel for everyone, as Parabol moves the whole team along.
+  const phase = control.phase.current;
+  const seenPhase = useRef(phase);
+  useEffect(() => {
+    if (seenPhase.current === phase) return;
+    seenPhase.current = phase;
+    if (SIDEBAR_TABS.some((t) => t.id === phase)) patchStore(editor.ui, { sidebarTab: phase });
+  }, [phase, editor]);
   const tabs = SIDEBAR_TABS.filter((t) => t.visible?.(control) ?? true);
   const active = tabs.find((t) => t.id === open) ?? null;
   if (!active) {
@@ -27,24 +41,27 @@ export function Sidebar() {
     );
   }
   const { Panel } = active;
+  const width = clampSidebar(widths[active.wide ? 'wide' : 'narrow']);
   return (
-    <aside className="side side-right" data-wide={active.wide ? 'true' : undefined} aria-label="Sidebar">
-      <div className="tabs" role="tablist">
-        {tabs.map((t) => (
-          <button
-            key={t.id}
-            id={`tab-${t.id}`}
-            type="button"
-            role="tab"
-            className="tab"
-            aria-selected={t.id === active.id}
-            aria-controls={`tabpanel-${t.id}`}
-            onClick={() => patchStore(editor.ui, { sidebarTab: t.id })}
-          >
-            {t.label}
-          </button>
-        ))}
-        <span className="tabs-spacer" />
+    <aside className="side side-right" data-wide={active.wide ? 'true' : undefined} aria-label="Sidebar" style={sideWidth(width)}>
+      <SidebarResizer width={width} onResize={(w) => setWidths((cur) => ({ ...cur, [active.wide ? 'wide' : 'narrow']: w }))} />
+      <div className="tabs-bar">
+        <div className="tabs" role="tablist">
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              id={`tab-${t.id}`}
+              type="button"
+              role="tab"
+              className="tab"
+              aria-selected={t.id === active.id}
+              aria-controls={`tabpanel-${t.id}`}
+              onClick={() => patchStore(editor.ui, { sidebarTab: t.id })}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
         <button
           type="button"
           className="btn btn-ghost btn-small"

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { requireIdentity } from '../auth/requireIdentity.ts';
 import { handlers as commandHandlers } from '../commands/registry.ts';
 import { runCommand } from '../commands/runCommand.ts';
 import { loadSession } from './sessions.ts';
 
 /** `POST /api/sessions/:id/commands`: the only way clients change protected state. */
-export async function commandRoutes(app: FastifyInstance) {
+async function commands(app: FastifyInstance) {
   app.post<{ Params: { id: string } }>('/api/sessions/:id/commands', async (req, reply) => {
     const session = await loadSession(app, req.params.id);
     const identity = requireIdentity(app, req, session.id);
@@ -29,3 +30,6 @@ function commandType(body: unknown): string {
   const type = (body as { type?: unknown } | null)?.type;
   return typeof type === 'string' && Object.hasOwn(commandHandlers, type) ? type : 'unknown';
 }
+
+/** Encapsulated like any route plugin; named so fastify checks, at boot, that the services handlers reach are registered. */
+export const commandRoutes = fp(commands, { name: 'command-routes', encapsulate: true, dependencies: ['ai', 'webhooks'] });

@@ -16,7 +16,6 @@ import { planToIcs } from '../export/planToIcs.ts';
 import { planToMarkdown } from '../export/planToMarkdown.ts';
 import { planToPdf } from '../export/planToPdf.ts';
 import { readPlanExport } from '../export/readPlanExport.ts';
-import { webhookDispatcherFor } from '../webhook/WebhookDispatcher.ts';
 import { loadSession } from './sessions.ts';
 
 /** Options a download URL may carry: CSV's `?variant=`, JSON's `?version=1`. */
@@ -59,9 +58,7 @@ export type ExportFormat = keyof typeof EXPORT_FORMATS;
 /**
  * `GET /api/sessions/:id/export.{md,csv,json,ics,pdf}` for any valid token of
  * the session, viewers included, as a Bearer header or `?token=` (so a plain
- * link downloads); and the public JSON Schema of the JSON format. Also stops
- * webhook deliveries when the app closes (child hooks run before the root's,
- * so the rooms are still open to record them as cancelled).
+ * link downloads); and the public JSON Schema of the JSON format.
  */
 export async function exportRoutes(app: FastifyInstance) {
   for (const [ext, format] of Object.entries(EXPORT_FORMATS) as [ExportFormat, (typeof EXPORT_FORMATS)[ExportFormat]][]) {
@@ -102,10 +99,6 @@ export async function exportRoutes(app: FastifyInstance) {
       return schema;
     });
   }
-
-  app.addHook('onClose', async () => {
-    await webhookDispatcherFor(app).close();
-  });
 }
 
 /**

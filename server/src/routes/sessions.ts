@@ -18,12 +18,16 @@ import { requireIdentity } from '../auth/requireIdentity.ts';
 import { Errors, type IssuesError } from '../errors.ts';
 import { createSession, fromTemplate, participantView, roleForInvite, tokenFor } from '../sessions/sessionService.ts';
 
+/** An address to notify; trimmed, as typed (case kept: the local part may be case-sensitive). */
+const EmailSchema = z.string().trim().max(254).email('not an e-mail address');
+
 const CreateBody = z.object({
   brief: z.unknown().optional(),
   templateId: z.string().max(60).optional(),
   facilitatorName: DisplayNameSchema.optional(),
+  facilitatorEmail: EmailSchema.optional(),
 });
-const JoinBody = z.object({ invite: z.string().min(1).max(200), name: DisplayNameSchema });
+const JoinBody = z.object({ invite: z.string().min(1).max(200), name: DisplayNameSchema, email: EmailSchema.optional() });
 
 /** The origin links should point at: the request's own host, as the browser saw it. */
 function originOf(req: FastifyRequest): string {
@@ -43,9 +47,13 @@ export async function loadSession(app: FastifyInstance, rawId: string) {
   return session;
 }
 
+/** Per client address (every address, loopback too, unless allow-listed: see `rateLimitPlugin`). */
+const perMinute = (max: number) => ({ max, timeWindow: 60_000 });
+
 /** Create, join and summarise sessions (DESIGN.md "Public contract"). */
 export async function sessionRoutes(app: FastifyInstance) {
-  app.post('/api/sessions', async (req, reply) => {
+  const limits = app.config.rateLimit;
+  app.post('/api/sessions', { config: { rateLimit: perMinute(limits.createPerMinute) } }, async (req, reply) => {
     const body = CreateBody.safeParse(req.body ?? {});
     if (!body.success) throw withIssues(new Errors.badRequest('expected { brief } or { templateId, brief? }'), zodIssues(body.error));
     const template = body.data.templateId === undefined ? undefined : findTemplate(body.data.templateId);
@@ -68,6 +76,14 @@ export async function sessionRoutes(app: FastifyInstance) {
     );
     const origin = originOf(req);
     const { session } = created;
+    if (body.data.facilitatorEmail) {
+      await app.store.setContact({
+        sessionId: session.id,
+        participantId: created.facilitator.id,
+        email: body.data.facilitatorEmail,
+        unsubscribed: false,
+      });
+    }
     reply.code(201);
     return {
       sessionId: session.id,
@@ -85,22 +101,29 @@ export async function sessionRoutes(app: FastifyInstance) {
 
   app.get('/api/templates', async () => ({ templates: TEMPLATES }));
 
-  app.post<{ Params: { id: string } }>('/api/sessions/:id/join', async (req) => {
-    const session = await loadSession(app, req.params.id);
-    const body = JoinBody.safeParse(req.body ?? {});
-    if (!body.success) throw withIssues(new Errors.badRequest('expected { invite, name }'), zodIssues(body.error));
-    const role = roleForInvite(session, body.data.invite);
-    if (!role) throw new Errors.forbidden('this invite is not valid for this session');
-    const participant = {
-      id: createParticipantId(),
-      sessionId: session.id,
-      name: body.data.name,
-      role,
-      joinedAt: new Date().toISOString(),
-    };
-    await app.store.addParticipant(participant);
-    return { token: tokenFor(app, participant), participantId: participant.id, role };
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/sessions/:id/join',
+    { config: { rateLimit: perMinute(limits.joinPerMinute) } },
+    async (req) => {
+      const session = await loadSession(app, req.params.id);
+      const body = JoinBody.safeParse(req.body ?? {});
+      if (!body.success) throw withIssues(new Errors.badRequest('expected { invite, name, email? }'), zodIssues(body.error));
+      const role = roleForInvite(session, body.data.invite);
+      if (!role) throw new Errors.forbidden('this invite is not valid for this session');
+      const participant = {
+        id: createParticipantId(),
+        sessionId: session.id,
+        name: body.data.name,
+        role,
+        joinedAt: new Date().toISOString(),
+      };
+      await app.store.addParticipant(participant);
+      // Optional: only people who give an address get mail, and each mail lets them stop it.
+      if (body.data.email)
+        await app.store.setContact({ sessionId: session.id, participantId: participant.id, email: body.data.email, unsubscribed: false });
+      return { token: tokenFor(app, participant), participantId: participant.id, role };
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/api/sessions/:id', async (req) => {
     const session = await loadSession(app, req.params.id);
@@ -118,6 +141,7 @@ export async function sessionRoutes(app: FastifyInstance) {
         participants: participants.map(participantView),
         you: { participantId: you.participantId, role: you.role, name: you.name, color: colorFor(you.participantId) },
         warnings: brief ? checkBrief(brief) : [],
+        notifications: { mail: app.notifications.mailEnabled },
         serverTime: Date.now(),
       };
     });

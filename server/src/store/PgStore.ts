@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { GroupCommitStore } from './GroupCommitStore.ts';
@@ -31,6 +32,7 @@ CREATE TABLE IF NOT EXISTS audit (
   seq BIGSERIAL PRIMARY KEY, session_id TEXT NOT NULL, at TEXT NOT NULL,
   participant_id TEXT NOT NULL, role TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, outcome TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS audit_session ON audit(session_id, seq);
+CREATE TABLE IF NOT EXISTS instance_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
 /** Serialises schema creation across instances starting at once. */
@@ -216,6 +218,19 @@ export class PgStore extends GroupCommitStore {
         releaseLocal();
       }
     };
+  }
+
+  /**
+   * The token secret every instance on this database shares: the first
+   * instance to ask generates it, concurrent starters agree on one row.
+   */
+  async sharedSecret(): Promise<string> {
+    const candidate = randomBytes(32).toString('base64url');
+    await this.pool.query("INSERT INTO instance_settings (key, value) VALUES ('token_secret', $1) ON CONFLICT (key) DO NOTHING", [
+      candidate,
+    ]);
+    const { rows } = await this.pool.query<{ value: string }>("SELECT value FROM instance_settings WHERE key = 'token_secret'");
+    return (rows[0] as { value: string }).value;
   }
 
   async ping(): Promise<void> {

@@ -28,6 +28,8 @@ export interface SyncConnectionOptions {
   canWrite: WritePolicy;
   /** Optional per-document content rules, checked after the gap check and before applying. */
   checkContent?: ContentPolicy;
+  /** Called with each update of this client's once it is applied (after every check). */
+  onApplied?: (update: Uint8Array) => void;
   limits: ConnectionLimits;
   log: { warn(obj: object, msg: string): void };
   metrics?: SyncMetrics;
@@ -159,6 +161,7 @@ export class SyncConnection implements RoomPeer {
       const pendingBefore = hasPending(doc);
       Y.applyUpdate(doc, update, this);
       if (!pendingBefore && dropPending(doc)) this.resync();
+      this.opts.onApplied?.(update);
     }
   }
 

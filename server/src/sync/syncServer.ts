@@ -31,6 +31,15 @@ export interface SyncServerOptions {
   limits: ConnectionLimits & { maxPayloadBytes: number; maxConnectionsPerParticipant: number };
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   metrics?: SyncMetrics;
+  hooks?: SyncHooks;
+}
+
+/** What the rest of the server hears from sync: who left a document, and comments clients wrote. */
+export interface SyncHooks {
+  /** A client's socket on `docName` closed; `doc` is what it had been served. Called synchronously. */
+  onLeave?(identity: Identity, docName: string, doc: Y.Doc): void;
+  /** A client's update to the comments doc was accepted and applied. */
+  onCommentsApplied?(identity: Identity, doc: Y.Doc, update: Uint8Array): void;
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/([^/?]+)$/;
@@ -162,6 +171,14 @@ export class SyncServer {
     let closed = false;
     ws.on('close', () => {
       closed = true;
+      const served = held[0];
+      if (served?.docName === docName) {
+        try {
+          this.opts.hooks?.onLeave?.(identity, docName, served.doc);
+        } catch (err) {
+          this.opts.log.error({ err: String(err) }, 'onLeave hook failed');
+        }
+      }
       const n = (this.perParticipant.get(identity.participantId) ?? 1) - 1;
       if (n <= 0) this.perParticipant.delete(identity.participantId);
       else this.perParticipant.set(identity.participantId, n);
@@ -198,7 +215,12 @@ export class SyncServer {
           }
         : {}),
       // Comments: one's own, edited only by their author, never removed (see checkClientCommentsUpdate).
-      ...(doc.kind === 'comments' ? { checkContent: (d: Y.Doc, u: Uint8Array) => checkClientCommentsUpdate(d, u, identity) } : {}),
+      ...(doc.kind === 'comments'
+        ? {
+            checkContent: (d: Y.Doc, u: Uint8Array) => checkClientCommentsUpdate(d, u, identity),
+            onApplied: (u: Uint8Array) => this.opts.hooks?.onCommentsApplied?.(identity, room.doc, u),
+          }
+        : {}),
       limits: this.opts.limits,
       log: this.opts.log,
       ...(this.opts.metrics ? { metrics: this.opts.metrics } : {}),

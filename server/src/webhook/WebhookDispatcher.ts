@@ -77,24 +77,3 @@ export class WebhookDispatcher {
     });
   }
 }
-
-const dispatchers = new WeakMap<object, WebhookDispatcher>();
-
-/**
- * The dispatcher of one running app. Keyed by the app's room manager, which
- * the root instance and every encapsulated plugin share by reference, so
- * command handlers and the export routes' shutdown hook find the same one.
- */
-export function webhookDispatcherFor(app: {
-  rooms: ControlDocAccess;
-  config: { webhookAllowPrivate: boolean };
-  log: { error(o: object, m: string): void };
-}): WebhookDispatcher {
-  let d = dispatchers.get(app.rooms);
-  if (!d) {
-    d = new WebhookDispatcher(app.rooms, (err) => app.log.error({ err }, 'webhook delivery failed unexpectedly'));
-    d.policy.allowPrivate = app.config.webhookAllowPrivate;
-    dispatchers.set(app.rooms, d);
-  }
-  return d;
-}

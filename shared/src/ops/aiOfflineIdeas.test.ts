@@ -106,3 +106,13 @@ describe('offline idea quality over ten briefs', () => {
     }
   });
 });
+
+describe('initiatives across a batch', () => {
+  it('spreads ideas over the initiatives even when the audience shares an initiative’s words', () => {
+    // "IT and security leads" shares "security" with "Security review fast lane": that alone must not pull every idea there.
+    const ideas = generateOfflineIdeas({ brief, count: 20, lens: null, seed: 42 });
+    const counts = new Map<string | undefined, number>();
+    for (const i of ideas) counts.set(i.initiativeId, (counts.get(i.initiativeId) ?? 0) + 1);
+    for (const init of brief.initiatives) expect(counts.get(init.id)).toBeGreaterThanOrEqual(5);
+  });
+});

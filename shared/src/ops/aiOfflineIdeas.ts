@@ -58,6 +58,8 @@ export function* offlineIdeas(input: OfflineIdeaInput): Generator<GeneratedIdea>
       ],
     };
   });
+  // Words every idea carries (the audience, the metric) say nothing about which initiative it serves.
+  const everywhere = contentWords(`${words.aud} ${words.metric} ${words.outcome}`);
   const dedupe = new IdeaDeduper((input.avoid ?? []).slice(0, AI_LIMITS.maxAvoidIdeas * 4), 0.6);
   let produced = 0;
   while (produced < count && queues.some((q) => q.items.length > 0)) {
@@ -66,7 +68,7 @@ export function* offlineIdeas(input: OfflineIdeaInput): Generator<GeneratedIdea>
       while (q.items.length > 0) {
         const move = q.items.shift() as Move;
         if (brokenConstraint(move.text, sense.constraints)) continue;
-        const initiativeId = move.initiativeId ?? servedInitiative(move.text, sense.initiatives, produced);
+        const initiativeId = move.initiativeId ?? servedInitiative(move.text, sense.initiatives, produced, everywhere);
         const parsed = GeneratedIdeaSchema.safeParse({ text: move.text, lens: q.lens, initiativeId });
         if (!parsed.success || !dedupe.tryAdd(parsed.data.text)) continue;
         produced++;
@@ -87,9 +89,14 @@ const riffPhrase = (riff: string) => firstWords(clause(riff), 10);
  * The initiative an idea serves: the one whose words it shares most, or,
  * when it shares none, the next in turn, so a batch spreads across them.
  */
-function servedInitiative(text: string, initiatives: readonly InitiativeSense[], turn: number): string | undefined {
+function servedInitiative(
+  text: string,
+  initiatives: readonly InitiativeSense[],
+  turn: number,
+  ignore: ReadonlySet<string>,
+): string | undefined {
   if (initiatives.length === 0) return undefined;
-  const words = contentWords(text);
+  const words = new Set([...contentWords(text)].filter((w) => !ignore.has(w)));
   let best: InitiativeSense | undefined;
   let bestScore = 0;
   for (const i of initiatives) {

@@ -116,3 +116,28 @@ export function deleteComment(doc: Y.Doc, key: string, id: string): boolean {
   e.set('mentions', []);
   return true;
 }
+
+/**
+ * The comments an (already applied) update created: entries whose Y.Map
+ * the update carries. Used to notify mentions once, where the update landed.
+ */
+export function commentsCreatedBy(doc: Y.Doc, update: Uint8Array): { threadKey: string; comment: Comment }[] {
+  const out: { threadKey: string; comment: Comment }[] = [];
+  for (const s of Y.decodeUpdate(update).structs) {
+    if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentType)) continue;
+    let item: Y.Item | null = null;
+    try {
+      const found = Y.getItem(doc.store, s.id);
+      item = found instanceof Y.Item ? found : null;
+    } catch {
+      item = null;
+    }
+    const entry = item?.content instanceof Y.ContentType ? item.content.type : null;
+    const thread = item?.parent as Y.AbstractType<unknown> | null | undefined;
+    const threadKey = thread?._item?.parentSub;
+    if (!(entry instanceof Y.Map) || !threadKey || thread?._item?.parent !== threadsMap(doc)) continue;
+    const comment = readComment(entry);
+    if (comment) out.push({ threadKey, comment });
+  }
+  return out;
+}

@@ -1,5 +1,7 @@
 import type { Idea } from '@throughline/shared';
 import { useState } from 'react';
+import { dismissAiIdea } from '../../actions/aiLaneActions.ts';
+import { useControl, useSession } from '../../session/SessionProvider.tsx';
 import { useCommand } from '../../session/useCommand.ts';
 import { type LaneGroup, lensName, provenanceText } from './AiLaneModel.ts';
 import { AiProblem } from './AiProblem.tsx';
@@ -22,12 +24,14 @@ export function AiLaneGroup({ group, canAct, nameOf }: { group: LaneGroup; canAc
   );
 }
 
-/** One AI idea waiting in the lane: its text and provenance, and adopt (as is or reworded) or riff on it. */
+/** One AI idea waiting in the lane: its text and provenance; adopt it (as is or reworded), riff on it or dismiss it. */
 function AiLaneCard({ idea, canAct, nameOf }: { idea: Idea; canAct: boolean; nameOf: (id: string) => string }) {
+  const { editor } = useSession();
   const { run, busy, error } = useCommand();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(idea.text);
   const provenance = provenanceText(idea.provenance, nameOf);
+  const serves = useControl().brief?.initiatives.find((i) => i.id === idea.provenance?.initiativeId)?.title;
 
   const adopt = (withText?: string) =>
     void run({ type: 'adoptAiIdea', ideaId: idea.id, ...(withText && withText !== idea.text ? { text: withText } : {}) });
@@ -50,6 +54,7 @@ function AiLaneCard({ idea, canAct, nameOf }: { idea: Idea; canAct: boolean; nam
       <details className="ai-provenance">
         <summary>
           <span className="ai-badge">AI</span> {lensName(idea.provenance?.lens)}
+          {serves && <span className="ai-serves"> · serves “{serves}”</span>}
         </summary>
         {provenance}
       </details>
@@ -85,6 +90,16 @@ function AiLaneCard({ idea, canAct, nameOf }: { idea: Idea; canAct: boolean; nam
                 title="Ask for 5 more ideas building on this one"
               >
                 Riff
+              </button>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                disabled={busy}
+                onClick={() => editor.run(dismissAiIdea, { id: idea.id })}
+                title="Remove this idea from the lane (Undo brings it back)"
+                data-testid="ai-dismiss"
+              >
+                Dismiss
               </button>
             </>
           )}

@@ -36,7 +36,10 @@ export function AiPanel() {
 
   const canAct = phase.current === 'explore' && you.role !== 'viewer';
   const groups = useMemo(() => laneGroups(view.lane, requests), [view.lane, requests]);
-  const mine = requests.filter((r) => r.requestedBy === you.participantId || (you.role === 'facilitator' && r.status === 'running'));
+  // Everyone sees what is being generated right now (ideas stream in one by one); finished requests only their asker.
+  const shown = requests.filter((r) => r.status === 'running' || r.requestedBy === you.participantId);
+  const mayCancel = (r: (typeof requests)[number]) =>
+    r.status === 'running' && (r.requestedBy === you.participantId || you.role === 'facilitator');
   const laneCount = groups.reduce((n, g) => n + g.ideas.length, 0);
 
   return (
@@ -51,9 +54,9 @@ export function AiPanel() {
             : 'The board is frozen: AI ideas can only be requested while exploring.'}
         </p>
       )}
-      <ul className="ai-requests" aria-label="Your AI requests">
-        {mine.slice(0, 3).map((r) => (
-          <AiRequestLine key={r.requestId} record={r} canCancel={r.status === 'running'} />
+      <ul className="ai-requests" aria-label="AI requests">
+        {shown.slice(0, 3).map((r) => (
+          <AiRequestLine key={r.requestId} record={r} canCancel={canAct && mayCancel(r)} />
         ))}
       </ul>
       <h3 className="ai-heading">

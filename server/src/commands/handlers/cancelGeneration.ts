@@ -1,5 +1,4 @@
 import { ErrorCode, readAiRequest } from '@throughline/shared';
-import { aiServiceFor } from '../../ai/aiServiceFor.ts';
 import { type CommandHandler, refuse } from '../CommandContext.ts';
 
 /** Stops a running generation (the upstream request is aborted). Ideas already written stay on the board. */
@@ -9,7 +8,7 @@ export const cancelGeneration: CommandHandler<'cancelGeneration'> = async (cmd, 
   if (record.requestedBy !== ctx.identity.participantId && ctx.identity.role !== 'facilitator') {
     return refuse(403, ErrorCode.forbidden, 'only the person who asked (or the facilitator) can cancel this');
   }
-  const outcome = await aiServiceFor(ctx.app).cancel(ctx.session.id, cmd.requestId, ctx.identity);
+  const outcome = await ctx.app.ai.cancel(ctx.session.id, cmd.requestId, ctx.identity);
   if (outcome === 'forbidden') return refuse(403, ErrorCode.forbidden, 'only the person who asked (or the facilitator) can cancel this');
   const now = readAiRequest(ctx.board, cmd.requestId);
   return { ok: true, value: { requestId: cmd.requestId, status: now?.status ?? record.status, count: now?.count ?? record.count } };

@@ -1,6 +1,5 @@
 import { ErrorCode, maskWebhookUrl, randomId, type WebhookDelivery, writeFinalisation, writeWebhookDelivery } from '@throughline/shared';
 import { readPlanExport } from '../../export/readPlanExport.ts';
-import { webhookDispatcherFor } from '../../webhook/WebhookDispatcher.ts';
 import { buildWebhookRequest } from '../../webhook/webhookRequest.ts';
 import { readWebhookTarget } from '../../webhook/webhookTarget.ts';
 import { type CommandHandler, refuse } from '../CommandContext.ts';
@@ -11,7 +10,7 @@ import { type CommandHandler, refuse } from '../CommandContext.ts';
  * JSON plan POSTed to it in the background. Intentions do not block
  * finalising (the export marks them); a plan with no step at all does.
  */
-export const finalisePlan: CommandHandler<'finalisePlan'> = (_cmd, ctx) => {
+export const finalisePlan: CommandHandler<'finalisePlan'> = async (_cmd, ctx) => {
   const now = ctx.now();
   const source = { sessionId: ctx.session.id, createdAt: ctx.session.createdAt, board: ctx.board, control: ctx.control, now };
   const draft = readPlanExport(source);
@@ -42,12 +41,13 @@ export const finalisePlan: CommandHandler<'finalisePlan'> = (_cmd, ctx) => {
   });
   const pending = delivery as WebhookDelivery | null;
   if (target && pending) {
-    webhookDispatcherFor(ctx.app).start({
+    ctx.app.webhooks.start({
       sessionId: ctx.session.id,
       delivery: pending,
       request: buildWebhookRequest({ url: target.url, secret: target.secret, event: 'plan.finalised', deliveryId: pending.id, body, now }),
     });
   }
+  await ctx.app.sessionEvents.emit('planFinalised', { sessionId: ctx.session.id, revision, at: now.toISOString() });
   return {
     ok: true,
     value: {

@@ -12,7 +12,6 @@ import {
   restoreIdea,
 } from '@throughline/shared';
 import * as Y from 'yjs';
-import { aiServiceFor } from '../../ai/aiServiceFor.ts';
 import { type CommandContext, type CommandHandler, type CommandResult, refuse } from '../CommandContext.ts';
 
 /**
@@ -43,8 +42,7 @@ export const generateIdeas: CommandHandler<'generateIdeas'> = async (cmd, ctx) =
     .slice(0, AI_LIMITS.maxAvoidIdeas)
     .map((i) => i.text);
 
-  const ai = aiServiceFor(ctx.app);
-  const started = ai.start({
+  const started = ctx.app.ai.start({
     sessionId: ctx.session.id,
     board: ctx.board,
     identity: ctx.identity,

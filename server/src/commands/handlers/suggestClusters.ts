@@ -1,5 +1,4 @@
 import { AI_LIMITS, ErrorCode, readBrief, readIdeas } from '@throughline/shared';
-import { aiServiceFor } from '../../ai/aiServiceFor.ts';
 import { type CommandHandler, refuse } from '../CommandContext.ts';
 
 /**
@@ -17,7 +16,7 @@ export const suggestClusters: CommandHandler<'suggestClusters'> = async (cmd, ct
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
     .slice(0, AI_LIMITS.maxClusterIdeas)
     .map((i) => ({ id: i.id, text: i.text }));
-  const ai = aiServiceFor(ctx.app);
+  const ai = ctx.app.ai;
   if (ideas.length < 2) return { ok: true, value: { suggestions: [], generator: ai.generator.name } };
   const r = await ai.suggest(ctx.session.id, { brief, ideas });
   if (!r.ok) {

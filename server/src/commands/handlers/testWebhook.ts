@@ -1,5 +1,4 @@
 import { ErrorCode, maskWebhookUrl, randomId, type WebhookDelivery, writeWebhookDelivery } from '@throughline/shared';
-import { webhookDispatcherFor } from '../../webhook/WebhookDispatcher.ts';
 import { buildWebhookRequest } from '../../webhook/webhookRequest.ts';
 import { readWebhookTarget } from '../../webhook/webhookTarget.ts';
 import { type CommandHandler, refuse } from '../CommandContext.ts';
@@ -22,7 +21,7 @@ export const testWebhook: CommandHandler<'testWebhook'> = (_cmd, ctx) => {
   };
   ctx.transact(ctx.control, () => writeWebhookDelivery(ctx.control, delivery));
   const body = JSON.stringify({ event: 'ping', sessionId: ctx.session.id, title: ctx.session.title, sentAt: now.toISOString() });
-  webhookDispatcherFor(ctx.app).start({
+  ctx.app.webhooks.start({
     sessionId: ctx.session.id,
     delivery,
     request: buildWebhookRequest({ url: target.url, secret: target.secret, event: 'ping', deliveryId: delivery.id, body, now }),

@@ -1,0 +1,317 @@
+import {
+  dueClosingNotice,
+  nextScheduleWake,
+  PHASE_PURPOSE,
+  type Phase,
+  PRIVATE_DOC,
+  readPhase,
+  readSchedule,
+  readSteps,
+  writeSchedule,
+} from '@throughline/shared';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { z } from 'zod';
+import type { Contact } from '../store/Store.ts';
+import { readChatTarget } from '../webhook/chatTarget.ts';
+import { ChatPoster } from './ChatPoster.ts';
+import { MailOutbox } from './MailOutbox.ts';
+import { type MailContent, renderMail } from './mailContent.ts';
+import { stepReminders } from './reminders.ts';
+import { signUnsubscribe, verifyUnsubscribe } from './unsubscribeToken.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    notifications: Notifications;
+  }
+}
+
+export interface NotificationsOptions {
+  smtpUrl: string | null;
+  smtpFrom: string | null;
+  publicUrl: string | null;
+  mailIntervalMs?: number;
+}
+
+/** `app.notifications`: mail when SMTP is configured, chat posts when a session has a chat webhook. */
+export interface Notifications {
+  readonly mailEnabled: boolean;
+  /** Null when mail is off. */
+  readonly outbox: MailOutbox | null;
+  readonly chat: ChatPoster;
+  /** Queues one mail per person in `to` who gave an address and did not unsubscribe; `key` makes it once per person. */
+  mail(sessionId: string, to: (c: Contact) => boolean, key: string, content: (c: Contact) => MailContent): Promise<number>;
+}
+
+const PHASE_NAMES: Record<Phase, string> = { explore: 'Explore', select: 'Select', plan: 'Plan', review: 'Review' };
+const DAY = 86_400_000;
+
+export const notificationsPlugin = fp<NotificationsOptions>(
+  async (app: FastifyInstance, opts: NotificationsOptions) => {
+    const publicUrl = (opts.publicUrl ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
+    const sessionLink = (id: string) => `${publicUrl}/s/${id}`;
+    const outbox =
+      opts.smtpUrl !== null
+        ? new MailOutbox({
+            store: app.store,
+            clock: app.scheduler.clock,
+            smtpUrl: opts.smtpUrl,
+            from: opts.smtpFrom ?? 'Throughline <throughline@localhost>',
+            intervalMs: opts.mailIntervalMs ?? 10_000,
+            log: app.log,
+          })
+        : null;
+    const chat = new ChatPoster(app.config.webhookAllowPrivate, app.log);
+
+    const title = async (sessionId: string) => (await app.store.getSession(sessionId))?.title ?? 'your session';
+
+    const notifications: Notifications = {
+      mailEnabled: outbox !== null,
+      outbox,
+      chat,
+      async mail(sessionId, to, key, content) {
+        if (!outbox) return 0;
+        const contacts = (await app.store.listContacts(sessionId)).filter((c) => c.email && !c.unsubscribed && to(c));
+        for (const c of contacts) {
+          const unsubscribeUrl = `${publicUrl}/api/unsubscribe?t=${signUnsubscribe(app.config.secret, sessionId, c.participantId)}`;
+          const rendered = renderMail(content(c), unsubscribeUrl);
+          await outbox.enqueue({
+            sessionId,
+            dedupeKey: `${sessionId}:${key}:${c.participantId}`,
+            to: c.email as string,
+            ...rendered,
+            // RFC 2369 and RFC 8058: mail clients show their own one-click unsubscribe.
+            headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+          });
+        }
+        return contacts.length;
+      },
+    };
+    app.decorate('notifications', notifications);
+
+    // Phase changes, by the facilitator or the schedule.
+    app.sessionEvents.on('phaseChanged', async (e) => {
+      const name = await title(e.sessionId);
+      const closes = await deadlineText(app, e.sessionId, e.to);
+      await notifications.mail(
+        e.sessionId,
+        () => true,
+        `phase:${e.to}:${e.at}`,
+        () => ({
+          subject: `${PHASE_NAMES[e.to]} is open — ${name}`,
+          lines: [
+            `${PHASE_NAMES[e.to]} has opened in “${name}”${e.auto ? ' (the previous phase reached its deadline)' : ''}.`,
+            PHASE_PURPOSE[e.to],
+            ...(closes ? [`It closes ${closes} (UTC).`] : []),
+          ],
+          action: { label: `Open ${name}`, url: sessionLink(e.sessionId) },
+        }),
+      );
+      await chatPost(
+        app,
+        e.sessionId,
+        `*${name}*: ${PHASE_NAMES[e.to]} is open${e.auto ? ' (deadline reached)' : ''}. ${sessionLink(e.sessionId)}`,
+      );
+    });
+
+    app.sessionEvents.on('closingSoon', async (e) => {
+      const name = await title(e.sessionId);
+      await notifications.mail(
+        e.sessionId,
+        () => true,
+        `closing:${e.key}:${e.deadline}`,
+        () => ({
+          subject: `${PHASE_NAMES[e.phase]} closes ${e.label} — ${name}`,
+          lines: [
+            `${PHASE_NAMES[e.phase]} in “${name}” closes ${e.label}, at ${utc(e.deadline)} (UTC).`,
+            'Add what you have before it does.',
+          ],
+          action: { label: `Open ${name}`, url: sessionLink(e.sessionId) },
+        }),
+      );
+      await chatPost(
+        app,
+        e.sessionId,
+        `*${name}*: ${PHASE_NAMES[e.phase]} closes ${e.label} (${utc(e.deadline)} UTC). ${sessionLink(e.sessionId)}`,
+      );
+    });
+
+    app.sessionEvents.on('commentPosted', async (e) => {
+      const name = await title(e.sessionId);
+      const mentioned = new Set(e.mentions.filter((p) => p !== e.authorId));
+      if (mentioned.size === 0) return;
+      await notifications.mail(
+        e.sessionId,
+        (c) => mentioned.has(c.participantId),
+        `mention:${e.commentId}`,
+        () => ({
+          subject: `${e.authorName} mentioned you — ${name}`,
+          lines: [`${e.authorName} mentioned you in “${name}”:`, e.text],
+          action: { label: 'Reply', url: `${sessionLink(e.sessionId)}?thread=${encodeURIComponent(e.threadKey)}` },
+        }),
+      );
+    });
+
+    app.sessionEvents.on('planFinalised', async (e) => {
+      const name = await title(e.sessionId);
+      await chatPost(app, e.sessionId, `*${name}*: the plan is final (revision ${e.revision}). ${sessionLink(e.sessionId)}`);
+    });
+
+    // Reminders the scheduler runs: closing soon, steps due and to review, the daily digest.
+    app.scheduler.add({
+      name: 'closingNotice',
+      async run(ctx, now) {
+        const schedule = readSchedule(ctx.control);
+        const due = dueClosingNotice(schedule, readPhase(ctx.control).current, now);
+        if (!due) return { acted: false };
+        ctx.transact(ctx.control, () => writeSchedule(ctx.control, { notices: { ...schedule.notices, [due.key]: due.deadline } }));
+        await app.sessionEvents.emit('closingSoon', {
+          sessionId: ctx.session.id,
+          phase: due.phase,
+          deadline: due.deadline,
+          label: due.notice.label,
+          key: due.key,
+        });
+        return { acted: true, payload: { key: due.key, deadline: due.deadline } };
+      },
+      nextWake: ({ control }, now) => nextScheduleWake(readSchedule(control), readPhase(control).current, now),
+    });
+
+    app.scheduler.add({
+      name: 'stepReminder',
+      async run(ctx, now) {
+        const schedule = readSchedule(ctx.control);
+        const open = stepReminders(readSteps(ctx.control)).filter((r) => r.from <= now && now < r.until && !schedule.notices[r.key]);
+        if (open.length === 0) return { acted: false };
+        const name = await title(ctx.session.id);
+        for (const r of open) {
+          await notifications.mail(
+            ctx.session.id,
+            (c) => c.participantId === r.step.ownerId,
+            r.key,
+            () => ({
+              subject: r.kind === 'due' ? `Due tomorrow: ${r.step.title}` : `Time to review: ${r.step.title}`,
+              lines:
+                r.kind === 'due'
+                  ? [`Your step “${r.step.title}” in “${name}” is due on ${r.date}.`]
+                  : [
+                      `Your step “${r.step.title}” in “${name}” is up for review today (${r.date}).`,
+                      `Record whether to continue, revise or stop, and what you learned about: ${r.step.successCheck.measure || 'its success check'}.`,
+                    ],
+              action: { label: r.kind === 'due' ? 'Open the plan' : 'Record the review', url: sessionLink(ctx.session.id) },
+            }),
+          );
+        }
+        const sent = Object.fromEntries(open.map((r) => [r.key, new Date(now).toISOString()]));
+        ctx.transact(ctx.control, () => writeSchedule(ctx.control, { notices: { ...schedule.notices, ...sent } }));
+        return { acted: true, payload: { sent: Object.keys(sent) } };
+      },
+      nextWake: ({ control }, now) => {
+        const { notices } = readSchedule(control);
+        const times = stepReminders(readSteps(control))
+          .filter((r) => now < r.until && !notices[r.key])
+          .map((r) => Math.max(r.from, now));
+        return times.length > 0 ? Math.min(...times) : null;
+      },
+    });
+
+    app.scheduler.add({
+      name: 'digest',
+      async run(ctx, now) {
+        const schedule = readSchedule(ctx.control);
+        const phase = readPhase(ctx.control);
+        const last = lastDigest(schedule.notices, phase.current, phase.changedAt);
+        const deadline = schedule.deadlines[phase.current as 'explore'];
+        if (!deadline || last === null || now < last + DAY || now >= Date.parse(deadline)) return { acted: false };
+        const since = new Date(last).toISOString();
+        const activity = await app.activity.summary(ctx.session.id, since);
+        const name = await title(ctx.session.id);
+        ctx.transact(ctx.control, () =>
+          writeSchedule(ctx.control, { notices: { ...schedule.notices, [`digest:${phase.current}`]: new Date(now).toISOString() } }),
+        );
+        await notifications.mail(
+          ctx.session.id,
+          () => true,
+          `digest:${phase.current}:${since}`,
+          (c) => ({
+            subject: `Today in ${name}`,
+            lines: [
+              `Since yesterday in “${name}” (${PHASE_NAMES[phase.current]} closes ${utc(deadline)} UTC):`,
+              `${activity.newIdeas} new ideas, ${activity.changedIdeas} changed, ${activity.comments} comments${
+                activity.mentionsOf(c.participantId) > 0 ? `, ${activity.mentionsOf(c.participantId)} mentioning you` : ''
+              }.`,
+            ],
+            action: { label: 'See what is new', url: sessionLink(ctx.session.id) },
+          }),
+        );
+        return { acted: true, payload: { since } };
+      },
+      nextWake: ({ control }, now) => {
+        const schedule = readSchedule(control);
+        const phase = readPhase(control);
+        const last = lastDigest(schedule.notices, phase.current, phase.changedAt);
+        const deadline = schedule.deadlines[phase.current as 'explore'];
+        if (!deadline || last === null) return null;
+        const next = Math.max(last + DAY, now);
+        return next < Date.parse(deadline) ? next : null;
+      },
+    });
+
+    app.get<{ Querystring: { t?: string } }>('/api/unsubscribe', async (req, reply) => {
+      const ok = await unsubscribe(app, req.query.t);
+      reply.type('text/html').code(ok ? 200 : 400);
+      return ok
+        ? '<!doctype html><title>Unsubscribed</title><p>You will get no more mail from this session.</p>'
+        : '<!doctype html><title>Link not valid</title><p>This unsubscribe link is not valid.</p>';
+    });
+    // RFC 8058 one-click: the mail client POSTs to the same URL.
+    app.post<{ Querystring: { t?: string } }>('/api/unsubscribe', async (req, reply) => {
+      const ok = await unsubscribe(app, req.query.t);
+      reply.code(ok ? 200 : 400);
+      return { ok };
+    });
+
+    app.addHook('onReady', async () => outbox?.start());
+    app.addHook('preClose', async () => {
+      await chat.close();
+      await outbox?.close();
+    });
+  },
+  { name: 'notifications', dependencies: ['scheduler', 'activity'] },
+);
+
+const utc = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+async function deadlineText(app: FastifyInstance, sessionId: string, phase: Phase): Promise<string | null> {
+  return app.rooms.with(sessionId, ['control'], (control) => {
+    const at = readSchedule(control.doc).deadlines[phase as 'explore'];
+    return at ? utc(at) : null;
+  });
+}
+
+/** When the current round's last digest went out (or the phase opened), epoch ms. */
+function lastDigest(notices: Record<string, string>, phase: Phase, changedAt: string | null): number | null {
+  const iso = notices[`digest:${phase}`] ?? changedAt;
+  return iso ? Date.parse(iso) : null;
+}
+
+const TokenQuery = z.string().min(1).max(400);
+
+async function unsubscribe(app: FastifyInstance, t: string | undefined): Promise<boolean> {
+  const parsed = TokenQuery.safeParse(t);
+  const who = parsed.success ? verifyUnsubscribe(app.config.secret, parsed.data) : null;
+  if (!who) return false;
+  const contact = (await app.store.listContacts(who.sessionId)).find((c) => c.participantId === who.participantId);
+  await app.store.setContact({
+    sessionId: who.sessionId,
+    participantId: who.participantId,
+    email: contact?.email ?? null,
+    unsubscribed: true,
+  });
+  return true;
+}
+
+async function chatPost(app: FastifyInstance, sessionId: string, text: string): Promise<void> {
+  const url = await app.rooms.with(sessionId, [PRIVATE_DOC], (priv) => readChatTarget(priv.doc));
+  if (url) app.notifications.chat.post(url, text);
+}
