@@ -8,7 +8,9 @@ import type {
   PhaseState,
   Role,
   Settings,
+  Template,
 } from '@throughline/shared';
+import { noteServerTime } from './session/serverClock.ts';
 
 /** `POST /api/sessions` → 201. */
 export interface CreatedSession {
@@ -37,6 +39,8 @@ export interface SessionSummary {
   you: { participantId: string; role: Role; name: string; color: string };
   warnings: BriefWarning[];
   createdAt: string;
+  /** The server's clock when it answered (epoch ms). */
+  serverTime?: number;
 }
 
 export interface FieldIssue {
@@ -62,6 +66,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, opts: { token?: 
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let res: Response;
+  const sentAt = Date.now();
   try {
     res = await fetch(path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
   } catch {
@@ -74,6 +79,8 @@ async function request<T>(method: 'GET' | 'POST', path: string, opts: { token?: 
   } catch {
     data = null;
   }
+  const serverTime = (data as { serverTime?: unknown } | null)?.serverTime;
+  if (typeof serverTime === 'number') noteServerTime(serverTime, sentAt, Date.now());
   if (!res.ok) {
     const d = (data ?? {}) as { code?: string; message?: string; issues?: FieldIssue[] };
     throw new ApiError(res.status, d.code ?? `HTTP_${res.status}`, d.message ?? res.statusText, d.issues ?? []);
@@ -84,6 +91,10 @@ async function request<T>(method: 'GET' | 'POST', path: string, opts: { token?: 
 export const api = {
   createSession: (brief: BriefInput, facilitatorName?: string) =>
     request<CreatedSession>('POST', '/api/sessions', { body: { brief, ...(facilitatorName ? { facilitatorName } : {}) } }),
+  /** A session from a template: its agenda and voting settings, with the brief the facilitator wrote. */
+  createFromTemplate: (templateId: string, brief: BriefInput, facilitatorName?: string) =>
+    request<CreatedSession>('POST', '/api/sessions', { body: { templateId, brief, ...(facilitatorName ? { facilitatorName } : {}) } }),
+  templates: () => request<{ templates: Template[] }>('GET', '/api/templates'),
   join: (sessionId: string, invite: string, name: string) =>
     request<JoinResult>('POST', `/api/sessions/${encodeURIComponent(sessionId)}/join`, { body: { invite, name } }),
   getSession: (sessionId: string, token: string) =>

@@ -1,3 +1,4 @@
+import './zodConfig.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
@@ -5,6 +6,7 @@ import './styles.css';
 import './styles/phasePanels.css';
 import './styles/strategy.css';
 import './styles/aiPanel.css';
+import './styles/workshop.css';
 import './styles/phone.css';
 
 const root = document.getElementById('root');

@@ -18,6 +18,7 @@ import { apiDocsRoutes } from './routes/apiDocs.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { rateLimitPlugin } from './routes/rateLimitPlugin.ts';
+import { securityHeaders } from './routes/securityHeaders.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { type Clock, systemClock } from './scheduler/Scheduler.ts';
 import { schedulerPlugin } from './scheduler/schedulerPlugin.ts';
@@ -67,6 +68,12 @@ export interface AppConfig
   maxConnectionsPerParticipant: number;
   messagesPerSecond: number;
   messageBurst: number;
+  bytesPerSecond: number;
+  byteBurst: number;
+  structsPerSecond: number;
+  structBurst: number;
+  /** Heartbeat: sockets are pinged this often; one silent for two intervals is closed. */
+  pingIntervalMs: number;
   /** The time as the scheduler sees it (deadlines, reminders); tests pass a fake clock. */
   clock: Clock;
   /** How often each instance looks for sessions with something due. */
@@ -86,10 +93,16 @@ export const DEFAULTS = {
   idleUnloadMs: 30_000,
   compactEvery: 500,
   ackIntervalMs: 100,
-  maxPayloadBytes: 16 * 1024 * 1024,
+  // A frame, and what one socket may send: a whole offline afternoon fits in one frame with room to spare.
+  maxPayloadBytes: 4 * 1024 * 1024,
   maxConnectionsPerParticipant: 24,
   messagesPerSecond: 300,
   messageBurst: 600,
+  bytesPerSecond: 1024 * 1024,
+  byteBurst: 8 * 1024 * 1024,
+  structsPerSecond: 5_000,
+  structBurst: 40_000,
+  pingIntervalMs: 25_000,
   webhookAllowPrivate: false,
   rateLimit: { createPerMinute: 20, joinPerMinute: 120, allow: [] },
   trustProxy: false,
@@ -160,6 +173,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     tokens,
     rooms,
     limits: config,
+    pingIntervalMs: config.pingIntervalMs,
     metrics,
     log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
     hooks: {
@@ -252,6 +266,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     });
   });
 
+  await app.register(securityHeaders);
   await app.register(rateLimitPlugin);
   await app.register(sessionRoutes);
   await app.register(commandRoutes);

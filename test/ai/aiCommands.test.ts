@@ -42,14 +42,10 @@ async function setup() {
 const aiIdeas = (p: Peer) => readIdeas(p.doc).filter((i) => i.origin === 'ai');
 const status = (p: Peer, id: string): AiRequestRecord | null => readAiRequest(p.doc, id);
 
-/** A person's note, written through their own board connection as the client would. */
-function addNote(p: Peer, text: string, authorId: string) {
-  p.doc.transact(() =>
-    insertIdea(
-      p.doc,
-      personIdea({ id: createIdeaId(), text, x: 0, y: 0, author: { id: authorId, name: 'someone' }, createdAt: Date.now() }),
-    ),
-  );
+/** A person's note, written through their own board connection as the client would (under the token's name). */
+function addNote(p: Peer, text: string) {
+  const author = { id: p.author.authorId, name: p.author.authorName };
+  p.doc.transact(() => insertIdea(p.doc, personIdea({ id: createIdeaId(), text, x: 0, y: 0, author, createdAt: Date.now() })));
 }
 
 describe('generateIdeas (offline generator)', () => {
@@ -108,11 +104,11 @@ describe('generateIdeas (offline generator)', () => {
     );
     const mine = board(pat);
     await waitSynced(mine);
-    addNote(mine, 'Governance checklist', s.participant.participantId);
+    addNote(mine, 'Governance checklist');
     const early = await cmd(pat, { type: 'generateIdeas', count: 3 });
     expect(early.status).toBe(409);
     expect(String(early.body.message)).toMatch(/2 ideas of their own.*Pat/);
-    addNote(mine, 'Audit log preview', s.participant.participantId);
+    addNote(mine, 'Audit log preview');
     await waitFor(() => mine.provider.synced, 'synced');
     let ok = await cmd(pat, { type: 'generateIdeas', count: 3 });
     for (let i = 0; ok.status !== 200 && i < 50; i++) {
@@ -207,7 +203,7 @@ describe('AI ideas written over sync', () => {
     // An ordinary note sent after them arrives, so the forged ones had their chance to arrive first.
     const mine = board(pat);
     await waitSynced(mine);
-    addNote(mine, 'a real note', s.participant.participantId);
+    addNote(mine, 'a real note');
     await waitFor(() => readIdeas(watcher.doc).some((i) => i.text === 'a real note'), 'the real note');
     expect(readIdeas(watcher.doc).map((i) => i.text)).toEqual(['a real note']);
   });
@@ -226,7 +222,7 @@ describe('cluster suggestions', () => {
       'Publish our governance checklist openly',
       'Sponsor a jazz festival',
     ];
-    for (const t of texts) addNote(mine, t, s.participant.participantId);
+    for (const t of texts) addNote(mine, t);
     await waitFor(() => readIdeas(mine.doc).length === texts.length, 'notes');
     await new Promise((r) => setTimeout(r, 100));
     const before = JSON.stringify(readIdeas(mine.doc).map((i) => [i.id, i.x, i.y, i.clusterId]));

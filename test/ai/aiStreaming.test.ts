@@ -174,7 +174,7 @@ describe('AI generation through the server with an OpenAI-compatible model', () 
     });
     watcher.doc.transact(() => {
       for (const text of ['Run a pilot with IT leads', 'A 30-day pilot programme']) {
-        insertIdea(watcher.doc, sampleIdea({ id: createIdeaId(), text, authorId: s.participantId }));
+        insertIdea(watcher.doc, sampleIdea({ ...watcher.author, id: createIdeaId(), text, authorId: s.participantId }));
       }
     });
     await waitFor(() => (server?.app.rooms.isLoaded(s.sessionId, 'board') ?? false) && readIdeas(watcher.doc).length === 2, 'notes');

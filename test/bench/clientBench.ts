@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { createIdeaId, type Idea, insertIdea, NOTE_COLORS, patchIdea, personIdea } from '@throughline/shared';
 import type { Browser, Page } from 'playwright-core';
 import { createSession, join } from '../helpers/api.ts';
@@ -36,6 +37,8 @@ export interface ClientBenchRow {
   notes: number;
   camera: 'fit' | '100%';
   firstDrawMs: number;
+  /** From the board's big sync frame arriving in the page to the first draw of the notes. */
+  drawAfterDocMs: number;
   /** Notes inside the visible area when the page settled. */
   onScreen: number;
   pan: { p50: number; p95: number; frames: number };
@@ -141,6 +144,21 @@ async function measure(
         },
         { sessionId: session.sessionId, identity: { ...me, name: 'Viewer of the bench' }, camera },
       );
+      // Notes when the board document arrives: the first large frame on the board's socket.
+      await context.addInitScript(() => {
+        const Native = window.WebSocket;
+        const w = window as unknown as { __benchDocArrived?: number };
+        window.WebSocket = class extends Native {
+          constructor(url: string | URL, protocols?: string | string[]) {
+            super(url, protocols);
+            if (!String(url).includes('/board')) return;
+            this.addEventListener('message', (e: MessageEvent) => {
+              const size = e.data instanceof ArrayBuffer ? e.data.byteLength : e.data instanceof Blob ? e.data.size : 0;
+              if (w.__benchDocArrived === undefined && size > 10_000) w.__benchDocArrived = performance.now();
+            });
+          }
+        } as typeof WebSocket;
+      });
       const page = await context.newPage();
       await page.goto(`${server.url}/s/${session.sessionId}?test=1`);
       const firstDrawMs = await page
@@ -166,6 +184,7 @@ async function measure(
           });
           throw new Error(`no first draw of ${count} notes: ${JSON.stringify(state)} (${err})`);
         });
+      const docArrived = await page.evaluate(() => (window as unknown as { __benchDocArrived?: number }).__benchDocArrived ?? Number.NaN);
       // Settle: let the first-open camera placement and any late sync finish before timing frames.
       await recordFrames(page, 0.5, 'idle');
       await page.screenshot({
@@ -222,6 +241,7 @@ async function measure(
         notes: count,
         camera,
         firstDrawMs,
+        drawAfterDocMs: firstDrawMs - docArrived,
         onScreen,
         pan,
         remoteDrag: { ...summarise(dragFrames), updatesSeen },
@@ -242,6 +262,7 @@ export function formatClientBench(rows: ClientBenchRow[]): string {
     'camera',
     'on screen',
     'first draw ms',
+    'draw after doc ms',
     'pan p50 ms',
     'pan p95 ms',
     'remote drag p50 ms',
@@ -253,6 +274,7 @@ export function formatClientBench(rows: ClientBenchRow[]): string {
     r.camera,
     r.onScreen.toLocaleString('en'),
     fmt(r.firstDrawMs),
+    fmt(r.drawAfterDocMs),
     fmt(r.pan.p50),
     fmt(r.pan.p95),
     fmt(r.remoteDrag.p50),
@@ -266,6 +288,40 @@ export function formatClientBench(rows: ClientBenchRow[]): string {
     line(head),
     line(widths.map((w) => '-'.repeat(w))),
     ...body.map(line),
+  ].join('\n');
+}
+
+/**
+ * The JavaScript a board link downloads before the board can draw: every
+ * script response of a fresh page load of `/s/<id>`, gzipped here at the
+ * default level (what a compressing proxy or CDN would serve).
+ */
+async function boardLinkJs(browser: Browser, server: TestServer): Promise<{ files: { name: string; raw: number; gzip: number }[] }> {
+  const session = await createSession(server.url);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const scripts: Promise<{ name: string; raw: number; gzip: number }>[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() !== 'script') return;
+      scripts.push(
+        r.body().then((b) => ({ name: new URL(r.url()).pathname.split('/').pop() ?? r.url(), raw: b.length, gzip: gzipSync(b).length })),
+      );
+    });
+    await page.goto(`${server.url}/s/${session.sessionId}#token=${session.facilitatorToken}`);
+    await page.locator('[data-testid="board-canvas"]').waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    return { files: await Promise.all(scripts) };
+  } finally {
+    await context.close();
+  }
+}
+
+function formatBoardLinkJs(js: { files: { name: string; raw: number; gzip: number }[] }): string {
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  const total = js.files.reduce((a, f) => a + f.gzip, 0);
+  return [
+    `JS on a board link: ${kb(total)} gzipped in ${js.files.length} files (${js.files.map((f) => `${f.name} ${kb(f.gzip)} of ${kb(f.raw)}`).join(', ')})`,
   ].join('\n');
 }
 
@@ -284,7 +340,9 @@ export async function runClientBench(opts: Partial<ClientBenchOptions> = {}): Pr
   const server = await startServer();
   const browser = await launchBrowser();
   const rows: ClientBenchRow[] = [];
+  let js: Awaited<ReturnType<typeof boardLinkJs>>;
   try {
+    js = await boardLinkJs(browser, server);
     for (const n of o.sizes) {
       for (const camera of ['fit', '100%'] as const) rows.push(await measure(browser, server, n, camera, o));
     }
@@ -292,7 +350,7 @@ export async function runClientBench(opts: Partial<ClientBenchOptions> = {}): Pr
     await browser.close();
     await server.close();
   }
-  return formatClientBench(rows);
+  return `${formatClientBench(rows)}\n\n${formatBoardLinkJs(js)}`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

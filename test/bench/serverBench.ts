@@ -34,7 +34,7 @@ export const SERVER_BENCH_DEFAULTS: ServerBenchOptions = {
   warmupSeconds: 3,
 };
 
-interface Target {
+export interface Target {
   name: string;
   pid: number;
   wsUrl: string;
@@ -43,7 +43,7 @@ interface Target {
   stop(): Promise<unknown>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((ok) => {
     const srv = createServer().listen(0, '127.0.0.1', () => {
       const port = (srv.address() as { port: number }).port;
@@ -52,7 +52,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function throughlineTarget(o: ServerBenchOptions): Promise<Target> {
+/** The shape of a workload: how many sessions, and clients in each. */
+export type TargetShape = Pick<ServerBenchOptions, 'sessions' | 'clientsPerSession'>;
+
+/**
+ * Our compiled server (`node server/dist/server.js`, as `pnpm start` runs
+ * it) on a fresh SQLite data dir, with the sessions created and joined.
+ */
+export async function throughlineTarget(o: TargetShape): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'throughline-bench-'));
   // BENCH_PROFILE=<dir> writes a V8 CPU profile of our server there, to find hot spots.
   const profile = process.env.BENCH_PROFILE;
@@ -77,7 +84,8 @@ async function throughlineTarget(o: ServerBenchOptions): Promise<Target> {
   };
 }
 
-async function referenceTarget(o: ServerBenchOptions): Promise<Target> {
+/** `@y/websocket-server` as its README runs it: memory only, no auth, no persistence. */
+export async function referenceTarget(o: TargetShape): Promise<Target> {
   const port = await freePort();
   const entry = resolve(import.meta.dirname, '../node_modules/@y/websocket-server/src/server.js');
   const child: ChildProcess = spawn(process.execPath, [entry], {
@@ -161,43 +169,93 @@ async function drive(target: Target, o: ServerBenchOptions): Promise<ServerBench
   };
 }
 
-export async function runServerBench(opts: Partial<ServerBenchOptions> = {}): Promise<ServerBenchRow[]> {
-  const o = { ...SERVER_BENCH_DEFAULTS, ...opts };
-  const rows: ServerBenchRow[] = [];
-  for (const make of [throughlineTarget, referenceTarget]) {
-    const target = await make(o);
-    try {
-      rows.push(await drive(target, o));
-    } finally {
-      await target.stop();
-    }
-    await sleep(500);
-  }
-  return rows;
+/** One run per target per round, alternating which goes first, so drift on a shared machine hits both alike. */
+export interface ServerBenchResult {
+  ours: ServerBenchRow[];
+  reference: ServerBenchRow[];
 }
 
-export function formatServerBench(rows: ServerBenchRow[], o: ServerBenchOptions): string {
-  const head = `Server: ${o.sessions} sessions × ${o.clientsPerSession} clients, one writer per session at ${o.updatesPerSecond} updates/s, ${o.seconds} s (after ${o.warmupSeconds} s warm-up)`;
+export async function runServerBench(opts: Partial<ServerBenchOptions> = {}, rounds = 3): Promise<ServerBenchResult> {
+  const o = { ...SERVER_BENCH_DEFAULTS, ...opts };
+  const out: ServerBenchResult = { ours: [], reference: [] };
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 === 0 ? (['ours', 'reference'] as const) : (['reference', 'ours'] as const);
+    for (const which of order) {
+      const target = await (which === 'ours' ? throughlineTarget(o) : referenceTarget(o));
+      try {
+        out[which].push(await drive(target, o));
+      } finally {
+        await target.stop();
+      }
+      await sleep(500);
+    }
+  }
+  return out;
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return Number.NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+/** "median (min–max)" of one figure over the rounds. */
+export function medianRange(xs: number[], digits: number): string {
+  if (xs.length === 1) return (xs[0] as number).toFixed(digits);
+  return `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
+}
+
+type Figure = 'p50' | 'p99' | 'cpuPercent' | 'rssMiB';
+const FIGURES: { key: Figure; digits: number }[] = [
+  { key: 'p50', digits: 2 },
+  { key: 'p99', digits: 2 },
+  { key: 'cpuPercent', digits: 0 },
+  { key: 'rssMiB', digits: 0 },
+];
+
+export function formatServerBench(result: ServerBenchResult, o: ServerBenchOptions): string {
+  const rounds = result.ours.length;
+  const head = `Server: ${o.sessions} sessions × ${o.clientsPerSession} clients, one writer per session at ${o.updatesPerSecond} updates/s, ${o.seconds} s (after ${o.warmupSeconds} s warm-up); median (min–max) of ${rounds} alternating runs`;
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const out = [
     head,
     line(['server', 'p50 ms', 'p99 ms', 'observed', 'server CPU %', 'peak RSS MiB']),
     line(['---', '---:', '---:', '---:', '---:', '---:']),
   ];
-  for (const r of rows)
-    out.push(line([r.name, r.p50.toFixed(2), r.p99.toFixed(2), String(r.observed), r.cpuPercent.toFixed(0), r.rssMiB.toFixed(0)]));
-  const [ours, ref] = rows;
-  if (ours && ref) {
+  for (const rows of [result.ours, result.reference]) {
+    if (rows.length === 0) continue;
     out.push(
       line([
-        'ratio ours / reference',
-        (ours.p50 / ref.p50).toFixed(2),
-        (ours.p99 / ref.p99).toFixed(2),
-        '',
-        (ours.cpuPercent / ref.cpuPercent).toFixed(2),
-        (ours.rssMiB / ref.rssMiB).toFixed(2),
+        (rows[0] as ServerBenchRow).name,
+        ...FIGURES.slice(0, 2).map((f) =>
+          medianRange(
+            rows.map((r) => r[f.key]),
+            f.digits,
+          ),
+        ),
+        medianRange(
+          rows.map((r) => r.observed),
+          0,
+        ),
+        ...FIGURES.slice(2).map((f) =>
+          medianRange(
+            rows.map((r) => r[f.key]),
+            f.digits,
+          ),
+        ),
       ]),
     );
+  }
+  const n = Math.min(result.ours.length, result.reference.length);
+  if (n > 0) {
+    // Ratio of medians; the range is over the per-round ratios.
+    const ratio = (f: Figure) => {
+      const per = Array.from({ length: n }, (_, i) => (result.ours[i] as ServerBenchRow)[f] / (result.reference[i] as ServerBenchRow)[f]);
+      const m = median(result.ours.map((r) => r[f])) / median(result.reference.map((r) => r[f]));
+      return n === 1 ? m.toFixed(2) : `${m.toFixed(2)} (${Math.min(...per).toFixed(2)}–${Math.max(...per).toFixed(2)})`;
+    };
+    out.push(line(['ratio ours / reference', ratio('p50'), ratio('p99'), '', ratio('cpuPercent'), ratio('rssMiB')]));
   }
   return out.join('\n');
 }

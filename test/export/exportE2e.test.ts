@@ -111,12 +111,23 @@ describe('exporting from the Export panel in Chromium', () => {
     await page.getByTestId('webhook-url').fill(url);
     await page.getByTestId('webhook-save').click();
     await expect.poll(() => page.getByTestId('webhook-secret').textContent()).toMatch(/whsec_/);
+    // Rotating shows a different secret, once; the delivery below is signed with it.
+    const firstSecret = await page.getByTestId('webhook-secret').textContent();
+    await page.getByTestId('webhook-rotate').click();
+    await expect.poll(() => page.getByTestId('webhook-secret').textContent()).not.toBe(firstSecret);
+    expect(await page.getByTestId('webhook-secret').textContent()).toMatch(/whsec_/);
     await page.getByTestId('finalise-plan').click();
     await expect.poll(() => page.getByTestId('delivery-state').first().textContent(), { timeout: 10_000 }).toBe('delivered');
     expect(hits.map((h) => h.event)).toEqual(['plan.finalised']);
     expect(JSON.parse(hits[0]?.body ?? '{}').finalised.revision).toBe(1);
     await expect.poll(() => page.getByTestId('finalisation').textContent()).toMatch(/^Revision 1 finalised/);
     await page.screenshot({ path: join(SHOTS, 'export-panel-facilitator.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByTestId('export-csv').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'export-panel-facilitator-1280.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('export-csv').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'export-panel-facilitator-390.png') });
 
     // A viewer downloads too, sees the delivery log, but not the webhook settings.
     const viewer = await openExportTab(s.sessionId, s.vic.token);

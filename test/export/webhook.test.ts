@@ -83,8 +83,41 @@ describe('setWebhook', () => {
     expect(res.body.webhookUrl).toBe(masked);
     await waitFor(() => readSettings(viewerControl.doc).webhookUrl === masked, 'the masked URL to reach the viewer');
     expect(JSON.stringify(viewerControl.doc.toJSON())).not.toContain('SECRETPART');
-    // The same URL keeps its secret, so a configured receiver keeps verifying.
-    expect((await cmd({ type: 'setWebhook', url: r.url })).body.secret).toBe(res.body.secret);
+    // The same URL keeps its secret (a configured receiver keeps verifying) but never shows it again.
+    const again = await cmd({ type: 'setWebhook', url: r.url });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ webhookUrl: masked });
+    expect(again.body.secret).toBeUndefined();
+    expect(JSON.stringify(again.body)).not.toContain('whsec_');
+    const ping = await settled((await cmd({ type: 'testWebhook' })).body.deliveryId);
+    expect(ping.state).toBe('delivered');
+    const hit = r.hits.at(-1) as Hit;
+    const verify = (secret: unknown, h: Hit) =>
+      verifyWebhookSignature(
+        String(secret),
+        String(h.headers['x-throughline-timestamp']),
+        h.body,
+        String(h.headers['x-throughline-signature']),
+      );
+    expect(verify(res.body.secret, hit)).toBe(true);
+  });
+
+  it('rotates the signing secret on request, for the facilitator only, showing the new one once', async () => {
+    const r = await receiver();
+    const first = await cmd({ type: 'setWebhook', url: r.url });
+    expect((await cmd({ type: 'rotateWebhookSecret' }, session.pat.token)).status).toBe(403);
+    const rotated = await cmd({ type: 'rotateWebhookSecret' });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).toMatch(/^whsec_/);
+    expect(rotated.body.secret).not.toBe(first.body.secret);
+    await settled((await cmd({ type: 'testWebhook' })).body.deliveryId);
+    const hit = r.hits.at(-1) as Hit;
+    const ts = String(hit.headers['x-throughline-timestamp']);
+    const sig = String(hit.headers['x-throughline-signature']);
+    expect(verifyWebhookSignature(String(rotated.body.secret), ts, hit.body, sig)).toBe(true);
+    expect(verifyWebhookSignature(String(first.body.secret), ts, hit.body, sig)).toBe(false);
+    // Nothing synced to anyone carries a secret.
+    expect(JSON.stringify(viewerControl.doc.toJSON())).not.toContain('whsec_');
   });
 });
 
@@ -182,6 +215,7 @@ describe('finalisePlan', () => {
     expect(res.status).toBe(200);
     expect(res.body.deliveryId).toBeNull();
     expect((await cmd({ type: 'testWebhook' })).status).toBe(409);
+    expect((await cmd({ type: 'rotateWebhookSecret' })).status).toBe(409);
   });
 });
 

@@ -10,6 +10,8 @@ import * as Y from 'yjs';
 
 export interface Peer {
   doc: Y.Doc;
+  /** The note author fields of the token's identity: the server refuses notes under anyone else's name. */
+  author: { authorId: string; authorName: string };
   provider: WebsocketProvider;
   /** Latest acknowledgement: writes counted durable, and the persisted state vector. */
   acked: { received: number; stateVector: Map<number, number> } | null;
@@ -45,6 +47,7 @@ export function connectDoc(
   });
   const peer: Peer = {
     doc,
+    author: authorOf(token),
     provider,
     acked: null,
     denials: [],
@@ -94,3 +97,13 @@ export function isSaved(peer: Peer): boolean {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The identity a token names (its payload is readable by design; only the signature is secret). */
+export function authorOf(token: string): { authorId: string; authorName: string } {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as { pid?: string; name?: string };
+    return { authorId: payload.pid ?? '', authorName: payload.name ?? '' };
+  } catch {
+    return { authorId: '', authorName: '' };
+  }
+}

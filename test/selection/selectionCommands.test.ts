@@ -37,7 +37,10 @@ async function sessionInSelect() {
   const ideas = ['idea:audit', 'idea:soc2', 'idea:ads'] as const;
   board.doc.transact(() => {
     ideas.forEach((id, i) => {
-      insertIdea(board.doc, sampleIdea({ id: id as never, text: id, authorId: s.participant.participantId, createdAt: i }));
+      insertIdea(
+        board.doc,
+        sampleIdea({ ...board.author, id: id as never, text: id, authorId: s.participant.participantId, createdAt: i }),
+      );
     });
   });
   // Only the server writes AI-lane notes (clients are refused), so seed that one as the AI would.

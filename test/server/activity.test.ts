@@ -20,8 +20,8 @@ describe('what is new since you were here', () => {
     const fac = t.open(t.server.wsUrl, s.sessionId, 'board', s.facilitatorToken);
     await waitSynced(fac);
     fac.doc.transact(() => {
-      insertIdea(fac.doc, sampleIdea({ id: 'idea:kept' as never, text: 'Governance webinar', authorName: 'Fay' }));
-      insertIdea(fac.doc, sampleIdea({ id: 'idea:moved' as never, text: 'Case study', authorName: 'Fay' }));
+      insertIdea(fac.doc, sampleIdea({ ...fac.author, id: 'idea:kept' as never, text: 'Governance webinar' }));
+      insertIdea(fac.doc, sampleIdea({ ...fac.author, id: 'idea:moved' as never, text: 'Case study' }));
     });
 
     // Pat looks at the board and the comments, then leaves.
@@ -36,7 +36,7 @@ describe('what is new since you were here', () => {
 
     // While Pat is away: a new note, a reworded one, a moved one, a comment mentioning Pat, a phase change.
     fac.doc.transact(() => {
-      insertIdea(fac.doc, sampleIdea({ id: 'idea:new' as never, text: 'Partner council', authorName: 'Fay', createdAt: Date.now() }));
+      insertIdea(fac.doc, sampleIdea({ ...fac.author, id: 'idea:new' as never, text: 'Partner council', createdAt: Date.now() }));
       ideasMap(fac.doc).get('idea:kept')?.set('text', 'Governance webinar series');
       ideasMap(fac.doc).get('idea:moved')?.set('x', 900);
     });
@@ -59,7 +59,7 @@ describe('what is new since you were here', () => {
     expect(back.status).toBe(200);
     expect(back.body.basis).toBe('state');
     expect(back.body.ideas.created.map((i) => i.id)).toEqual(['idea:new']);
-    expect(back.body.ideas.changed).toEqual([{ id: 'idea:kept', text: 'Governance webinar series', authorName: 'Fay' }]);
+    expect(back.body.ideas.changed).toEqual([{ id: 'idea:kept', text: 'Governance webinar series', authorName: fac.author.authorName }]);
     expect(back.body.mentions.map((c) => c.text)).toEqual(['@Pat can you own this?']);
     expect(back.body.comments).toHaveLength(1);
     expect(back.body.phaseChanges).toEqual([{ to: 'select', at: expect.any(String), auto: false }]);

@@ -63,10 +63,7 @@ describe('publishing drafts', () => {
     await Promise.all([waitSynced(board), waitSynced(drafts)]);
 
     board.doc.transact(() => {
-      insertIdea(
-        board.doc,
-        sampleIdea({ id: 'idea:facil1' as never, text: 'Facilitator idea', authorId: s.participantId, authorName: 'Fac' }),
-      );
+      insertIdea(board.doc, sampleIdea({ ...board.author, id: 'idea:facil1' as never, text: 'Facilitator idea' }));
       insertCluster(board.doc, {
         id: 'cluster:real' as never,
         title: 'Real',
@@ -98,9 +95,13 @@ describe('publishing drafts', () => {
       provenance: { generator: 'offline', model: 'fake', lens: 'x', promptVersion: 'v1', requestId: 'r', requestedBy: 'p' },
       junk: 'not a note field',
     });
-    writeDraftFields(drafts.doc, 'idea:clustered', { ...plainDraft('x'.repeat(MAX_IDEA_TEXT + 500)), clusterId: 'cluster:real' });
     writeDraftFields(drafts.doc, 'not-an-idea-id', plainDraft('odd id'));
     await waitFor(() => isSaved(drafts), 'drafts saved');
+    // Text over the model's length no longer passes the wire (the sync guard refuses it); one from
+    // before that bound, written here on the server, still publishes clipped.
+    await t.server.app.rooms.with(s.sessionId, [`drafts:${s.participant.participantId}`], (room) =>
+      writeDraftFields(room.doc, 'idea:clustered', { ...plainDraft('x'.repeat(MAX_IDEA_TEXT + 500)), clusterId: 'cluster:real' }),
+    );
 
     const r = await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'publishDrafts' });
     expect(r).toMatchObject({ status: 200, body: { published: 3 } });

@@ -68,7 +68,7 @@ describe('stopping like production', () => {
     const s = await createSession(srv.url);
     const peer = open(srv.wsUrl, s.sessionId, 'board', s.facilitatorToken, { ack: true });
     await waitSynced(peer);
-    insertIdea(peer.doc, note(1));
+    insertIdea(peer.doc, { ...note(1), ...peer.author });
     await waitFor(() => isSaved(peer), 'first note saved');
     expect((await fetch(`${srv.url}/api/health/ready`)).status).toBe(200);
 
@@ -83,7 +83,7 @@ describe('stopping like production', () => {
     // No new sockets…
     expect(await upgradeStatus(`${srv.wsUrl}/sync/${s.sessionId}/board?token=${s.facilitatorToken}`)).toBe(503);
     // …while the open one keeps working through the grace period.
-    insertIdea(peer.doc, note(2));
+    insertIdea(peer.doc, { ...note(2), ...peer.author });
     await waitFor(() => isSaved(peer), 'second note saved during the grace period');
     expect(peer.closes).toEqual([]);
 
@@ -125,7 +125,7 @@ describe('stopping like production', () => {
     const s = await createSession(proxy.url);
     const peer = open(proxy.wsUrl, s.sessionId, 'board', s.facilitatorToken, { ack: true });
     await waitSynced(peer);
-    insertIdea(peer.doc, note(1));
+    insertIdea(peer.doc, { ...note(1), ...peer.author });
     await waitFor(() => isSaved(peer), 'saved on the first instance');
 
     a.child.kill('SIGTERM');
@@ -133,7 +133,7 @@ describe('stopping like production', () => {
     expect(await a.exited).toBe(0);
     // The provider reconnects by itself; the balancer now only sends it to b.
     await waitFor(() => peer.provider.wsconnected && peer.provider.synced, 'reconnected', 15_000);
-    insertIdea(peer.doc, note(2));
+    insertIdea(peer.doc, { ...note(2), ...peer.author });
     await waitFor(() => isSaved(peer), 'saved on the second instance');
 
     const direct = open(b.wsUrl, s.sessionId, 'board', s.facilitatorToken);

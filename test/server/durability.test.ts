@@ -41,7 +41,7 @@ describe('durability across server processes', () => {
     const s = await createSession(first.url);
     const a = connectDoc(first.wsUrl, s.sessionId, 'board', s.facilitatorToken, { ack: true });
     await waitSynced(a);
-    for (let i = 0; i < 20; i++) insertIdea(a.doc, sampleIdea({ id: `idea:n${i}` as never, text: `note ${i}` }));
+    for (let i = 0; i < 20; i++) insertIdea(a.doc, sampleIdea({ ...a.author, id: `idea:n${i}` as never, text: `note ${i}` }));
     await waitFor(() => isSaved(a), 'saved');
     // Stop with the client still connected: shutdown must close its socket, not wait for it.
     expect(await first.stop('SIGTERM')).toBe(0);
@@ -74,7 +74,10 @@ describe('durability across server processes', () => {
     const timer = setInterval(() => {
       for (const [i, c] of clients.entries()) {
         const id = `idea:c${i}-${n}`;
-        c.peer.doc.transact(() => insertIdea(c.peer.doc, sampleIdea({ id: id as never, text: `c${i} #${n}` })), Origins.user);
+        c.peer.doc.transact(
+          () => insertIdea(c.peer.doc, sampleIdea({ ...c.peer.author, id: id as never, text: `c${i} #${n}` })),
+          Origins.user,
+        );
         c.writes.push({ id, clock: Y.getState(c.peer.doc.store, c.peer.doc.clientID) });
       }
       n++;

@@ -70,7 +70,7 @@ describe('a write that fails to persist', () => {
     await waitSynced(a);
     await waitFor(() => a.acked !== null, 'first ack');
     store.failNextBoardAppend = true;
-    insertIdea(a.doc, sampleIdea({ id: 'idea:fragile' as never, text: 'must not be lost' }));
+    insertIdea(a.doc, sampleIdea({ ...a.author, id: 'idea:fragile' as never, text: 'must not be lost' }));
     // The server drops the room and closes the socket with "reconnect".
     await waitFor(() => a.closes.some((c) => c.code === 1012), 'reconnect request');
     // After reconnecting, the client's sync resends the note; only then is it acknowledged.

@@ -71,7 +71,7 @@ describe('malformed input', () => {
       }
       closeCodes.add((await sock.closed).code);
       // Meanwhile the bystanders keep editing and converging.
-      insertIdea(a.doc, sampleIdea({ id: `idea:during-${sockets}` as never }));
+      insertIdea(a.doc, sampleIdea({ ...a.author, id: `idea:during-${sockets}` as never }));
     }
     expect(sent).toBe(1000);
     expect([...closeCodes]).toContain(4400);
@@ -81,7 +81,7 @@ describe('malformed input', () => {
     const ok = connectDoc(server.wsUrl, victim.sessionId, 'board', victim.facilitatorToken);
     peers.push(ok);
     await waitSynced(ok);
-    insertIdea(ok.doc, sampleIdea({ id: 'idea:after' as never }));
+    insertIdea(ok.doc, sampleIdea({ ...ok.author, id: 'idea:after' as never }));
     const check = connectDoc(server.wsUrl, victim.sessionId, 'board', victim.participant.token);
     peers.push(check);
     await waitFor(() => ideasMap(check.doc).has('idea:after'), 'victim session sync');

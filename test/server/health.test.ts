@@ -35,9 +35,9 @@ describe('health and metrics', () => {
     const watcher = ctx.open(wsUrl, s.sessionId, 'board', s.participant.token);
     const viewer = ctx.open(wsUrl, s.sessionId, 'board', s.viewer.token);
     await Promise.all([waitSynced(writer), waitSynced(watcher), waitSynced(viewer)]);
-    insertIdea(writer.doc, sampleIdea({ id: 'idea:m1' as never, text: 'measured' }));
+    insertIdea(writer.doc, sampleIdea({ ...writer.author, id: 'idea:m1' as never, text: 'measured' }));
     await waitFor(() => isSaved(writer), 'saved');
-    insertIdea(viewer.doc, sampleIdea({ id: 'idea:m2' as never, text: 'not allowed' }));
+    insertIdea(viewer.doc, sampleIdea({ ...viewer.author, id: 'idea:m2' as never, text: 'not allowed' }));
     await waitFor(() => viewer.denials.length > 0, 'viewer refused');
     expect((await command(url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' })).status).toBeLessThan(500);
     await command(url, s.sessionId, s.facilitatorToken, { type: 'noSuchCommand' });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, isSaved, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { sampleIdea } from '../helpers/fixtures.ts';
+import { awarenessFrame, gcFlood, hugeAwareness, updateFrame } from '../helpers/hostileUpdates.ts';
 import { rawSocket } from '../helpers/rawSocket.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { storedDoc } from '../helpers/storedDoc.ts';
@@ -17,6 +18,10 @@ beforeAll(async () => {
     messagesPerSecond: 20,
     messageBurst: 40,
     maxPayloadBytes: 64 * 1024,
+    bytesPerSecond: 16 * 1024,
+    byteBurst: 128 * 1024,
+    structsPerSecond: 100,
+    structBurst: 2_000,
     compactEvery: 10,
   });
 });
@@ -60,6 +65,24 @@ describe('limits', () => {
     expect((await flood.closed).code).toBe(CloseCode.rateLimited);
   });
 
+  it('closes a socket that sends more bytes per second than allowed, counting before decoding', async () => {
+    const s = await sessionWithPeople(server.url);
+    const heavy = rawSocket(boardUrl(s.sessionId, s.participant.token));
+    await heavy.opened;
+    // Each frame is a valid awareness update under the per-message bound; together they are 300 KB at once.
+    const frame = awarenessFrame(hugeAwareness(30 * 1024));
+    for (let i = 0; i < 10; i++) heavy.send(frame);
+    expect(await heavy.closed).toMatchObject({ code: CloseCode.rateLimited, reason: /bytes/ });
+  });
+
+  it('closes a socket that sends more structs per second than allowed, though each update is within bounds', async () => {
+    const s = await sessionWithPeople(server.url);
+    const heavy = rawSocket(boardUrl(s.sessionId, s.participant.token));
+    await heavy.opened;
+    for (let i = 0; i < 5; i++) heavy.send(updateFrame(gcFlood(1_000, 0x7fff_1000 + i)));
+    expect(await heavy.closed).toMatchObject({ code: CloseCode.rateLimited, reason: /structs/ });
+  });
+
   it('closes a socket that sends a frame over the size limit', async () => {
     const s = await sessionWithPeople(server.url);
     const big = rawSocket(boardUrl(s.sessionId, s.participant.token));
@@ -74,7 +97,7 @@ describe('compaction', () => {
     const s = await sessionWithPeople(server.url);
     const a = connectDoc(server.wsUrl, s.sessionId, 'board', s.facilitatorToken, { ack: true });
     await waitSynced(a);
-    for (let i = 0; i < 25; i++) insertIdea(a.doc, sampleIdea({ id: `idea:c${i}` as never, text: `n${i}` }));
+    for (let i = 0; i < 25; i++) insertIdea(a.doc, sampleIdea({ ...a.author, id: `idea:c${i}` as never, text: `n${i}` }));
     await waitFor(() => isSaved(a), 'saved');
     const db = new Database(join(server.dataDir, 'throughline.sqlite'), { readonly: true });
     const rows = db.prepare('SELECT count(*) AS n FROM doc_updates WHERE session_id = ? AND doc = ?').get(s.sessionId, 'board') as {

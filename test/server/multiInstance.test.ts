@@ -43,7 +43,7 @@ describe('several server instances on PostgreSQL + Redis', () => {
       seed = (seed * 16807) % 2147483647;
       return seed / 2147483647;
     };
-    for (let i = 0; i < 200; i++) randomEdit(rand() < 0.5 ? a.doc : b.doc, rand);
+    for (let i = 0; i < 200; i++) randomEdit(rand() < 0.5 ? a : b, rand);
     await waitFor(() => boardJson(a.doc) === boardJson(b.doc), 'cross-instance convergence');
     expect(readIdeas(a.doc).length).toBeGreaterThan(5);
 
@@ -94,7 +94,7 @@ describe('several server instances on PostgreSQL + Redis', () => {
     await Promise.all([waitSynced(control), waitSynced(board)]);
     expect((await command(one.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' })).status).toBe(200);
     await waitFor(() => controlMap(control.doc, 'phase').get('current') === 'select', 'phase relayed');
-    insertIdea(board.doc, sampleIdea({ id: 'idea:frozen' as never }));
+    insertIdea(board.doc, sampleIdea({ ...board.author, id: 'idea:frozen' as never }));
     await waitFor(() => board.denials.length > 0, 'frozen-board denial from the other instance');
     const watcher = open(one.wsUrl, s.sessionId, 'board', s.facilitatorToken);
     await waitSynced(watcher);
@@ -129,7 +129,7 @@ async function voteBurst(first: TestServer, second: TestServer) {
   await waitSynced(board);
   const ideas = ['idea:v1', 'idea:v2', 'idea:v3', 'idea:v4'];
   board.doc.transact(() => {
-    for (const id of ideas) insertIdea(board.doc, sampleIdea({ id: id as never, text: id }));
+    for (const id of ideas) insertIdea(board.doc, sampleIdea({ ...board.author, id: id as never, text: id }));
   });
   await waitFor(() => readIdeas(board.doc).length === ideas.length, 'ideas');
   await first.app.store.whenDurable();

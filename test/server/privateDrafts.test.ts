@@ -72,6 +72,6 @@ describe('private mode', () => {
     const off = await command(t.server.url, s.sessionId, s.facilitatorToken, { type: 'updateSettings', privateMode: false });
     expect(off).toMatchObject({ status: 200, body: { published: 1 } });
     await waitFor(() => ideasMap(board.doc).has('idea:d2'), 'published when private mode ends');
-    insertIdea(board.doc, sampleIdea({ id: 'idea:public' as never }));
+    insertIdea(board.doc, sampleIdea({ ...board.author, id: 'idea:public' as never }));
   });
 });

@@ -1,8 +1,9 @@
 import { ideasMap, insertIdea, Origins, personIdea } from '@throughline/shared';
 import type * as Y from 'yjs';
 
-/** One random board edit: add, move, retype or delete a note, driven by `rand` for reproducibility. */
-export function randomEdit(doc: Y.Doc, rand: () => number): void {
+/** One random board edit by `peer`: add (under its own name), move, retype or delete a note, driven by `rand` for reproducibility. */
+export function randomEdit(peer: { doc: Y.Doc; author: { authorId: string; authorName: string } }, rand: () => number): void {
+  const { doc, author } = peer;
   const ids = [...ideasMap(doc).keys()];
   const pick = () => ids[Math.floor(rand() * ids.length)] as string;
   const r = rand();
@@ -15,7 +16,7 @@ export function randomEdit(doc: Y.Doc, rand: () => number): void {
           text: `idea ${Math.floor(rand() * 1000)}`,
           x: Math.round(rand() * 2000),
           y: Math.round(rand() * 2000),
-          author: { id: 'p_rand', name: 'R' },
+          author: { id: author.authorId, name: author.authorName },
           createdAt: 0,
         }),
       );

@@ -71,8 +71,8 @@ describe('Redis outage', () => {
     const b = open(two.wsUrl, s.sessionId, 'board', s.participant.token, { ack: true });
     await Promise.all([waitSynced(a), waitSynced(b)]);
     await waitFor(() => a.status === STATUS_RELAY_DEGRADED && b.status === STATUS_RELAY_DEGRADED, 'clients told the relay is degraded');
-    insertIdea(a.doc, sampleIdea({ id: 'idea:from-one' as never, text: 'written on one' }));
-    insertIdea(b.doc, sampleIdea({ id: 'idea:from-two' as never, text: 'written on two' }));
+    insertIdea(a.doc, sampleIdea({ ...a.author, id: 'idea:from-one' as never, text: 'written on one' }));
+    insertIdea(b.doc, sampleIdea({ ...b.author, id: 'idea:from-two' as never, text: 'written on two' }));
     await waitFor(() => isSaved(a) && isSaved(b), 'both saved during the outage');
 
     // Reads people act on come from the store meanwhile: a brief changed through instance one shows in
@@ -94,7 +94,7 @@ describe('Redis outage', () => {
     await waitFor(() => boardJson(a.doc) === boardJson(b.doc) && readIdeas(a.doc).length === 2, 'convergence after the outage', 20_000);
     await waitFor(() => a.status === 0 && b.status === 0, 'clients told the relay is back');
     // And live again: a new note crosses instances through the relay.
-    insertIdea(b.doc, sampleIdea({ id: 'idea:after' as never, text: 'after the outage' }));
+    insertIdea(b.doc, sampleIdea({ ...b.author, id: 'idea:after' as never, text: 'after the outage' }));
     await waitFor(() => readIdeas(a.doc).some((i) => i.text === 'after the outage'), 'relayed after the outage');
 
     // Subscriptions: exactly the documents still loaded, on each instance; none for the unloaded session.

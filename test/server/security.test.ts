@@ -50,7 +50,16 @@ describe('who may write what', () => {
     await waitFor(() => viewer.denials.length > 0, 'denial');
     expect(viewer.denials[0]).toMatch(/viewers cannot edit/);
     // A legitimate edit after it still flows, so the witness is demonstrably listening.
-    witness.doc.transact(() => ideasMap(witness.doc).set('idea:ok', new Y.Map([['text', 'fine']])));
+    witness.doc.transact(() =>
+      ideasMap(witness.doc).set(
+        'idea:ok',
+        new Y.Map<unknown>([
+          ['text', 'fine'],
+          ['authorId', witness.author.authorId],
+          ['authorName', witness.author.authorName],
+        ]),
+      ),
+    );
     const late = open(t.server.wsUrl, s.sessionId, 'board', s.facilitatorToken);
     await waitFor(() => ideasMap(late.doc).has('idea:ok'), 'legit edit relayed');
     expect(ideasMap(late.doc).has('idea:viewer')).toBe(false);

@@ -1,7 +1,6 @@
 import { ideasMap, insertIdea, readIdeas } from '@throughline/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, isSaved, type Peer, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { boardJson, sampleIdea } from '../helpers/fixtures.ts';
@@ -33,7 +32,7 @@ describe('board sync with stock WebsocketProvider clients', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed / 0x7fffffff;
     };
-    for (let i = 0; i < 300; i++) randomEdit(rand() < 0.5 ? a.doc : b.doc, rand);
+    for (let i = 0; i < 300; i++) randomEdit(rand() < 0.5 ? a : b, rand);
     await waitFor(() => boardJson(a.doc) === boardJson(b.doc), 'convergence');
     expect(readIdeas(a.doc).length).toBeGreaterThan(10);
 
@@ -54,7 +53,7 @@ describe('board sync with stock WebsocketProvider clients', () => {
       fc.asyncProperty(
         fc.array(fc.tuple(fc.nat(2), fc.integer({ min: 1, max: 2 ** 30 })), { minLength: 1, maxLength: 40 }),
         async (ops) => {
-          for (const [who, seed] of ops) randomEdit((clients[who] as Peer).doc, lehmer(seed));
+          for (const [who, seed] of ops) randomEdit(clients[who] as Peer, lehmer(seed));
           await waitFor(() => clients.every((c) => boardJson(c.doc) === boardJson((clients[0] as Peer).doc)), 'fuzz convergence');
         },
       ),
@@ -66,7 +65,7 @@ describe('board sync with stock WebsocketProvider clients', () => {
     const s = await sessionWithPeople(t.server.url);
     const a = open(t.server.wsUrl, s.sessionId, 'board', s.participant.token, { ack: true });
     await waitSynced(a);
-    a.doc.transact(() => ideasMap(a.doc).set('idea:acked', new Y.Map([['text', 'durable']])));
+    a.doc.transact(() => insertIdea(a.doc, sampleIdea({ ...a.author, id: 'idea:acked' as never, text: 'durable' })));
     await waitFor(() => isSaved(a), 'ack covering the edit');
     // Read straight from the store: the acknowledged edit must already be on disk.
     const fromDisk = await storedDoc(t.server.app.store, s.sessionId, 'board');
@@ -79,7 +78,7 @@ describe('board sync with stock WebsocketProvider clients', () => {
     const a = open(t.server.wsUrl, s1.sessionId, 'board', s1.facilitatorToken);
     const b = open(t.server.wsUrl, s2.sessionId, 'board', s2.facilitatorToken);
     await Promise.all([waitSynced(a), waitSynced(b)]);
-    insertIdea(a.doc, sampleIdea({ id: 'idea:only-in-s1' as never }));
+    insertIdea(a.doc, sampleIdea({ ...a.author, id: 'idea:only-in-s1' as never }));
     const watcher = open(t.server.wsUrl, s1.sessionId, 'board', s1.participant.token);
     await waitFor(() => ideasMap(watcher.doc).has('idea:only-in-s1'), 's1 relay');
     expect(ideasMap(b.doc).has('idea:only-in-s1')).toBe(false);
@@ -91,7 +90,7 @@ describe('board sync with stock WebsocketProvider clients', () => {
       const s = await sessionWithPeople(quick.url);
       const a = connectDoc(quick.wsUrl, s.sessionId, 'board', s.facilitatorToken, { ack: true });
       await waitSynced(a);
-      insertIdea(a.doc, sampleIdea({ id: 'idea:kept' as never }));
+      insertIdea(a.doc, sampleIdea({ ...a.author, id: 'idea:kept' as never }));
       await waitFor(() => isSaved(a), 'saved');
       a.destroy();
       await waitFor(() => !quick.app.rooms.isLoaded(s.sessionId, 'board'), 'unload');

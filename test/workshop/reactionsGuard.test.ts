@@ -16,7 +16,7 @@ describe('reactions over the wire', () => {
     const theirs = t.open(t.server.wsUrl, s.sessionId, 'board', other.token, { ack: true });
     const watcher = t.open(t.server.wsUrl, s.sessionId, 'board', s.viewer.token);
     await Promise.all([waitSynced(mine), waitSynced(theirs), waitSynced(watcher)]);
-    mine.doc.transact(() => insertIdea(mine.doc, sampleIdea({ id: IDEA as never })), Origins.user);
+    mine.doc.transact(() => insertIdea(mine.doc, sampleIdea({ ...mine.author, id: IDEA as never })), Origins.user);
 
     // Own reactions: accepted, and everyone sees them live.
     theirs.doc.transact(() => toggleReaction(theirs.doc, IDEA, '🎉', other.participantId), Origins.user);

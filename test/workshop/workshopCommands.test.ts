@@ -143,7 +143,7 @@ describe('workshop commands: ready, summon, spotlight', () => {
     const control = t.open(t.server.wsUrl, s.sessionId, 'control', s.participant.token);
     await Promise.all([waitSynced(board), waitSynced(control)]);
     board.doc.transact(() => {
-      insertIdea(board.doc, sampleIdea({ id: 'idea:spot1' as never, text: 'look here' }));
+      insertIdea(board.doc, sampleIdea({ ...board.author, id: 'idea:spot1' as never, text: 'look here' }));
       insertCluster(board.doc, {
         id: 'cluster:c1' as never,
         title: 'Group',
@@ -152,7 +152,7 @@ describe('workshop commands: ready, summon, spotlight', () => {
         width: 400,
         height: 300,
         color: '#eee',
-        createdBy: 'x',
+        createdBy: board.author.authorId,
       });
     }, Origins.user);
 

@@ -1,9 +1,12 @@
+import type { Reactions, Spotlight } from '@throughline/shared';
 import type Konva from 'konva';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Layer, Stage } from 'react-konva';
 import { type CullWindow, cullNotes, cullRects, cullWindowFor, needsRecull } from '../board/culling.ts';
+import { clusterLit, noteLit } from '../board/spotlight.ts';
 import type { Size } from '../board/viewport.ts';
 import type { BoardEditor } from '../state/BoardEditor.ts';
+import type { BoardStore } from '../state/BoardStore.ts';
 import { useStoreValue, useVersion } from '../state/useStore.ts';
 import { CanvasGestures } from './CanvasGestures.ts';
 import { ClusterFrame } from './ClusterFrame.tsx';
@@ -22,7 +25,18 @@ export interface BoardCanvasProps {
   showOrigin: boolean;
   /** Called after the notes layer draws (benchmarks measure time to first draw with it). */
   onNotesDrawn?: (noteCount: number) => void;
+  /**
+   * Private brainwriting: `editor` edits this person's drafts, drawn in the
+   * private style on top of the shared board, which shows underneath read-only.
+   */
+  sharedBoard?: BoardStore;
+  /** Every note's reactions (note id → emoji → who). */
+  reactions?: ReadonlyMap<string, Reactions>;
+  /** The facilitator's spotlight: the rest of the board dims. */
+  spotlight?: Spotlight | null;
 }
+
+const NO_REACTIONS: ReadonlyMap<string, Reactions> = new Map();
 
 /**
  * The Konva board. The camera is applied to the stage imperatively, so a
@@ -30,7 +44,14 @@ export interface BoardCanvasProps {
  * when the cull window must move (see culling.ts), the board changes (at
  * most once per frame), or the selection does.
  */
-export function BoardCanvas({ editor, showOrigin, onNotesDrawn }: BoardCanvasProps) {
+export function BoardCanvas({
+  editor,
+  showOrigin,
+  onNotesDrawn,
+  sharedBoard,
+  reactions = NO_REACTIONS,
+  spotlight = null,
+}: BoardCanvasProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
@@ -39,6 +60,8 @@ export function BoardCanvas({ editor, showOrigin, onNotesDrawn }: BoardCanvasPro
   const [gestures, setGestures] = useState<CanvasGestures | null>(null);
   const [win, setWin] = useState<CullWindow>(() => cullWindowFor(editor.viewport.get(), editor.viewSize));
   const storeVersion = useVersion(editor.store);
+  const board = sharedBoard ?? editor.store;
+  const boardVersion = useVersion(board);
   const selection = useStoreValue(editor.ui, (s) => s.selection);
   const editingId = useStoreValue(editor.ui, (s) => s.editingId);
   const renamingId = useStoreValue(editor.ui, (s) => s.renamingId);
@@ -107,15 +130,18 @@ export function BoardCanvas({ editor, showOrigin, onNotesDrawn }: BoardCanvasPro
   // biome-ignore lint/correctness/useExhaustiveDependencies: storeVersion is how the mutable store signals change
   const visibleNotes = useMemo(() => cullNotes(editor.store.canvasIdeas, win.rect), [editor, storeVersion, win]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above
-  const visibleClusters = useMemo(() => cullRects(editor.store.orderedClusters, win.rect), [editor, storeVersion, win]);
+  const sharedNotes = useMemo(() => (sharedBoard ? cullNotes(sharedBoard.canvasIdeas, win.rect) : []), [sharedBoard, boardVersion, win]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above
+  const visibleClusters = useMemo(() => cullRects(board.orderedClusters, win.rect), [board, boardVersion, win]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above
   const memberCounts = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const n of editor.store.canvasIdeas) if (n.clusterId) counts.set(n.clusterId, (counts.get(n.clusterId) ?? 0) + 1);
+    for (const n of board.canvasIdeas) if (n.clusterId) counts.set(n.clusterId, (counts.get(n.clusterId) ?? 0) + 1);
     return counts;
-  }, [editor, storeVersion]);
+  }, [board, boardVersion]);
+  const isPrivate = sharedBoard !== undefined;
 
-  const isEmpty = editor.store.canvasIdeas.length === 0 && editor.store.orderedClusters.length === 0;
+  const isEmpty = editor.store.canvasIdeas.length === 0 && board.canvasIdeas.length === 0 && board.orderedClusters.length === 0;
 
   return (
     <div className="canvas-wrap" ref={wrapRef} style={{ position: 'absolute', inset: 0 }}>
@@ -140,10 +166,25 @@ export function BoardCanvas({ editor, showOrigin, onNotesDrawn }: BoardCanvasPro
                   memberCount={memberCounts.get(c.id) ?? 0}
                   hideTitle={renamingId === c.id}
                   scale={win.scale}
+                  dimmed={!clusterLit(spotlight, c.id)}
+                  spotlit={spotlight?.target === c.id}
                 />
               ))}
             </Layer>
             <Layer ref={notesLayerRef} listening={false}>
+              {sharedNotes.map((n) => (
+                <NoteNode
+                  key={n.id}
+                  idea={n}
+                  selected={false}
+                  editor={null}
+                  hideText={false}
+                  showOrigin={showOrigin}
+                  reactions={reactions.get(n.id)}
+                  dimmed={!noteLit(spotlight, n)}
+                  spotlit={spotlight?.target === n.id}
+                />
+              ))}
               {win.detail === 'overview' ? (
                 <OverviewNotes notes={visibleNotes} selection={selection} scale={win.scale} />
               ) : (
@@ -157,6 +198,10 @@ export function BoardCanvas({ editor, showOrigin, onNotesDrawn }: BoardCanvasPro
                       editor={peer ? peerTag(peer.name, peer.color) : null}
                       hideText={editingId === n.id}
                       showOrigin={showOrigin}
+                      reactions={reactions.get(n.id)}
+                      dimmed={!noteLit(spotlight, n)}
+                      spotlit={spotlight?.target === n.id}
+                      isPrivate={isPrivate}
                     />
                   );
                 })

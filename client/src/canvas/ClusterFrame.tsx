@@ -11,6 +11,8 @@ export const ClusterFrame = memo(function ClusterFrame({
   memberCount,
   hideTitle,
   scale,
+  dimmed,
+  spotlit,
 }: {
   cluster: Cluster;
   selected: boolean;
@@ -18,17 +20,19 @@ export const ClusterFrame = memo(function ClusterFrame({
   hideTitle: boolean;
   /** Zoom level (of the cull window, so it changes rarely): zoomed out, the title grows to stay legible. */
   scale: number;
+  dimmed?: boolean;
+  spotlit?: boolean;
 }) {
   const { width: w, height: h } = cluster;
   const titleSize = Math.min(Math.max(20, 14 / scale), h / 3, w / 6);
   return (
-    <Group x={cluster.x} y={cluster.y} listening={false}>
+    <Group x={cluster.x} y={cluster.y} listening={false} opacity={dimmed ? 0.25 : 1}>
       <Rect
         width={w}
         height={h}
         fill={cluster.color}
-        stroke={selected ? '#1c7ed6' : '#ced4da'}
-        strokeWidth={selected ? 2 : 1}
+        stroke={spotlit ? '#f59f00' : selected ? '#1c7ed6' : '#ced4da'}
+        strokeWidth={spotlit ? 4 : selected ? 2 : 1}
         strokeScaleEnabled={false}
         cornerRadius={10}
         perfectDrawEnabled={false}

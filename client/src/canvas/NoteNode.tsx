@@ -1,4 +1,4 @@
-import { type Idea, NOTE_SIZE } from '@throughline/shared';
+import { type Idea, NOTE_SIZE, REACTION_EMOJI, type Reactions } from '@throughline/shared';
 import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import { NOTE_FONT, NOTE_FOOTER, NOTE_PADDING, noteFontSize } from '../board/noteText.ts';
@@ -12,6 +12,14 @@ export interface NoteNodeProps {
   hideText: boolean;
   /** Show the author and "AI" badge; false while a blind-origin session is judging ideas. */
   showOrigin: boolean;
+  /** Emoji → who reacted; drawn as small counts under the note. */
+  reactions?: Reactions;
+  /** Another idea or cluster is in the spotlight: this note steps back. */
+  dimmed?: boolean;
+  /** This note is in the spotlight. */
+  spotlit?: boolean;
+  /** A private draft: only its author sees it until "Reveal all". */
+  isPrivate?: boolean;
 }
 
 const W = NOTE_SIZE.width;
@@ -22,12 +30,34 @@ const H = NOTE_SIZE.height;
  * only when that note changed, so a remote drag re-renders one note. Never
  * listens for events: the canvas hit-tests in board coordinates itself.
  */
-export const NoteNode = memo(function NoteNode({ idea, selected, editor, hideText, showOrigin }: NoteNodeProps) {
-  const footer = showOrigin ? `${idea.authorName || 'Someone'}${idea.origin === 'ai' ? ' · AI' : ''}` : '';
+export const NoteNode = memo(function NoteNode({
+  idea,
+  selected,
+  editor,
+  hideText,
+  showOrigin,
+  reactions,
+  dimmed,
+  spotlit,
+  isPrivate,
+}: NoteNodeProps) {
+  const footer = isPrivate
+    ? 'Private · only you'
+    : showOrigin
+      ? `${idea.authorName || 'Someone'}${idea.origin === 'ai' ? ' · AI' : ''}`
+      : '';
+  const chips = reactions ? REACTION_EMOJI.filter((e) => (reactions[e]?.length ?? 0) > 0).map((e) => `${e} ${reactions[e]?.length}`) : [];
   return (
-    <Group x={idea.x} y={idea.y} listening={false}>
+    <Group x={idea.x} y={idea.y} listening={false} opacity={dimmed ? 0.2 : 1}>
       <Rect x={1} y={3} width={W} height={H} fill="rgba(0,0,0,0.08)" cornerRadius={3} perfectDrawEnabled={false} />
-      <Rect width={W} height={H} fill={idea.color} cornerRadius={3} perfectDrawEnabled={false} />
+      <Rect
+        width={W}
+        height={H}
+        fill={idea.color}
+        cornerRadius={3}
+        perfectDrawEnabled={false}
+        {...(isPrivate ? { stroke: '#495057', strokeWidth: 2, dash: [6, 4], opacity: 0.9 } : {})}
+      />
       {hideText ? null : idea.text ? (
         <Text
           x={NOTE_PADDING}
@@ -84,6 +114,32 @@ export const NoteNode = memo(function NoteNode({ idea, selected, editor, hideTex
             ellipsis
           />
         </>
+      ) : null}
+      {chips.length > 0 ? (
+        <Text
+          x={2}
+          y={H + 6}
+          width={W}
+          text={chips.join('   ')}
+          fontSize={13}
+          fontFamily={NOTE_FONT}
+          fill="#343a40"
+          wrap="none"
+          perfectDrawEnabled={false}
+        />
+      ) : null}
+      {spotlit ? (
+        <Rect
+          x={-8}
+          y={-8}
+          width={W + 16}
+          height={H + 16}
+          stroke="#f59f00"
+          strokeWidth={4}
+          strokeScaleEnabled={false}
+          cornerRadius={8}
+          perfectDrawEnabled={false}
+        />
       ) : null}
       {selected ? (
         <Rect

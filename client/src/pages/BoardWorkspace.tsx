@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { reactionsMap, readAllReactions } from '@throughline/shared';
+import { useCallback, useEffect, useState } from 'react';
 import { redo, undo } from '../actions/historyActions.ts';
 import { KEYED_ACTIONS } from '../actions/registry.ts';
 import { runKey } from '../actions/runAction.ts';
@@ -14,8 +15,11 @@ import { IdeaListPanel } from '../panels/IdeaListPanel.tsx';
 import { PhaseBanner } from '../panels/PhaseBanner.tsx';
 import { Sidebar } from '../panels/Sidebar.tsx';
 import { Toolbar } from '../panels/Toolbar.tsx';
+import { ReactionBar } from '../panels/workshop/ReactionBar.tsx';
+import { RoomNotices } from '../panels/workshop/RoomNotices.tsx';
 import { ZoomControls } from '../panels/ZoomControls.tsx';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
+import { useDocSlice } from '../session/useDocSlice.ts';
 import type { BoardEditor } from '../state/BoardEditor.ts';
 import { useStoreValue } from '../state/useStore.ts';
 import { loadViewport, saveViewport } from '../state/viewportMemory.ts';
@@ -33,7 +37,10 @@ const TEST_MODE = typeof location !== 'undefined' && new URLSearchParams(locatio
  * keys to actions and keeps the camera across reloads.
  */
 export function BoardWorkspace() {
-  const { connection, editor, sessionId, you, canWrite } = useSession();
+  const session = useSession();
+  const { connection, editor, boardEditor, sessionId, you, canWrite, privateDrafts } = session;
+  const readReactions = useCallback(() => readAllReactions(connection.board), [connection]);
+  const reactions = useDocSlice(reactionsMap(connection.board), readReactions);
   const control = useControl();
   const currentView = useStoreValue(editor.ui, (s) => s.view);
   const announcement = useStoreValue(editor.ui, (s) => s.announcement);
@@ -89,7 +96,14 @@ export function BoardWorkspace() {
     return () => window.removeEventListener('keydown', onKey);
   }, [editor]);
 
-  const [onNotesDrawn] = useState(() => (TEST_MODE ? installTestHook(connection, editor) : undefined));
+  const [onNotesDrawn] = useState(() => (TEST_MODE ? installTestHook(connection, boardEditor) : undefined));
+  // The hook's editor is the board's; private drafts are edited by a second editor, exposed while it exists.
+  useEffect(() => {
+    if (!TEST_MODE) return;
+    const hook = (window as unknown as { __throughline: Record<string, unknown> }).__throughline;
+    hook.camera = session.camera;
+    hook.drafts = privateDrafts ? editor : null;
+  }, [session.camera, privateDrafts, editor]);
 
   // Blind origin hides who (person or AI) wrote an idea while ideas are being judged (decision 0503).
   const showOrigin = !(control.settings.blindOrigin && control.phase.current === 'select');
@@ -103,7 +117,16 @@ export function BoardWorkspace() {
         <main className="main-area" aria-label="Board">
           {currentView === 'canvas' ? (
             <>
-              <BoardCanvas editor={editor} showOrigin={showOrigin} onNotesDrawn={onNotesDrawn} />
+              <BoardCanvas
+                editor={editor}
+                showOrigin={showOrigin}
+                onNotesDrawn={onNotesDrawn}
+                sharedBoard={privateDrafts ? boardEditor.store : undefined}
+                reactions={reactions}
+                spotlight={control.attention.spotlight}
+              />
+              <ReactionBar reactions={reactions} />
+              <RoomNotices />
               <Toolbar editor={editor} canWrite={canWrite} />
               <ZoomControls editor={editor} />
             </>

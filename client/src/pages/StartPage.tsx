@@ -1,11 +1,12 @@
-import { type BriefWarning, checkBrief } from '@throughline/shared';
+import { type BriefWarning, checkBrief, type Template } from '@throughline/shared';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, type CreatedSession, type FieldIssue } from '../api.ts';
 import { rememberedName, rememberName, saveIdentity } from '../auth/tokenStore.ts';
 import { BriefForm } from './BriefForm.tsx';
-import { type BriefDraft, EMPTY_DRAFT, sectionOf, toBriefInput } from './briefDraft.ts';
+import { type BriefDraft, EMPTY_DRAFT, fromBriefInput, sectionOf, toBriefInput } from './briefDraft.ts';
 import { InviteLinks } from './InviteLinks.tsx';
 import { loadBoardPage } from './loadBoardPage.ts';
+import { TemplatePicker } from './TemplatePicker.tsx';
 
 const SECTION_LABEL: Record<string, string> = {
   objective: 'Objective',
@@ -19,7 +20,8 @@ const SECTION_LABEL: Record<string, string> = {
 };
 
 /**
- * Creates a session from a brief. The brief check runs on every keystroke
+ * Creates a session: first a template (or a blank brief), then the brief,
+ * pre-filled from the template's example. The brief check runs on every keystroke
  * and its warnings sit beside the fields they are about; they never block
  * creating the session.
  */
@@ -30,6 +32,8 @@ export function StartPage() {
   const [error, setError] = useState<string | null>(null);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [created, setCreated] = useState<CreatedSession | null>(null);
+  // null: a blank brief.
+  const [template, setTemplate] = useState<Template | null>(null);
 
   // The board is where this page leads: fetch its code while the brief is written.
   useEffect(() => void loadBoardPage(), []);
@@ -42,7 +46,8 @@ export function StartPage() {
     setIssues([]);
     try {
       const displayName = name.trim() || undefined;
-      const res = await api.createSession(toBriefInput(draft), displayName);
+      const brief = toBriefInput(draft);
+      const res = template ? await api.createFromTemplate(template.id, brief, displayName) : await api.createSession(brief, displayName);
       if (displayName) rememberName(displayName);
       saveIdentity(res.sessionId, {
         token: res.facilitatorToken,
@@ -63,6 +68,11 @@ export function StartPage() {
 
   if (created) return <InviteLinks created={created} />;
 
+  const pick = (t: Template | null) => {
+    setTemplate(t);
+    setDraft(t ? fromBriefInput(t.brief) : EMPTY_DRAFT);
+  };
+
   return (
     <main className="page">
       <div className="page-wide">
@@ -74,12 +84,22 @@ export function StartPage() {
           Write the strategic brief the team will explore against. It is checked as you type: warnings point at what is vague, but you may
           start anyway.
         </p>
+        <TemplatePicker chosen={template?.id ?? null} onPick={pick} />
         <form className="start-grid" onSubmit={submit} noValidate>
           <div className="card">
             {error ? (
               <div className="alert" role="alert">
                 {error}
               </div>
+            ) : null}
+            {template ? (
+              <p className="template-chosen" data-testid="template-chosen">
+                Template: <strong>{template.name}</strong> — its agenda and voting settings come with it. Rewrite the example brief for your
+                team.{' '}
+                <button type="button" className="btn btn-ghost btn-small" onClick={() => pick(null)}>
+                  Start blank instead
+                </button>
+              </p>
             ) : null}
             <label className="field">
               <span className="field-label">Your name</span>

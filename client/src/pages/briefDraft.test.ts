@@ -1,6 +1,6 @@
-import { checkBrief } from '@throughline/shared';
+import { checkBrief, parseBrief, TEMPLATES } from '@throughline/shared';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_DRAFT, sectionOf, toBriefInput } from './briefDraft.ts';
+import { EMPTY_DRAFT, fromBriefInput, sectionOf, toBriefInput } from './briefDraft.ts';
 
 describe('brief draft', () => {
   it('drops blank rows and reads weights, so half-filled forms check cleanly', () => {
@@ -30,5 +30,20 @@ describe('brief draft', () => {
     expect(sectionOf('decisionRule.criteria.0.name')).toBe('criteria');
     expect(sectionOf('decisionRule.rule')).toBe('rule');
     expect(sectionOf('successMetrics.1')).toBe('successMetrics');
+  });
+});
+
+describe('fromBriefInput', () => {
+  it('round-trips every template brief through the form unchanged', () => {
+    for (const t of TEMPLATES) {
+      const back = parseBrief(toBriefInput(fromBriefInput(t.brief)));
+      const direct = parseBrief(t.brief);
+      if (!back.ok || !direct.ok) throw new Error(`template ${t.id} does not parse`);
+      const strip = (b: typeof back.value) => ({
+        ...b,
+        decisionRule: { ...b.decisionRule, criteria: b.decisionRule.criteria.map(({ id: _id, ...c }) => c) },
+      });
+      expect(strip(back.value)).toEqual(strip(direct.value));
+    }
   });
 });

@@ -59,3 +59,23 @@ export function sectionOf(path: string): string {
   if (p.startsWith('decisionRule')) return 'rule';
   return p.split('.')[0] ?? p;
 }
+
+/** A form pre-filled from a brief (a template's example), every row editable, one blank row where a list is empty. */
+export function fromBriefInput(b: BriefInput): BriefDraft {
+  const criteria = b.decisionRule?.criteria ?? [];
+  return {
+    title: b.title ?? '',
+    objective: b.objective,
+    audience: b.audience,
+    constraints: b.constraints?.length ? [...b.constraints] : [''],
+    rule: b.decisionRule?.rule ?? '',
+    criteria: criteria.length
+      ? criteria.map((c) => ({ name: c.name, description: c.description ?? '', weight: String(c.weight ?? 1) }))
+      : EMPTY_DRAFT.criteria,
+    successMetrics: b.successMetrics?.length
+      ? b.successMetrics.map((m) => ({ name: m.name, target: m.target ?? '' }))
+      : EMPTY_DRAFT.successMetrics,
+    horizon: b.horizon ?? '',
+    initiatives: (b.initiatives ?? []).map((i) => ({ title: i.title, description: i.description ?? '' })),
+  };
+}

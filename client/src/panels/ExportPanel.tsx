@@ -132,7 +132,14 @@ function WebhookSettings({ masked }: { masked: string | null }) {
     if (!r) return;
     setSecret(r.secret ?? null);
     setUrl('');
-    setDone('Webhook saved.');
+    setDone(r.secret ? 'Webhook saved.' : 'Webhook saved; its signing secret is unchanged (Rotate secret makes a new one).');
+  };
+  const rotate = async () => {
+    setDone(null);
+    const r = await run({ type: 'rotateWebhookSecret' });
+    if (!r) return;
+    setSecret(r.secret);
+    setDone('New signing secret: update your receiver, the old one no longer signs deliveries.');
   };
   const remove = async () => {
     setDone(null);
@@ -182,6 +189,15 @@ function WebhookSettings({ masked }: { masked: string | null }) {
           </button>{' '}
           <button type="button" className="btn btn-small btn-ghost" disabled={busy || !masked} onClick={() => void test()}>
             Send test
+          </button>{' '}
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            disabled={busy || !masked}
+            onClick={() => void rotate()}
+            data-testid="webhook-rotate"
+          >
+            Rotate secret
           </button>{' '}
           <button type="button" className="btn btn-small btn-ghost" disabled={busy || !masked} onClick={() => void remove()}>
             Remove

@@ -5,12 +5,15 @@ import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
 import { saveLabel } from './saveLabel.ts';
+import { ReadyChip } from './workshop/ReadyChip.tsx';
+import { TimerChip } from './workshop/TimerChip.tsx';
 
 const ROLE_LABEL: Record<string, string> = { facilitator: 'Facilitator', participant: 'Participant', viewer: 'Viewer' };
 
 /** Session title, phase, connection and save state, who is here, and the view switches. */
 export function Header() {
-  const { connection, editor, you, title } = useSession();
+  const { connection, editor, you, title, camera } = useSession();
+  const following = useStoreValue(camera.following);
   const control = useControl();
   const status = useStoreValue(connection.status);
   const view = useStoreValue(editor.ui, (s) => s.view);
@@ -29,6 +32,8 @@ export function Header() {
       <span className="phase-chip" title={PHASE_PURPOSE[control.phase.current]}>
         {control.phase.current}
       </span>
+      <TimerChip />
+      <ReadyChip />
       <span className="save-status" data-state={state} data-testid="save-status" role="status" aria-live="polite">
         {label}
       </span>
@@ -48,14 +53,19 @@ export function Header() {
       <div className="avatars">
         <span className="sr-only">{`${others.length} other${others.length === 1 ? '' : 's'} here`}</span>
         {others.slice(0, 6).map((p) => (
-          <span
+          <button
+            type="button"
             key={p.participantId}
             className="avatar"
+            data-following={following === p.participantId || undefined}
             style={{ background: p.color }}
-            title={`${p.name} (${ROLE_LABEL[p.role] ?? p.role})`}
+            title={`${p.name} (${ROLE_LABEL[p.role] ?? p.role}) — click to follow their view`}
+            aria-label={`Follow ${p.name}`}
+            aria-pressed={following === p.participantId}
+            onClick={() => camera.follow(following === p.participantId ? null : p.participantId)}
           >
             {initials(p.name)}
-          </span>
+          </button>
         ))}
         {others.length > 6 ? (
           <span className="avatar" style={{ background: '#868e96' }}>

@@ -1,21 +1,14 @@
 import type { Participant } from '@throughline/shared';
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { useSession } from '../session/SessionProvider.tsx';
 
 const ROLE_LABEL: Record<string, string> = { facilitator: 'Facilitator', participant: 'Participant', viewer: 'Viewer' };
 
 /** Who joined (from the API) and who is here now (from awareness), with roles. */
 export function ParticipantsPanel() {
-  const { editor, participants, you, refresh } = useSession();
+  const { editor, participants, you } = useSession();
   const peers = useSyncExternalStore(editor.presence.subscribe, () => editor.presence.peers);
   const online = useMemo(() => new Set(peers.map((p) => p.participantId)), [peers]);
-  const known = useMemo(() => new Set<string>(participants.map((p) => p.id)), [participants]);
-  const unknownOnline = peers.some((p) => !known.has(p.participantId));
-
-  // Someone here we have not heard of: they joined after the summary was fetched.
-  useEffect(() => {
-    if (unknownOnline) refresh();
-  }, [unknownOnline, refresh]);
 
   const people: Participant[] = [...participants].sort(
     (a, b) => Number(online.has(b.id) || b.id === you.participantId) - Number(online.has(a.id) || a.id === you.participantId),

@@ -6,6 +6,7 @@ import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { PlanPanel } from './PlanPanel.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { SelectPanel } from './SelectPanel.tsx';
+import { WorkshopPanel } from './workshop/WorkshopPanel.tsx';
 
 /** A tab in the right-hand sidebar. Its panel reads the session through hooks (`useSession`, `useControl`, …). */
 export interface SidebarTab {
@@ -26,6 +27,7 @@ const inPhase =
 /** The sidebar's tabs, in order. A new panel is one import and one entry here. */
 export const SIDEBAR_TABS: SidebarTab[] = [
   { id: 'people', label: 'People', Panel: ParticipantsPanel },
+  { id: 'workshop', label: 'Workshop', Panel: WorkshopPanel },
   { id: 'ai', label: 'AI ideas', Panel: AiPanel },
   { id: 'select', label: 'Select', Panel: SelectPanel, visible: inPhase('select'), wide: true },
   // The plan stays readable while reviewing.

@@ -2,6 +2,7 @@ import type { BriefWarning, CommandInput, CommandReply, Participant, Role } from
 import type * as Y from 'yjs';
 import type { BoardEditor } from '../state/BoardEditor.ts';
 import type { BoardStore } from '../state/BoardStore.ts';
+import type { CameraLink } from '../state/CameraLink.ts';
 import type { BoardConnection } from '../sync/BoardConnection.ts';
 
 /** Who is looking: from the session summary (which the server took from the token). */
@@ -37,8 +38,14 @@ export interface Session {
   boardDoc: Y.Doc;
   /** The frame-batched read model of the board's notes and clusters. */
   store: BoardStore;
-  /** This person's editor: actions, selection, camera, presence. */
+  /** This person's editor: actions, selection, camera, presence. In private brainwriting it edits their drafts. */
   editor: BoardEditor;
+  /** The editor of the shared board, whatever `editor` is editing. */
+  boardEditor: BoardEditor;
+  /** Private brainwriting is on for this person: new notes go to their drafts, seen by nobody else until revealed. */
+  privateDrafts: boolean;
+  /** This person's camera in the room: sent to others, follow, summon. */
+  camera: CameraLink;
   /** Docs, awareness and sync status. */
   connection: BoardConnection;
   /** This person may edit the board right now (role, phase, schema). */

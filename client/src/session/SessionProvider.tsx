@@ -2,8 +2,10 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useL
 import { api, type SessionSummary } from '../api.ts';
 import { cacheSummary } from '../auth/summaryCache.ts';
 import { BoardEditor } from '../state/BoardEditor.ts';
+import { CameraLink } from '../state/CameraLink.ts';
 import { useStoreValue } from '../state/useStore.ts';
 import type { BoardConnection } from '../sync/BoardConnection.ts';
+import { DraftsConnection } from '../sync/DraftsConnection.ts';
 import { type ControlSnapshot, readControl } from './readControl.ts';
 import type { SendCommand, Session } from './Session.ts';
 import { useDocSlice } from './useDocSlice.ts';
@@ -46,27 +48,72 @@ export function SessionProvider({ connection, summary: initial, token, children 
     [live, summary],
   );
 
+  const camera = useMemo(() => new CameraLink(editor.viewport, () => editor.viewSize, editor.presence), [editor]);
+  useEffect(() => () => camera.destroy(), [camera]);
+
+  // Private brainwriting: a participant's notes go to their drafts doc, edited by a second editor on the same screen.
+  const privateDrafts = control.settings.privateMode && you.role === 'participant' && control.phase.current === 'explore';
+  const drafts = useMemo(() => {
+    if (!privateDrafts) return null;
+    const conn = new DraftsConnection(sessionId, you.participantId, token);
+    const draftsEditor = new BoardEditor(conn.doc, connection.awareness, { participantId: you.participantId, name: you.name }, editor);
+    return { conn, editor: draftsEditor };
+  }, [privateDrafts, sessionId, you.participantId, you.name, token, connection, editor]);
+  useEffect(
+    () => () => {
+      drafts?.editor.destroy();
+      drafts?.conn.destroy();
+    },
+    [drafts],
+  );
+  const active = drafts?.editor ?? editor;
+
   const newerSchema = useStoreValue(connection.status, (s) => s.newerSchema);
   const canWrite = you.role !== 'viewer' && control.phase.current === 'explore' && !newerSchema;
-  useLayoutEffect(() => editor.setWritable(canWrite), [editor, canWrite]);
+  useLayoutEffect(() => {
+    editor.setWritable(canWrite);
+    active.setWritable(canWrite);
+  }, [editor, active, canWrite]);
 
-  const refreshing = useRef(false);
+  // At most one request per 2 s; a call during the pause is answered by one more fetch after it.
+  const refreshing = useRef<'idle' | 'busy' | 'again'>('idle');
   const refresh = useCallback(() => {
-    if (refreshing.current) return;
-    refreshing.current = true;
-    api
-      .getSession(sessionId, token)
-      .then((s) => {
-        cacheSummary(s);
-        setSummary(s);
-      })
-      .catch(() => {})
-      .finally(() => {
-        setTimeout(() => {
-          refreshing.current = false;
-        }, 2000);
-      });
+    if (refreshing.current !== 'idle') {
+      refreshing.current = 'again';
+      return;
+    }
+    refreshing.current = 'busy';
+    const fetchOnce = () =>
+      api
+        .getSession(sessionId, token)
+        .then((s) => {
+          cacheSummary(s);
+          setSummary(s);
+        })
+        .catch(() => {})
+        .finally(() => {
+          setTimeout(() => {
+            if (refreshing.current === 'again') {
+              refreshing.current = 'busy';
+              fetchOnce();
+            } else refreshing.current = 'idle';
+          }, 2000);
+        });
+    fetchOnce();
   }, [sessionId, token]);
+
+  // Someone here we have not heard of joined after the summary was fetched: the people list (and "2 of 3 done") needs them.
+  useEffect(() => {
+    const check = () => {
+      const known = new Set<string>(summary.participants.map((p) => p.id));
+      if (editor.presence.peers.some((p) => !known.has(p.participantId))) refresh();
+    };
+    check();
+    const off = editor.presence.subscribe(check);
+    return () => {
+      off();
+    };
+  }, [editor, summary, refresh]);
 
   const send = useCallback<SendCommand>((command) => api.command(sessionId, token, command), [sessionId, token]);
 
@@ -81,14 +128,17 @@ export function SessionProvider({ connection, summary: initial, token, children 
       controlDoc: connection.control,
       boardDoc: connection.board,
       store: editor.store,
-      editor,
+      editor: active,
+      boardEditor: editor,
+      privateDrafts: drafts !== null,
+      camera,
       connection,
       canWrite,
       refresh,
       today: localToday(),
       send,
     }),
-    [sessionId, summary, you, token, connection, editor, canWrite, refresh, send],
+    [sessionId, summary, you, token, connection, editor, active, drafts, camera, canWrite, refresh, send],
   );
   return (
     <SessionCtx.Provider value={session}>

@@ -1,16 +1,24 @@
 import {
+  type Agenda,
+  type Attention,
   type Brief,
   type Decision,
   type NextStep,
+  type Phase,
   type PhaseState,
+  readAgenda,
+  readAttention,
   readBrief,
   readDecisions,
   readPhase,
+  readReady,
   readSettings,
   readSteps,
   readTallies,
+  readTimer,
   type Settings,
   type Tally,
+  type Timer,
 } from '@throughline/shared';
 import type * as Y from 'yjs';
 
@@ -22,6 +30,11 @@ export interface ControlSnapshot {
   tallies: Tally[];
   decisions: Decision[];
   steps: NextStep[];
+  /** Live workshop: the countdown, the agenda, who is done with which phase, summon and spotlight. */
+  timer: Timer;
+  agenda: Agenda;
+  ready: Record<string, Phase>;
+  attention: Attention;
 }
 
 export const readControl = (doc: Y.Doc): ControlSnapshot => ({
@@ -31,4 +44,8 @@ export const readControl = (doc: Y.Doc): ControlSnapshot => ({
   tallies: readTallies(doc),
   decisions: readDecisions(doc),
   steps: readSteps(doc),
+  timer: readTimer(doc),
+  agenda: readAgenda(doc),
+  ready: readReady(doc),
+  attention: readAttention(doc),
 });

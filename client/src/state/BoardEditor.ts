@@ -22,14 +22,25 @@ export class BoardEditor {
   readonly ui: Store<EditorUi> = createEditorUi(
     typeof window !== 'undefined' && window.innerWidth < 900 ? { briefOpen: false, sidebarTab: null } : {},
   );
-  readonly viewport: Store<Viewport> = createStore<Viewport>(DEFAULT_VIEWPORT);
+  readonly viewport: Store<Viewport>;
   readonly undoManager: Y.UndoManager;
   readonly ctx: ActionContext;
   private size: Size = { width: 1, height: 1 };
   private writable = false;
   private readonly unsubscribe: () => void;
 
-  constructor(doc: Y.Doc, awareness: Awareness, me: { participantId: string; name: string }) {
+  /**
+   * `over`: the board editor this one stands in for on the same screen
+   * (private brainwriting edits the drafts doc); it shares that editor's
+   * camera and screen size, so switching keeps the view.
+   */
+  constructor(
+    doc: Y.Doc,
+    awareness: Awareness,
+    me: { participantId: string; name: string },
+    private readonly over?: BoardEditor,
+  ) {
+    this.viewport = over?.viewport ?? createStore<Viewport>(DEFAULT_VIEWPORT);
     this.store = new BoardStore(doc);
     this.presence = new PresenceStore(awareness);
     this.undoManager = new Y.UndoManager([ideasMap(doc), clustersMap(doc)], {
@@ -41,7 +52,7 @@ export class BoardEditor {
       store: this.store,
       ui: this.ui,
       viewport: this.viewport,
-      viewSize: () => this.size,
+      viewSize: () => this.viewSize,
       undoManager: this.undoManager,
       me,
       canWrite: () => this.writable,
@@ -61,11 +72,12 @@ export class BoardEditor {
   }
 
   get viewSize(): Size {
-    return this.size;
+    return this.over?.viewSize ?? this.size;
   }
 
   setViewSize(size: Size): void {
     this.size = size;
+    this.over?.setViewSize(size);
   }
 
   get canWrite(): boolean {

@@ -1,4 +1,4 @@
-import { ACK_PARAM, BOARD_MIGRATIONS, FATAL_CLOSE_CODES, isNewerThanCode, MessageType } from '@throughline/shared';
+import { ACK_PARAM, BOARD_MIGRATIONS, CloseCode, FATAL_CLOSE_CODES, isNewerThanCode, MessageType } from '@throughline/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -59,7 +59,7 @@ function reportingSocket(onSend: (frame: Uint8Array) => void): typeof WebSocket 
  * people's included; the server owns each awareness id to its connection
  * and refuses such echoes. Send only this client's own state.
  */
-function sendOwnAwarenessOnly(provider: WebsocketProvider): void {
+export function sendOwnAwarenessOnly(provider: WebsocketProvider): void {
   const awareness = provider.awareness;
   awareness.off('update', provider._awarenessUpdateHandler);
   awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
@@ -108,7 +108,8 @@ export class BoardConnection {
       connect: false,
       // Tabs sync through the server only: a tab-to-tab channel would bypass role checks and "Saved".
       disableBc: true,
-      shouldReconnect: (e: CloseEvent) => !FATAL_CLOSE_CODES.has(e.code),
+      // Over bounds: what this browser holds would be resent and refused again; the header offers to discard it.
+      shouldReconnect: (e: CloseEvent) => !FATAL_CLOSE_CODES.has(e.code) && e.code !== CloseCode.overBounds,
     };
     this.boardProvider = new WebsocketProvider(base, 'board', this.board, {
       ...common,
@@ -160,7 +161,8 @@ export class BoardConnection {
     this.loadedVector = Y.encodeStateVector(this.board);
     applyRescue(localStorage, this.rescueKey, this.board, RESCUE);
     window.addEventListener('pagehide', this.onPageHide);
-    patchStore(this.status, { localLoaded: true, newerSchema: isNewerThanCode(this.board, BOARD_MIGRATIONS) });
+    patchStore(this.status, { localLoaded: true });
+    this.checkSchema();
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     if (navigator.onLine === false) patchStore(this.status, { connection: 'offline' });
@@ -221,19 +223,36 @@ export class BoardConnection {
     });
     p.on('sync', (synced) => {
       patchStore(this.status, { synced });
+      this.checkSchema();
       this.refresh();
     });
     for (const provider of [this.boardProvider, this.controlProvider]) {
       provider.on('closed', ({ code, reason }) => {
         if (FATAL_CLOSE_CODES.has(code)) patchStore(this.status, { fatal: { code, reason } });
+        if (code === CloseCode.overBounds && provider === this.boardProvider) {
+          this.ack.onRefused(reason || 'a change was too large to save');
+          this.refresh();
+        }
       });
     }
     // Any update not from the socket or the local copy is this person's (actions, undo and redo).
     this.board.on('update', (_update: Uint8Array, origin: unknown) => {
+      // The server's copy (or a newer tab's, via the server) may carry a newer schema at any time, not only at load.
+      if (origin === this.boardProvider) this.checkSchema();
       if (origin === this.boardProvider || this.persistence.includes(origin as IndexeddbPersistence)) return;
       this.ack.onLocalEdit(this.boardProvider.wsconnected);
       this.refresh();
     });
+  }
+
+  /**
+   * Goes read-only once the board was written by newer code than this
+   * page. Checked on the local copy at load, and again whenever the server
+   * sends content: a browser with no local copy learns the version only
+   * from the server. Never turns back off: a newer schema stays newer.
+   */
+  private checkSchema() {
+    if (!this.status.get().newerSchema && isNewerThanCode(this.board, BOARD_MIGRATIONS)) patchStore(this.status, { newerSchema: true });
   }
 
   /** Recomputes "Saved" and the unsent flag after anything that could change them. */

@@ -1,3 +1,4 @@
+import { type Camera, CameraSchema } from '@throughline/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Point } from '../board/viewport.ts';
 import { coalesce, frameScheduler, type Schedule } from '../state/frameScheduler.ts';
@@ -12,10 +13,17 @@ export interface Peer {
   cursor: Point | null;
   selection: readonly string[];
   editing: string | null;
+  /** Where they are looking (board centre and zoom), for follow. */
+  camera: Camera | null;
 }
 
 const asPoint = (v: unknown): Point | null =>
   v && typeof v === 'object' && Number.isFinite((v as Point).x) && Number.isFinite((v as Point).y) ? (v as Point) : null;
+
+const asCamera = (v: unknown): Camera | null => {
+  const c = CameraSchema.safeParse(v);
+  return c.success ? c.data : null;
+};
 
 /** Reads one awareness state tolerantly; states without a server-stamped user are not people. */
 export function peerFromState(clientId: number, state: Record<string, unknown>): Peer | null {
@@ -30,6 +38,7 @@ export function peerFromState(clientId: number, state: Record<string, unknown>):
     cursor: asPoint(state.cursor),
     selection: Array.isArray(state.selection) ? state.selection.filter((s): s is string => typeof s === 'string').slice(0, 500) : [],
     editing: typeof state.editing === 'string' ? state.editing : null,
+    camera: asCamera(state.camera),
   };
 }
 
@@ -79,6 +88,12 @@ export class PresenceStore {
 
   setSelection(ids: readonly string[]) {
     this.pendingLocal.selection = ids.slice(0, 500);
+    this.sendSoon.request();
+  }
+
+  /** The caller throttles (see CameraLink); sent with the next frame's presence. */
+  setCamera(camera: Camera) {
+    this.pendingLocal.camera = camera;
     this.sendSoon.request();
   }
 

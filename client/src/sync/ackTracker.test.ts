@@ -73,4 +73,22 @@ describe('AckTracker', () => {
     expect(t.isSaved(new Map())).toBe(false);
     expect(t.refused).toMatch(/frozen/);
   });
+
+  it('forgets a refusal when a new socket opens, and is saved once the resend is acknowledged', () => {
+    const doc = new Y.Doc();
+    doc.getMap('m').set('a', 1);
+    const local = Y.decodeStateVector(Y.encodeStateVector(doc));
+    const t = new AckTracker();
+    t.onSocketOpen();
+    t.onFrameSent(syncFrame(1, new Uint8Array([0, 0])));
+    t.onRefused('"origin" of an existing note changes only through a command');
+    t.onAck(0, Y.encodeStateVector(doc));
+    expect(t.isSaved(local)).toBe(false);
+    t.onSocketOpen();
+    expect(t.refused).toBeNull();
+    t.onFrameSent(syncFrame(1, Y.encodeStateAsUpdate(doc)));
+    expect(t.isSaved(local)).toBe(false);
+    t.onAck(1, Y.encodeStateVector(doc));
+    expect(t.isSaved(local)).toBe(true);
+  });
 });

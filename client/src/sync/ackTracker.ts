@@ -41,11 +41,18 @@ export class AckTracker {
   private unsentEdits = false;
   private refusedReason: string | null = null;
 
-  /** A new socket opened: its counts start from zero. */
+  /**
+   * A new socket opened: its counts start from zero, and an earlier refusal
+   * is forgotten. The reconnect's sync step 2 resends everything the
+   * server lacks; if that is still refused the server says so again, and
+   * if it is taken (the refusal was of a resend, or the rule no longer
+   * applies) the header returns to "Saved".
+   */
   onSocketOpen(): void {
     this.sent = 0;
     this.received = -1;
     this.ackedVector = null;
+    this.refusedReason = null;
   }
 
   onFrameSent(frame: Uint8Array): void {

@@ -17,6 +17,7 @@ import { recordReview } from './handlers/recordReview.ts';
 import { resumeTimer } from './handlers/resumeTimer.ts';
 import { retractVote } from './handlers/retractVote.ts';
 import { reveal } from './handlers/reveal.ts';
+import { rotateWebhookSecret } from './handlers/rotateWebhookSecret.ts';
 import { score } from './handlers/score.ts';
 import { setAgenda } from './handlers/setAgenda.ts';
 import { setChatWebhook } from './handlers/setChatWebhook.ts';
@@ -58,6 +59,7 @@ export const handlers: { [T in CommandType]: CommandHandler<T> } = {
   recordReview,
   startFollowUp,
   setWebhook,
+  rotateWebhookSecret,
   finalisePlan,
   testWebhook,
   generateIdeas,

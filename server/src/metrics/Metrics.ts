@@ -1,7 +1,7 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Why an incoming update or awareness message was refused (a small fixed set: metric label values). */
-export type RefusalKind = 'read-only' | 'frozen' | 'content' | 'awareness' | 'rate-limited' | 'malformed';
+export type RefusalKind = 'read-only' | 'frozen' | 'content' | 'awareness' | 'rate-limited' | 'malformed' | 'over-bounds';
 
 /** What sync code reports; a no-op stands in where no app is around (unit tests). */
 export interface SyncMetrics {

@@ -1,4 +1,4 @@
-import { Origins } from '@throughline/shared';
+import { type AuthorFields, DeletedAuthors, Origins } from '@throughline/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { NO_SYNC_METRICS, type SyncMetrics } from '../metrics/Metrics.ts';
 import type { Relay } from '../relay/Relay.ts';
 import type { Store } from '../store/Store.ts';
-import { ackFrame, awarenessFrame, syncUpdate } from './messages.ts';
+import { ackFrame, awarenessFrame, isEmptyStateVector, syncStep2, syncStep2Of, syncUpdate } from './messages.ts';
 import { hasPending } from './updateGuard.ts';
 
 /** What a Room needs from a connection: a way to send bytes and its ack bookkeeping. */
@@ -29,6 +29,8 @@ export interface RoomOptions {
   onError: (err: unknown) => void;
   /** Called once when a write to the store failed and the room must be dropped. */
   onFailed?: (room: Room) => void;
+  /** Records in this document that carry an author (see checkAuthorship). */
+  authorship?: readonly AuthorFields[];
   metrics?: SyncMetrics;
 }
 
@@ -57,10 +59,24 @@ export class Room {
   private failed = false;
   /** The append of the latest local update; read by `appendOf` right after a transaction. */
   private lastAppend: Promise<void> | null = null;
+  /**
+   * This room's latest append, settled either way. The store commits in
+   * order, so once it settles every earlier append of this room has too:
+   * acknowledgements wait on it, not on other sessions' writes.
+   */
+  private tail: Promise<void> = Promise.resolve();
   private lastAckAt = 0;
+  /** Authors of records deleted while loaded, so an undo may bring them back (see DeletedAuthors). */
+  readonly deletedAuthors: DeletedAuthors | null;
   /** When the oldest write still awaiting an acknowledgement arrived (ack latency). */
   private ackDueSince = 0;
   private readonly metrics: SyncMetrics;
+  /**
+   * The whole doc as a step-2 frame, for clients that hold nothing yet:
+   * encoded once and shared by every join until the doc next changes (right
+   * after a load it is the stored snapshot itself, never re-encoded).
+   */
+  private fullStateFrame: Uint8Array | null = null;
 
   constructor(
     readonly sessionId: string,
@@ -71,6 +87,7 @@ export class Room {
     this.metrics = opts.metrics ?? NO_SYNC_METRICS;
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
+    this.deletedAuthors = opts.authorship?.length ? new DeletedAuthors(this.doc, opts.authorship) : null;
     this.doc.on('update', this.onUpdate);
     this.awareness.on('update', this.onAwareness);
   }
@@ -86,6 +103,14 @@ export class Room {
       for (const u of stored.updates) Y.applyUpdate(this.doc, u, Origins.load);
     }, Origins.load);
     this.appendsSinceSnapshot = stored.updates.length;
+    if (stored.snapshot && stored.updates.length === 0) this.fullStateFrame = syncStep2Of(stored.snapshot);
+  }
+
+  /** The step-2 answer to a client's state vector: what it lacks (all of it, shared, for a fresh join). */
+  syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (!isEmptyStateVector(stateVector)) return syncStep2(this.doc, stateVector);
+    this.fullStateFrame ??= syncStep2(this.doc);
+    return this.fullStateFrame;
   }
 
   /**
@@ -195,8 +220,8 @@ export class Room {
 
   /**
    * Sends `peer` an acknowledgement once everything applied so far is
-   * durable. Coalesced: writes handled together share one marker in the
-   * store queue and one state vector, and a room acknowledges at most once
+   * durable. Coalesced: writes handled together share one wait on this
+   * room's latest append and one state vector, and a room acknowledges at most once
    * per `ackIntervalMs` (the first write after a quiet spell immediately, the
    * rest trailing), which is plenty for a "Saved" indicator and keeps a
    * fast typist or a drag from drawing an ack frame per keystroke.
@@ -216,8 +241,9 @@ export class Room {
     this.ackScheduled = false;
     this.lastAckAt = Date.now();
     // Every update applied to the doc so far has been handed to the store
-    // (onUpdate appends synchronously), so once a marker queued *now* is
-    // committed, this state vector and these counts are on disk.
+    // (onUpdate appends synchronously), so once this room's latest append
+    // has settled, this state vector and these counts are on disk, unless
+    // an append failed, in which case the room has failed and says nothing.
     const stateVector = Y.encodeStateVector(this.doc);
     const due: [RoomPeer, number][] = [];
     for (const p of this.peers) {
@@ -227,14 +253,15 @@ export class Room {
     }
     if (due.length === 0) return;
     const since = this.ackDueSince;
-    this.store.whenDurable().then(() => {
+    void this.tail.then(() => {
       if (this.failed) return;
       for (const [p, received] of due) p.send(ackFrame(received, stateVector));
       this.metrics.acked((performance.now() - since) / 1000);
-    }, this.opts.onError);
+    });
   }
 
   destroy(): void {
+    this.deletedAuthors?.destroy();
     this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.onAwareness);
     this.awareness.destroy();
@@ -242,21 +269,21 @@ export class Room {
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    this.fullStateFrame = null;
     if (origin === Origins.load) return;
     if (origin !== Origins.remote) {
-      const relay = this.opts.relay;
-      // Published only once durable, so an instance that loads from the store
-      // after subscribing can never miss it (it is in one or the other).
       const appended = this.store.appendUpdate(this.sessionId, this.docName, update);
+      // Published at once, as local peers get it: other instances' clients see a change as soon as
+      // ours do, and "Saved" (the ack) still waits for the store. An instance that subscribes and
+      // loads while this append commits re-reads the store once more (RoomManager.relayRoom).
+      this.opts.relay?.publishUpdate(this.key, update);
       const t0 = performance.now();
       appended.then(
-        () => {
-          this.metrics.committed((performance.now() - t0) / 1000);
-          relay?.publishUpdate(this.key, update);
-        },
+        () => this.metrics.committed((performance.now() - t0) / 1000),
         (err) => this.fail(err),
       );
       this.lastAppend = appended;
+      this.tail = appended.catch(() => {});
       if (++this.appendsSinceSnapshot >= this.opts.compactEvery) this.compact().catch(this.opts.onError);
     }
     const frame = syncUpdate(update);

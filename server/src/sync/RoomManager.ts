@@ -1,4 +1,6 @@
 import {
+  type AuthorFields,
+  BOARD_AUTHORSHIP,
   BOARD_MIGRATIONS,
   COMMENTS_MIGRATIONS,
   CONTROL_MIGRATIONS,
@@ -28,6 +30,9 @@ interface Entry {
   idleTimer: NodeJS.Timeout | null;
 }
 
+/** How long after subscribing a room re-reads the store for appends that were published before they committed. */
+const LATE_COMMIT_MS = 1_000;
+
 const migrationsFor = (docName: string): readonly Migration[] => {
   if (docName === 'board') return BOARD_MIGRATIONS;
   if (docName === 'control') return CONTROL_MIGRATIONS;
@@ -35,6 +40,9 @@ const migrationsFor = (docName: string): readonly Migration[] => {
   if (docName.startsWith('drafts:')) return DRAFTS_MIGRATIONS;
   return [];
 };
+
+/** Documents whose records carry an author the sync guard enforces. */
+const authorshipFor = (docName: string): readonly AuthorFields[] => (docName === 'board' ? BOARD_AUTHORSHIP : []);
 
 /**
  * Keeps each session document loaded while anyone holds it (a socket, a
@@ -67,6 +75,7 @@ export class RoomManager {
         relay: this.opts.relay,
         onError: this.opts.onError,
         onFailed: (failed) => this.evict(key, failed),
+        authorship: authorshipFor(docName),
         ...(this.opts.metrics ? { metrics: this.opts.metrics } : {}),
       });
       const created: Entry = {
@@ -143,6 +152,13 @@ export class RoomManager {
     relay
       .subscribe(key, { update: (u) => room.applyRemote(u), awareness: (u) => room.applyRemoteAwareness(u) })
       .then(() => room.refresh())
+      .then(() => {
+        // Instances publish before their append commits: one published before we subscribed and
+        // committed after we read is in neither. Read once more when such commits have landed.
+        setTimeout(() => {
+          if (this.entries.get(key)?.room === room) room.refresh().catch(this.opts.onError);
+        }, LATE_COMMIT_MS).unref();
+      })
       .catch(this.opts.onError);
   }
 

@@ -1,25 +1,63 @@
-import { CloseCode, type DecodedUpdate, type Identity, MessageType } from '@throughline/shared';
+import {
+  CloseCode,
+  type DecodedUpdate,
+  type Identity,
+  MAX_AWARENESS_BYTES,
+  MessageType,
+  scanUpdate,
+  UPDATE_BOUNDS,
+  type UpdateBounds,
+} from '@throughline/shared';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { NO_SYNC_METRICS, type RefusalKind, type SyncMetrics } from '../metrics/Metrics.ts';
 import { type AwarenessUser, guardAwarenessUpdate } from './awarenessGuard.ts';
-import { awarenessFrame, permissionDenied, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, syncStep1, syncStep2 } from './messages.ts';
+import { awarenessFrame, permissionDenied, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, syncStep1 } from './messages.ts';
 import type { Room, RoomPeer } from './Room.ts';
+import { TokenBucket } from './TokenBucket.ts';
 import { dropPending, hasPending, updateChangesDoc, updateHasGap } from './updateGuard.ts';
 
 export interface ConnectionLimits {
   /** Sustained messages per second, and the burst allowed above it. */
   messagesPerSecond: number;
   messageBurst: number;
+  /** Sustained bytes per second one socket may send, and the burst allowed above it. */
+  bytesPerSecond: number;
+  byteBurst: number;
+  /**
+   * Structs plus delete ranges per second one socket may send, and the
+   * burst: what applying costs, which bytes do not measure (a 2-byte GC
+   * struct costs as much as a note). A burst of two full updates lets a
+   * reconnect's sync step 2 through.
+   */
+  structsPerSecond: number;
+  structBurst: number;
 }
+
+/** What one message may hold; checked before it is decoded. */
+export interface MessageBounds {
+  update: UpdateBounds;
+  awarenessBytes: number;
+}
+
+export const MESSAGE_BOUNDS: MessageBounds = { update: UPDATE_BOUNDS, awarenessBytes: MAX_AWARENESS_BYTES };
 
 /** Says whether this connection may change the document right now, and if not, why. */
 export type WritePolicy = () => { ok: true } | { ok: false; reason: string; kind: 'read-only' | 'frozen' };
 
-/** Checks what an update would change (rules roles and phases cannot see); returns a reason to refuse, or null. */
-export type ContentPolicy = (doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate) => string | null;
+/**
+ * Checks what an update would change (rules roles and phases cannot see).
+ * Returns null to accept it, or why not: `overBounds` when no client of ours
+ * could have sent it (the socket is closed), otherwise a rule the sender
+ * broke (they are told, and stay connected).
+ */
+export type ContentPolicy = (doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate) => ContentRefusal | null;
+export interface ContentRefusal {
+  reason: string;
+  overBounds: boolean;
+}
 
 export interface SyncConnectionOptions {
   identity: Identity;
@@ -31,6 +69,8 @@ export interface SyncConnectionOptions {
   /** Called with each update of this client's once it is applied (after every check). */
   onApplied?: (update: Uint8Array) => void;
   limits: ConnectionLimits;
+  /** Defaults to `MESSAGE_BOUNDS`. */
+  bounds?: MessageBounds;
   log: { warn(obj: object, msg: string): void };
   metrics?: SyncMetrics;
 }
@@ -44,12 +84,15 @@ class ProtocolError extends Error {}
  * identity. A frame we cannot parse closes this socket only.
  */
 export class SyncConnection implements RoomPeer {
+  /** Write messages handled without refusal: applied, or nothing new. Refused ones are never acknowledged. */
   writesReceived = 0;
   ackDue = false;
   readonly wantsAck: boolean;
   private readonly awarenessIds = new Set<number>();
-  private tokens: number;
-  private lastRefill = Date.now();
+  private readonly messages: TokenBucket;
+  private readonly bytes: TokenBucket;
+  private readonly structs: TokenBucket;
+  private readonly bounds: MessageBounds;
   private closed = false;
   private readonly metrics: SyncMetrics;
 
@@ -59,7 +102,10 @@ export class SyncConnection implements RoomPeer {
     private readonly opts: SyncConnectionOptions,
   ) {
     this.wantsAck = opts.wantsAck;
-    this.tokens = opts.limits.messageBurst;
+    this.messages = new TokenBucket(opts.limits.messagesPerSecond, opts.limits.messageBurst);
+    this.bytes = new TokenBucket(opts.limits.bytesPerSecond, opts.limits.byteBurst);
+    this.structs = new TokenBucket(opts.limits.structsPerSecond, opts.limits.structBurst);
+    this.bounds = opts.bounds ?? MESSAGE_BOUNDS;
     this.metrics = opts.metrics ?? NO_SYNC_METRICS;
   }
 
@@ -81,9 +127,14 @@ export class SyncConnection implements RoomPeer {
 
   handleMessage(data: Uint8Array, isBinary: boolean): void {
     if (this.closed) return;
-    if (!this.takeToken()) {
+    // Counted before anything is decoded: what a socket sends costs it, whatever it turns out to be.
+    if (!this.messages.take()) {
       this.metrics.refused('rate-limited');
       this.close(CloseCode.rateLimited, 'too many messages');
+      return;
+    }
+    if (!this.bytes.take(data.length)) {
+      this.close(CloseCode.rateLimited, 'too many bytes per second');
       return;
     }
     try {
@@ -118,7 +169,7 @@ export class SyncConnection implements RoomPeer {
       case MessageType.sync: {
         const sub = decoding.readVarUint(d);
         const payload = decoding.readVarUint8Array(d);
-        if (sub === SYNC_STEP1) this.send(syncStep2(this.room.doc, payload));
+        if (sub === SYNC_STEP1) this.send(this.room.syncStep2For(payload));
         else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) this.handleWrite(payload);
         else throw new ProtocolError(`unknown sync message ${sub}`);
         return;
@@ -135,37 +186,65 @@ export class SyncConnection implements RoomPeer {
   }
 
   private handleWrite(update: Uint8Array): void {
-    this.writesReceived++;
     this.metrics.updateIn(update.length);
+    // Bound before decoding: Yjs allocates per declared struct and range, so the counts are read first.
+    const scan = scanUpdate(update, this.bounds.update);
+    if (!scan.ok) {
+      if (scan.malformed) throw new ProtocolError(scan.reason);
+      this.refuseOverBounds(scan.reason);
+      return;
+    }
+    if (!this.structs.take(scan.structs + scan.deleteRanges)) {
+      this.metrics.refused('rate-limited');
+      this.close(CloseCode.rateLimited, 'too many structs per second');
+      return;
+    }
     const doc = this.room.doc;
     const allowed = this.opts.canWrite();
+    let accepted = true;
     if (!allowed.ok) {
       // A read-only client's sync step 2 that only repeats what we have is harmless.
-      if (updateChangesDoc(doc, update)) this.deny(allowed.reason, allowed.kind);
+      if (updateChangesDoc(doc, update)) {
+        this.deny(allowed.reason, allowed.kind);
+        accepted = false;
+      }
     } else {
-      this.applyWrite(update);
+      accepted = this.applyWrite(update);
     }
+    if (this.closed) return;
+    // A refused write is not counted: the client stays "not saved" until it reconnects and its resend is taken.
+    if (accepted) this.writesReceived++;
     this.room.scheduleAck(this);
   }
 
-  /** Decodes once (throwing on bytes that are not an update), checks, then applies. */
-  private applyWrite(update: Uint8Array): void {
+  /** Decodes once (throwing on bytes that are not an update), checks, then applies. False when refused. */
+  private applyWrite(update: Uint8Array): boolean {
     const doc = this.room.doc;
     const decoded = Y.decodeUpdate(update);
     if (updateHasGap(doc, decoded)) {
       this.resync();
-    } else if (this.refusedContent(update, decoded)) {
-      // Refused whole: nothing of it reaches the doc.
-    } else {
-      // Pending state parked by relayed updates is resolved by the room's refresh; drop only what this client caused.
-      const pendingBefore = hasPending(doc);
-      Y.applyUpdate(doc, update, this);
-      if (!pendingBefore && dropPending(doc)) this.resync();
-      this.opts.onApplied?.(update);
+      return true;
     }
+    const refusal = this.opts.checkContent?.(doc, update, decoded) ?? null;
+    if (refusal) {
+      // Refused whole: nothing of it reaches the doc.
+      if (refusal.overBounds) this.refuseOverBounds(refusal.reason);
+      else this.deny(refusal.reason, 'content');
+      return false;
+    }
+    // Pending state parked by relayed updates is resolved by the room's refresh; drop only what this client caused.
+    const pendingBefore = hasPending(doc);
+    Y.applyUpdate(doc, update, this);
+    if (!pendingBefore && dropPending(doc)) this.resync();
+    this.opts.onApplied?.(update);
+    return true;
   }
 
   private handleAwareness(update: Uint8Array): void {
+    if (update.length > this.bounds.awarenessBytes) {
+      this.refuseOverBounds(`an awareness message over ${this.bounds.awarenessBytes} bytes`);
+      return;
+    }
     const { awareness, awarenessOwners, awarenessParticipants } = this.room;
     const ledger = {
       ownerOf: (id: number) => {
@@ -189,10 +268,12 @@ export class SyncConnection implements RoomPeer {
     awarenessProtocol.applyAwarenessUpdate(this.room.awareness, result.update, this);
   }
 
-  private refusedContent(update: Uint8Array, decoded: DecodedUpdate): boolean {
-    const reason = this.opts.checkContent?.(this.room.doc, update, decoded) ?? null;
-    if (reason) this.deny(reason, 'content');
-    return reason !== null;
+  /** A message no client of ours sends: dropped unread, and the socket closed with a code saying why. */
+  private refuseOverBounds(reason: string): void {
+    this.metrics.refused('over-bounds');
+    this.opts.log.warn({ participant: this.opts.identity.participantId, doc: this.room.docName, reason }, 'message over bounds; closing');
+    // A close reason is at most 123 bytes.
+    this.close(CloseCode.overBounds, reason.slice(0, 120));
   }
 
   /** Tells the client its message was dropped and why (y-protocols permission-denied). */
@@ -205,15 +286,5 @@ export class SyncConnection implements RoomPeer {
   /** Asks the client for what we lack: it answers with a step 2 carrying the missing dependencies. */
   private resync(): void {
     this.send(syncStep1(this.room.doc));
-  }
-
-  private takeToken(): boolean {
-    const now = Date.now();
-    const { messagesPerSecond, messageBurst } = this.opts.limits;
-    this.tokens = Math.min(messageBurst, this.tokens + ((now - this.lastRefill) / 1000) * messagesPerSecond);
-    this.lastRefill = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
   }
 }

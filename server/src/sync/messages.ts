@@ -29,6 +29,17 @@ export const syncStep2 = (doc: Y.Doc, stateVector?: Uint8Array) =>
     encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector));
   });
 
+/** A step-2 frame carrying `update` as is: the stored snapshot, sent without decoding and re-encoding it. */
+export const syncStep2Of = (update: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SYNC_STEP2);
+    encoding.writeVarUint8Array(e, update);
+  });
+
+/** True for the state vector of a client that holds nothing of the doc yet (every fresh join). */
+export const isEmptyStateVector = (sv: Uint8Array) => sv.length === 1 && sv[0] === 0;
+
 export const syncUpdate = (update: Uint8Array) =>
   frame((e) => {
     encoding.writeVarUint(e, MessageType.sync);

@@ -3,11 +3,7 @@ import type { Duplex } from 'node:stream';
 import {
   ACK_PARAM,
   CloseCode,
-  checkClientBoardUpdate,
-  checkClientCommentsUpdate,
-  checkReactionUpdate,
   colorFor,
-  type DecodedUpdate,
   type Identity,
   isBoardWritable,
   parseDocName,
@@ -19,6 +15,7 @@ import type * as Y from 'yjs';
 import type { TokenSigner } from '../auth/tokenSigner.ts';
 import type { SyncMetrics } from '../metrics/Metrics.ts';
 import type { Store } from '../store/Store.ts';
+import { contentPolicyFor } from './contentPolicy.ts';
 import { statusFrame } from './messages.ts';
 import type { Room } from './Room.ts';
 import type { RoomManager } from './RoomManager.ts';
@@ -29,6 +26,8 @@ export interface SyncServerOptions {
   tokens: TokenSigner;
   rooms: RoomManager;
   limits: ConnectionLimits & { maxPayloadBytes: number; maxConnectionsPerParticipant: number };
+  /** How often every socket is pinged; one that has not answered the previous ping by then is closed. */
+  pingIntervalMs: number;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   metrics?: SyncMetrics;
   hooks?: SyncHooks;
@@ -53,6 +52,9 @@ export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly perParticipant = new Map<string, number>();
   private readonly connections = new Set<SyncConnection>();
+  /** Sockets pinged and not yet answered. */
+  private readonly unanswered = new Set<WebSocket>();
+  private readonly heartbeat: NodeJS.Timeout;
   private closing = false;
   private draining = false;
   private readonly emptyWaiters = new Set<() => void>();
@@ -61,6 +63,28 @@ export class SyncServer {
 
   constructor(private readonly opts: SyncServerOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.limits.maxPayloadBytes });
+    this.heartbeat = setInterval(() => this.ping(), opts.pingIntervalMs);
+    this.heartbeat.unref();
+  }
+
+  /**
+   * A socket whose peer vanished (laptop lid, dead NAT entry) never closes
+   * by itself: it would keep its room loaded, its cursor on everyone's
+   * screen and a slot of its participant's connection cap. Every interval,
+   * a socket that has not answered the previous ping is terminated (which
+   * runs the normal close path), and the rest are pinged again: a dead
+   * socket goes within two intervals.
+   */
+  private ping(): void {
+    for (const ws of this.wss.clients) {
+      if (this.unanswered.has(ws)) {
+        this.unanswered.delete(ws);
+        ws.terminate();
+        continue;
+      }
+      this.unanswered.add(ws);
+      ws.ping();
+    }
   }
 
   /**
@@ -131,6 +155,7 @@ export class SyncServer {
   /** Closes every socket with "service restart" so clients reconnect to the next instance. */
   closeAll(): void {
     this.closing = true;
+    clearInterval(this.heartbeat);
     for (const c of this.connections) c.close(CloseCode.serviceRestart, 'server shutting down');
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
@@ -150,6 +175,8 @@ export class SyncServer {
     };
     ws.on('message', buffer);
     ws.on('error', () => ws.terminate());
+    ws.on('pong', () => this.unanswered.delete(ws));
+    ws.on('close', () => this.unanswered.delete(ws));
 
     const refuse = (code: number, reason: string) => ws.close(code, reason);
     const verified = this.opts.tokens.verify(params.get('token'));
@@ -206,21 +233,8 @@ export class SyncServer {
       user: { participantId: identity.participantId, name: identity.name, color: colorFor(identity.participantId), role: identity.role },
       wantsAck: params.get(ACK_PARAM) === '1',
       canWrite: writePolicy(doc.kind, identity, control),
-      // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate);
-      // reactions are each participant's own (see checkReactionUpdate).
-      ...(doc.kind === 'board'
-        ? {
-            checkContent: (d: Y.Doc, update: Uint8Array, decoded: DecodedUpdate) =>
-              checkClientBoardUpdate(d, update, decoded) ?? checkReactionUpdate(d, decoded, identity.participantId),
-          }
-        : {}),
-      // Comments: one's own, edited only by their author, never removed (see checkClientCommentsUpdate).
-      ...(doc.kind === 'comments'
-        ? {
-            checkContent: (d: Y.Doc, u: Uint8Array) => checkClientCommentsUpdate(d, u, identity),
-            onApplied: (u: Uint8Array) => this.opts.hooks?.onCommentsApplied?.(identity, room.doc, u),
-          }
-        : {}),
+      checkContent: contentPolicyFor(doc.kind, identity, room),
+      ...(doc.kind === 'comments' ? { onApplied: (u: Uint8Array) => this.opts.hooks?.onCommentsApplied?.(identity, room.doc, u) } : {}),
       limits: this.opts.limits,
       log: this.opts.log,
       ...(this.opts.metrics ? { metrics: this.opts.metrics } : {}),

@@ -43,7 +43,8 @@ const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
 export function checkClientBoardUpdate(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate = Y.decodeUpdate(update)): string | null {
   const { structs } = decoded;
   const items = new Map<string, Y.Item>();
-  for (const s of structs) if (s instanceof Y.Item) items.set(idKey(s.id), s);
+  // Structs the doc already has are a resend (a reconnect's sync step 2): Yjs skips them on apply, so they change nothing.
+  for (const s of structs) if (s instanceof Y.Item && s.id.clock + s.length > Y.getState(doc.store, s.id.client)) items.set(idKey(s.id), s);
   const cache = new Map<string, Located | null>();
 
   const fromDoc = (id: Y.ID): Located | null => {

@@ -34,6 +34,7 @@ describe('COMMAND_RULES', () => {
       'updateSettings',
       'publishDrafts',
       'setWebhook',
+      'rotateWebhookSecret',
       'testWebhook',
       'finalisePlan',
     ] as const) {

@@ -48,6 +48,7 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule } = {
   startFollowUp: { roles: FACILITATOR, phases: ['review'] },
   // Export and the outbound webhook.
   setWebhook: { roles: FACILITATOR, phases: ANY_PHASE },
+  rotateWebhookSecret: { roles: FACILITATOR, phases: ANY_PHASE },
   finalisePlan: { roles: FACILITATOR, phases: ['plan', 'review'] },
   testWebhook: { roles: FACILITATOR, phases: ANY_PHASE },
   // The AI lane, while the board is open.

@@ -19,7 +19,14 @@ export const CloseCode = {
   notFound: 4404,
   /** Too many open connections for this participant. */
   tooManyConnections: 4409,
-  /** Messages arriving faster than the per-connection rate limit. */
+  /**
+   * A valid message over a bound the server checks before decoding (structs
+   * or delete ranges per update, text length, nesting, awareness size): a
+   * client that sends one was crafted, or its local copy holds something
+   * no server will take. Reconnecting would resend it.
+   */
+  overBounds: 4413,
+  /** Messages or bytes arriving faster than the per-connection rate limit. */
   rateLimited: 4429,
 } as const;
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
+import type { Agenda } from '../model/agenda.ts';
+import type { Spotlight, Summon } from '../model/attention.ts';
 import type { Brief } from '../model/brief.ts';
 import type { NextStep, StepReview, StepStatus } from '../model/nextStep.ts';
 import type { Decision } from '../model/selection.ts';
 import type { Settings } from '../model/settings.ts';
+import type { Timer } from '../model/timer.ts';
 import type { ClusterSuggestion } from '../ops/suggestClusters.ts';
 import type { CommandSchema, CommandType } from './commands.ts';
 import type { FollowUpValue, MyVotesValue } from './selectionCommands.ts';
@@ -43,7 +46,9 @@ export interface CommandReplies {
   deleteNextStep: { deleted: string };
   recordReview: { stepId: string; review: StepReview };
   startFollowUp: FollowUpValue;
+  /** `secret` only when a new one was made (a new URL): it is shown once. */
   setWebhook: { webhookUrl: string | null; secret?: string };
+  rotateWebhookSecret: { webhookUrl: string; secret: string };
   testWebhook: { deliveryId: string };
   finalisePlan: { revision: number; finalisedAt: string; steps: number; intentions: number; gaps: number; deliveryId: string | null };
   generateIdeas: { requestId: string; generator: string; model?: string; label?: string };
@@ -51,6 +56,22 @@ export interface CommandReplies {
   adoptAiIdea: { ideaId: string; x: number; y: number };
   suggestClusters: { suggestions: ClusterSuggestion[]; generator: string; model?: string };
   acceptClusterSuggestion: { clusterId: string; ideaIds: string[] };
+  startTimer: TimerReply;
+  pauseTimer: TimerReply;
+  resumeTimer: TimerReply;
+  addTime: TimerReply;
+  stopTimer: TimerReply;
+  setAgenda: { agenda: Agenda };
+  setReady: { ready: boolean; phase: string };
+  summon: { summon: Summon };
+  spotlight: { spotlight: Spotlight | null };
+  draftCounts: { counts: Record<string, number> };
+}
+
+/** Every timer command answers with the new timer and the time left at the server's clock. */
+interface TimerReply {
+  timer: Timer;
+  remainingMs: number;
 }
 
 export type CommandReply<T extends CommandType> = T extends keyof CommandReplies ? CommandReplies[T] : Record<string, unknown>;

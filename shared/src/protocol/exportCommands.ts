@@ -15,8 +15,10 @@ export const WebhookUrlSchema = z
 
 /**
  * Facilitator only. Sets (or with `url: null` removes) the outbound webhook
- * that receives the JSON plan when the plan is finalised. Each new URL gets
- * a new signing secret, returned once in the response.
+ * that receives the JSON plan when the plan is finalised. A new URL gets a
+ * new signing secret, returned in this response and never again; the same
+ * URL again keeps its secret and does not return it (`rotateWebhookSecret`
+ * issues a new one).
  */
 export const SetWebhookCommand = z.object({
   type: z.literal('setWebhook'),
@@ -32,9 +34,19 @@ export const FinalisePlanCommand = z.object({
   type: z.literal('finalisePlan'),
 });
 
+/**
+ * Facilitator only, with a webhook set. Replaces the signing secret (say,
+ * after it leaked or the receiver was rebuilt) and returns the new one, once.
+ * Deliveries from then on are signed with it; retries already queued keep
+ * the signature they were created with.
+ */
+export const RotateWebhookSecretCommand = z.object({
+  type: z.literal('rotateWebhookSecret'),
+});
+
 /** Facilitator only. Sends a small `ping` delivery so the facilitator can check the receiver before finalising. */
 export const TestWebhookCommand = z.object({
   type: z.literal('testWebhook'),
 });
 
-export const EXPORT_COMMAND_SCHEMAS = [SetWebhookCommand, FinalisePlanCommand, TestWebhookCommand] as const;
+export const EXPORT_COMMAND_SCHEMAS = [SetWebhookCommand, RotateWebhookSecretCommand, FinalisePlanCommand, TestWebhookCommand] as const;

@@ -50,6 +50,11 @@ describe('timer arithmetic on a fake clock', () => {
     expect(timerExpired(t, now)).toBe(false);
   });
 
+  it('never shows more than the timebox, even to a clock running behind', () => {
+    const t = ok(timerStart(10_000, 300));
+    expect(timerRemaining(t, 9_000)).toBe(300_000);
+  });
+
   it('taking time away stops at zero', () => {
     const t = ok(timerAddTime(ok(timerStart(0, 60)), 10_000, -300));
     expect(timerRemaining(t, 10_000)).toBe(0);

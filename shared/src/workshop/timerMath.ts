@@ -10,9 +10,13 @@ export type TimerResult = { ok: true; value: Timer } | { ok: false; reason: stri
 
 const MAX_MS = MAX_TIMER_SECONDS * 1000;
 
-/** Milliseconds left at server time `now`; 0 once it has run out, 0 when stopped. */
+/**
+ * Milliseconds left at server time `now`; 0 once it has run out, 0 when
+ * stopped. Never more than the timebox: a client whose clock estimate runs
+ * a little behind the server's shows 5:00, not 5:01.
+ */
 export function timerRemaining(t: Timer, now: number): number {
-  if (t.state === 'running') return Math.max(0, (t.endsAt ?? now) - now);
+  if (t.state === 'running') return Math.min(t.durationMs, Math.max(0, (t.endsAt ?? now) - now));
   if (t.state === 'paused') return Math.max(0, t.remainingMs ?? 0);
   return 0;
 }

@@ -18,8 +18,10 @@ export function plainlyPrivateHost(url: string): string | null {
 /**
  * The facilitator sets or clears the outbound webhook. The full URL and its
  * signing secret go to the private doc; everyone else sees the masked URL in
- * `settings.webhookUrl`. Re-entering the same URL keeps its secret, so a
- * receiver already configured keeps verifying; a new URL gets a new secret.
+ * `settings.webhookUrl`. A new URL gets a new secret, in this reply only.
+ * Re-entering the same URL keeps its secret (a configured receiver keeps
+ * verifying) and does not show it again: the secret is shown once, and
+ * `rotateWebhookSecret` is the way to a new one.
  */
 export const setWebhook: CommandHandler<'setWebhook'> = (cmd, ctx) => {
   if (cmd.url === null) {
@@ -37,8 +39,9 @@ export const setWebhook: CommandHandler<'setWebhook'> = (cmd, ctx) => {
     );
   }
   const previous = readWebhookTarget(ctx.privateDoc);
-  const secret = previous?.url === url ? previous.secret : createWebhookSecret();
   const masked = maskWebhookUrl(url);
+  if (previous?.url === url) return { ok: true, value: { webhookUrl: masked } };
+  const secret = createWebhookSecret();
   ctx.transact(ctx.privateDoc, () => writeWebhookTarget(ctx.privateDoc, { url, secret }));
   ctx.transact(ctx.control, () => writeSettings(ctx.control, { webhookUrl: masked }));
   return { ok: true, value: { webhookUrl: masked, secret } };

@@ -1,0 +1,33 @@
+import { draftsDocName, FATAL_CLOSE_CODES } from '@throughline/shared';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { sendOwnAwarenessOnly } from './BoardConnection.ts';
+
+/**
+ * This participant's private drafts (`drafts:<participantId>`), open while
+ * private brainwriting is on. Only its author may open it; the server
+ * publishes it to the board at "Reveal all" and empties it.
+ */
+export class DraftsConnection {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+
+  constructor(
+    sessionId: string,
+    participantId: string,
+    token: string,
+    wsOrigin = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`,
+  ) {
+    this.provider = new WebsocketProvider(`${wsOrigin}/sync/${sessionId}`, draftsDocName(participantId), this.doc, {
+      disableBc: true,
+      params: { token },
+      shouldReconnect: (e: CloseEvent) => !FATAL_CLOSE_CODES.has(e.code),
+    });
+    sendOwnAwarenessOnly(this.provider);
+  }
+
+  destroy(): void {
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,48 @@
+import {
+  BOARD_AUTHORSHIP,
+  checkAuthorship,
+  checkClientBoardUpdate,
+  checkClientCommentsUpdate,
+  checkContentBounds,
+  checkReactionUpdate,
+  type Identity,
+  NOTE_TEXT_LIMITS,
+  readRecordWrites,
+} from '@throughline/shared';
+import type { Room } from './Room.ts';
+import type { ContentPolicy } from './SyncConnection.ts';
+
+/**
+ * The content rules for a client's writes to one document, checked before
+ * the update is applied: nesting bounds on every document a client writes,
+ * note text bounds on the board and drafts; on the board also the AI rules,
+ * reactions and authorship, on comments their own guard (the sender is
+ * always the token's identity).
+ */
+export function contentPolicyFor(
+  kind: 'board' | 'control' | 'drafts' | 'comments',
+  identity: Identity,
+  room: Room,
+): ContentPolicy | undefined {
+  if (kind === 'control') return undefined;
+  const sender = { id: identity.participantId, name: identity.name };
+  const deletedAuthorOf = room.deletedAuthors?.authorOf ?? (() => null);
+  return (doc, update, decoded) => {
+    const writes = readRecordWrites(doc, decoded);
+    const bound = checkContentBounds(writes, kind === 'comments' ? [] : NOTE_TEXT_LIMITS);
+    if (bound) return { reason: bound, overBounds: true };
+    let reason: string | null = null;
+    if (kind === 'board') {
+      // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate);
+      // reactions are each participant's own (see checkReactionUpdate).
+      reason =
+        checkClientBoardUpdate(doc, update, decoded) ??
+        checkReactionUpdate(doc, decoded, identity.participantId) ??
+        checkAuthorship(writes, BOARD_AUTHORSHIP, sender, deletedAuthorOf);
+    } else if (kind === 'comments') {
+      // Comments: one's own, edited only by their author, never removed (see checkClientCommentsUpdate).
+      reason = checkClientCommentsUpdate(doc, update, identity);
+    }
+    return reason ? { reason, overBounds: false } : null;
+  };
+}

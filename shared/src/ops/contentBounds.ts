@@ -1,0 +1,46 @@
+import { MAX_IDEA_TEXT } from '../model/idea.ts';
+import { MAX_TYPE_DEPTH } from '../protocol/updateBounds.ts';
+import type { RecordWrites } from '../ydoc/recordWrites.ts';
+
+/** The longest value a client may write into one field of a record. */
+export interface TextLimit {
+  root: string;
+  field: string;
+  /** In UTF-16 code units, as the client's `maxLength` and `slice` count. */
+  max: number;
+  /** How the refusal names the field. */
+  label: string;
+}
+
+/** A cluster's title: the model allows a note's length. */
+export const MAX_CLUSTER_TITLE = MAX_IDEA_TEXT;
+/** Any other string field of a note or cluster (ids, names, colours, fields added later): none is longer than a note. */
+export const MAX_FIELD_TEXT = MAX_IDEA_TEXT;
+
+/** Notes in `ideas` (board and drafts) and clusters on the board. */
+export const NOTE_TEXT_LIMITS: readonly TextLimit[] = [
+  { root: 'ideas', field: 'text', max: MAX_IDEA_TEXT, label: "a note's text" },
+  { root: 'clusters', field: 'title', max: MAX_CLUSTER_TITLE, label: "a cluster's title" },
+];
+
+/** Roots whose records these limits cover: other fields of their records get `MAX_FIELD_TEXT`. */
+const limitedRoots = (limits: readonly TextLimit[]) => new Set(limits.map((l) => l.root));
+
+/**
+ * Refuses an update whose strings exceed what the model allows, or whose
+ * shared types nest deeper than `MAX_TYPE_DEPTH` (nothing Throughline
+ * writes nests more than two). These are not rules a person can break
+ * through the client, which cuts text at the same length: an update that
+ * breaks them was crafted, and is refused whole.
+ */
+export function checkContentBounds(writes: RecordWrites, limits: readonly TextLimit[]): string | null {
+  if (writes.typeDepth > MAX_TYPE_DEPTH) return `shared types nested deeper than ${MAX_TYPE_DEPTH}`;
+  const roots = limitedRoots(limits);
+  for (const w of writes.writes) {
+    if (!roots.has(w.root) || typeof w.value !== 'string') continue;
+    const limit = limits.find((l) => l.root === w.root && l.field === w.field);
+    const max = limit?.max ?? MAX_FIELD_TEXT;
+    if (w.value.length > max) return `${limit?.label ?? `"${w.field}"`} is at most ${max} characters`;
+  }
+  return null;
+}

@@ -1,0 +1,221 @@
+import * as Y from 'yjs';
+import { MAX_TYPE_DEPTH } from '../protocol/updateBounds.ts';
+
+/** `Y.decodeUpdate`'s result. */
+export type DecodedUpdateOf = ReturnType<typeof Y.decodeUpdate>;
+
+/**
+ * What an incoming update does to *records*: the nested maps that sit under
+ * a key of a root map (a note in `ideas`, a cluster in `clusters`, a comment
+ * in `comments`). Read from the decoded update before it is applied, so the
+ * guards built on it (authorship, text bounds) can refuse it whole.
+ *
+ * Structs the document already has are left out: a reconnecting client's
+ * sync step 2 repeats them, and Yjs ignores them when applying, so they
+ * cannot change anything.
+ */
+export interface RecordFieldWrite {
+  root: string;
+  /** The record's key in its root (the note id). */
+  record: string | null;
+  /** True when the record itself is created by this update. */
+  recordIsNew: boolean;
+  field: string;
+  /** The value as the map will read it; `plain` is false for nested types or multi-value content. */
+  value: unknown;
+  plain: boolean;
+}
+
+/** A field of a record that exists and stays, deleted by this update. */
+export interface RecordFieldDelete {
+  root: string;
+  record: string | null;
+  field: string;
+}
+
+export interface RecordWrites {
+  /** Records this update creates (a nested type set under a key of a root map). */
+  created: { root: string; record: string }[];
+  writes: RecordFieldWrite[];
+  deletes: RecordFieldDelete[];
+  /** Deepest nesting of shared types this update creates (a root's direct child is 1), read up to one past the limit. */
+  typeDepth: number;
+}
+
+interface Place {
+  root: string | null;
+  parentId: Y.ID | null;
+  key: string | null;
+}
+
+const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
+
+/** `doc`'s item with this id, or null (unknown client, clock past the state, or a GC run). */
+function docItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
+  if (id.clock >= Y.getState(doc.store, id.client)) return null;
+  try {
+    const found = Y.getItem(doc.store, id);
+    return found instanceof Y.Item ? found : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where an item of `doc` sits. */
+function placeInDoc(doc: Y.Doc, id: Y.ID): Place | null {
+  const item = docItem(doc, id);
+  if (!item || !(item.parent instanceof Y.AbstractType)) return null;
+  const type = item.parent as Y.AbstractType<unknown>;
+  return { root: type._item === null ? Y.findRootTypeKey(type) : null, parentId: type._item?.id ?? null, key: item.parentSub };
+}
+
+/** Nesting depth of the type an item of `doc` is (0 for a root), stopping once past `limit`. */
+function depthInDoc(doc: Y.Doc, id: Y.ID, limit: number): number {
+  let item = docItem(doc, id);
+  let depth = 0;
+  while (item && depth <= limit) {
+    depth++;
+    const parent = item.parent as Y.AbstractType<unknown> | null;
+    item = parent instanceof Y.AbstractType ? parent._item : null;
+  }
+  return depth;
+}
+
+/** Reads the record writes of a gap-free `decoded` update against `doc` (see `RecordWrites`). */
+export function readRecordWrites(doc: Y.Doc, decoded: DecodedUpdateOf, depthLimit = MAX_TYPE_DEPTH): RecordWrites {
+  const items = new Map<string, Y.Item>();
+  for (const s of decoded.structs) {
+    // Known structs are skipped by Yjs on apply; only what is new can change the doc.
+    if (s instanceof Y.Item && s.id.clock + s.length > Y.getState(doc.store, s.id.client)) items.set(idKey(s.id), s);
+  }
+  const placed = new Map<string, Place | null>();
+  const place = (item: Y.Item): Place | null => {
+    // Iterative over the chain of neighbours: parent info is only encoded on an item with no neighbours.
+    const chain: Y.Item[] = [];
+    let at: Y.Item | undefined = item;
+    let out: Place | null = null;
+    while (at && chain.length < 10_000) {
+      const k = idKey(at.id);
+      if (placed.has(k)) {
+        out = placed.get(k) ?? null;
+        break;
+      }
+      chain.push(at);
+      const parent = at.parent as unknown;
+      if (typeof parent === 'string') {
+        out = { root: parent, parentId: null, key: at.parentSub };
+        break;
+      }
+      if (parent && typeof parent === 'object' && 'client' in parent) {
+        out = { root: null, parentId: parent as Y.ID, key: at.parentSub };
+        break;
+      }
+      const near: Y.ID | null = at.origin ?? at.rightOrigin;
+      if (!near) break;
+      const inUpdate = items.get(idKey(near));
+      if (!inUpdate) {
+        const p = placeInDoc(doc, near);
+        // A neighbour shares the parent, and for map entries the key.
+        out = p;
+        break;
+      }
+      at = inUpdate;
+    }
+    for (const c of chain) placed.set(idKey(c.id), out);
+    return out;
+  };
+
+  // Which record (root + key) a type with this id is, if it is one.
+  const recordOf = (typeId: Y.ID): { root: string; record: string | null; isNew: boolean } | null => {
+    const inUpdate = items.get(idKey(typeId));
+    const p = inUpdate ? place(inUpdate) : placeInDoc(doc, typeId);
+    if (!p || p.root === null) return null;
+    return { root: p.root, record: p.key, isNew: inUpdate !== undefined };
+  };
+
+  // Depth of each new type: 1 under a root, one more under another type. Iterative: a chain can be long.
+  const depths = new Map<string, number>();
+  const depthOf = (item: Y.Item): number => {
+    const chain: Y.Item[] = [];
+    let at: Y.Item | undefined = item;
+    let base = 0;
+    while (at) {
+      const known = depths.get(idKey(at.id));
+      if (known !== undefined) {
+        base = known;
+        break;
+      }
+      chain.push(at);
+      if (chain.length > depthLimit) return depthLimit + 1;
+      const parentId = place(at)?.parentId ?? null;
+      if (!parentId) break;
+      at = items.get(idKey(parentId));
+      if (!at) base = depthInDoc(doc, parentId, depthLimit);
+    }
+    // Capped: past the limit the update is refused, and how much deeper it goes does not matter.
+    for (let i = chain.length - 1; i >= 0; i--)
+      depths.set(idKey((chain[i] as Y.Item).id), Math.min(depthLimit + 1, base + chain.length - i));
+    return Math.min(depthLimit + 1, base + chain.length);
+  };
+
+  let typeDepth = 0;
+  const writes: RecordFieldWrite[] = [];
+  const created: RecordWrites['created'] = [];
+  for (const item of items.values()) {
+    const p = place(item);
+    if (item.content instanceof Y.ContentType) {
+      typeDepth = Math.max(typeDepth, depthOf(item));
+      // Too deep: the caller refuses the whole update, so the rest need not be read.
+      if (typeDepth > depthLimit) return { created, writes, deletes: [], typeDepth };
+      if (p && p.root !== null && p.key !== null) created.push({ root: p.root, record: p.key });
+    }
+    if (!p?.parentId || p.key === null) continue;
+    const rec = recordOf(p.parentId);
+    if (!rec) continue;
+    const content = item.content;
+    const values = content instanceof Y.ContentAny || content instanceof Y.ContentJSON ? content.arr : null;
+    writes.push({
+      root: rec.root,
+      record: rec.record,
+      recordIsNew: rec.isNew,
+      field: p.key,
+      value: values?.[0],
+      plain: values !== null && values.length === 1,
+    });
+  }
+
+  return { created, writes, deletes: readFieldDeletes(doc, decoded.ds), typeDepth };
+}
+
+/** Fields of live records that the delete set removes while the record stays. */
+function readFieldDeletes(doc: Y.Doc, ds: DecodedUpdateOf['ds']): RecordFieldDelete[] {
+  const out: RecordFieldDelete[] = [];
+  const deletedTypes = new Set<string>();
+  const candidates: Y.Item[] = [];
+  let budget = 100_000;
+  for (const [client, ranges] of ds.clients) {
+    const have = Y.getState(doc.store, client);
+    for (const r of ranges) {
+      let clock = r.clock;
+      const end = Math.min(r.clock + r.len, have);
+      while (clock < end && budget-- > 0) {
+        const found = docItem(doc, Y.createID(client, clock));
+        if (!found) break;
+        if (!found.deleted) {
+          candidates.push(found);
+          if (found.content instanceof Y.ContentType) deletedTypes.add(idKey(found.id));
+        }
+        clock = found.id.clock + found.length;
+      }
+    }
+  }
+  for (const item of candidates) {
+    const type = item.parent as Y.AbstractType<unknown> | null;
+    const holder = type instanceof Y.AbstractType ? type._item : null;
+    if (!holder || item.parentSub === null || holder.deleted || deletedTypes.has(idKey(holder.id))) continue;
+    const rootType = holder.parent as Y.AbstractType<unknown> | null;
+    if (!(rootType instanceof Y.AbstractType) || rootType._item !== null) continue;
+    out.push({ root: Y.findRootTypeKey(rootType), record: holder.parentSub, field: item.parentSub });
+  }
+  return out;
+}

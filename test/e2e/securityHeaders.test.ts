@@ -1,0 +1,119 @@
+import { mkdirSync } from 'node:fs';
+import { join as joinPath, resolve } from 'node:path';
+import { insertIdea } from '@throughline/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { command, createSession, join } from '../helpers/api.ts';
+import { launchBrowser, newPerson, requireBuiltClient } from '../helpers/browser.ts';
+import { connectDoc, waitSynced } from '../helpers/connectDoc.ts';
+import { sampleIdea } from '../helpers/fixtures.ts';
+import { startServer, type TestServer } from '../helpers/startServer.ts';
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results/csp');
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  requireBuiltClient();
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Watched {
+  page: Page;
+  /** CSP violations the page reported (`securitypolicyviolation`) and console errors. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh browser profile that records every CSP violation and console error, from the first script on. */
+async function watchedPage(viewport?: { width: number; height: number }): Promise<Watched> {
+  const { context, page } = await newPerson(browser, server.url, viewport);
+  const problems: string[] = [];
+  await page.exposeFunction('__reportCsp', (v: string) => problems.push(`csp: ${v}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportCsp(v: string): void }).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  return { page, problems, close: () => context.close() };
+}
+
+describe('security headers with the built client in Chromium', () => {
+  it('serves every page with CSP, nosniff, frame-ancestors and referrer policy', async () => {
+    const res = await fetch(`${server.url}/`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    // The API and the SPA's deep links carry them too.
+    for (const path of ['/api/health/live', '/s/ses_abcdefgh', '/api/nope']) {
+      const r = await fetch(`${server.url}${path}`);
+      expect(r.headers.get('content-security-policy'), path).toBe(csp);
+      expect(r.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+  });
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`start, join, board and plan pages run under the CSP without a violation (${viewport.width} px)`, async () => {
+      const w = await watchedPage(viewport);
+      const tag = String(viewport.width);
+      try {
+        // Start page, and creating a session from it.
+        await w.page.goto(`${server.url}/`);
+        await w.page.locator('#field-objective').waitFor();
+        await w.page.screenshot({ path: joinPath(SHOTS, `start-${tag}.png`) });
+
+        // Join page.
+        const s = await createSession(server.url);
+        await w.page.goto(`${server.url}/join/${s.sessionId}#invite=${s.invites.participant}`);
+        await w.page.getByRole('button', { name: /join/i }).first().waitFor();
+        await w.page.screenshot({ path: joinPath(SHOTS, `join-${tag}.png`) });
+
+        // Board with a note on it (canvas, cursors, sockets).
+        const peer = connectDoc(server.wsUrl, s.sessionId, 'board', s.facilitatorToken);
+        await waitSynced(peer);
+        insertIdea(peer.doc, sampleIdea({ id: 'idea:csp' as never, text: 'Runs under the policy', x: 80, y: 120 }));
+        const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat');
+        await w.page.goto(`${server.url}/s/${s.sessionId}?test=1#token=${pat.token}`);
+        await w.page.getByTestId('phase-banner').waitFor();
+        await w.page.screenshot({ path: joinPath(SHOTS, `board-${tag}.png`) });
+        peer.destroy();
+
+        // Plan view: the facilitator moves the session to the plan phase.
+        for (const phase of ['select', 'plan']) {
+          const moved = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase });
+          expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+        }
+        await w.page
+          .getByRole('tab', { name: 'Plan', exact: true })
+          .or(w.page.getByRole('button', { name: 'Plan', exact: true }))
+          .first()
+          .click();
+        await w.page.getByTestId('plan-gaps').or(w.page.getByTestId('plan-step')).first().waitFor();
+        await w.page.screenshot({ path: joinPath(SHOTS, `plan-${tag}.png`) });
+
+        expect(w.problems).toEqual([]);
+      } finally {
+        await w.close();
+      }
+    });
+  }
+});
