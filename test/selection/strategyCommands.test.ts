@@ -44,7 +44,7 @@ async function revealedSession() {
   const ids = ['idea:audit', 'idea:soc2', 'idea:ads', 'idea:meetup'];
   board.doc.transact(() => {
     ids.forEach((id, i) => {
-      insertIdea(board.doc, sampleIdea({ id: id as never, text: id, authorId: s.participant.participantId, createdAt: i }));
+      insertIdea(board.doc, sampleIdea({ ...board.author, id: id as never, text: id, createdAt: i }));
     });
   });
   const serverBoard = await t.server.app.rooms.acquire(s.sessionId, 'board');
