@@ -90,7 +90,7 @@ describe('security headers with the built client in Chromium', () => {
         // Board with a note on it (canvas, cursors, sockets).
         const peer = connectDoc(server.wsUrl, s.sessionId, 'board', s.facilitatorToken);
         await waitSynced(peer);
-        insertIdea(peer.doc, sampleIdea({ id: 'idea:csp' as never, text: 'Runs under the policy', x: 80, y: 120 }));
+        insertIdea(peer.doc, sampleIdea({ ...peer.author, id: 'idea:csp' as never, text: 'Runs under the policy', x: 80, y: 120 }));
         const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat');
         await w.page.goto(`${server.url}/s/${s.sessionId}?test=1#token=${pat.token}`);
         await w.page.getByTestId('phase-banner').waitFor();

@@ -355,5 +355,26 @@ describe('a live workshop in Chromium', () => {
     await fac.getByRole('button', { name: /Reveal all/ }).click();
     await noteByText(cy, 'Secret: admin office hours');
     await noteByText(fac, 'Secret: admin office hours');
+    await bea
+      .getByTestId('private-banner')
+      .waitFor({ state: 'detached' })
+      .catch(() => {});
+
+    step('Agenda: starting the next item starts it');
+    // Agenda: "Start next" starts the first item's timebox, with its label, for everyone.
+    const first = TEMPLATES[0]?.agenda[0];
+    if (!first?.label) throw new Error('template agenda');
+    await fac.getByRole('button', { name: `Start next: ${first.label}` }).click();
+    await cy.getByTestId('timer').getByText(first.label).waitFor();
+    expect(await countdown(cy)).toBeGreaterThan(first.minutes * 60 - 10);
+
+    step("Time's up, with a chime for who opted in");
+    // A chime is each person's choice; at zero everyone reads "Time's up".
+    await bea.getByRole('button', { name: 'Chime at zero is off' }).click();
+    expect(await bea.evaluate(() => localStorage.getItem('throughline:chime'))).toBe('1');
+    await fac.getByLabel('Minutes', { exact: true }).fill('0.05');
+    await fac.getByRole('button', { name: 'Restart' }).click();
+    for (const p of [fac, bea, cy]) await p.getByTestId('timer-time').filter({ hasText: "Time's up" }).waitFor();
+    expect(await cy.getByRole('button', { name: 'Chime at zero is off' }).count()).toBe(1);
   }, 180_000);
 });

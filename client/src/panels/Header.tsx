@@ -4,6 +4,7 @@ import { toggleHelp } from '../actions/uiActions.ts';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
+import { readableInk } from './readableInk.ts';
 import { saveLabel } from './saveLabel.ts';
 import { ReadyChip } from './workshop/ReadyChip.tsx';
 import { TimerChip } from './workshop/TimerChip.tsx';
@@ -58,17 +59,18 @@ export function Header() {
             key={p.participantId}
             className="avatar"
             data-following={following === p.participantId || undefined}
-            style={{ background: p.color }}
+            style={{ background: p.color, color: readableInk(p.color) }}
             title={`${p.name} (${ROLE_LABEL[p.role] ?? p.role}) — click to follow their view`}
-            aria-label={`Follow ${p.name}`}
             aria-pressed={following === p.participantId}
             onClick={() => camera.follow(following === p.participantId ? null : p.participantId)}
           >
-            {initials(p.name)}
+            {/* Named by the hidden text, not aria-label: a label that leaves out the visible initials fails WCAG 2.5.3. */}
+            <span aria-hidden="true">{initials(p.name)}</span>
+            <span className="sr-only">{`Follow ${p.name}`}</span>
           </button>
         ))}
         {others.length > 6 ? (
-          <span className="avatar" style={{ background: '#868e96' }}>
+          <span className="avatar" style={{ background: '#495057' }}>
             +{others.length - 6}
           </span>
         ) : null}

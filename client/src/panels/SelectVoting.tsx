@@ -16,9 +16,10 @@ export function useMyVotes() {
   const [mine, setMine] = useState<MyVotesValue | null>(null);
   const revealed = control.phase.revealed;
   const phase = control.phase.current;
+  const { voteBudget, perIdeaCap } = control.settings;
 
-  // Reload when a reveal or a reset changes what may be done (and on phase change).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: revealed, phase and viewer are triggers, not inputs
+  // Reload when a reveal, a reset or new voting limits change what may be done (and on phase change).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revealed, phase, limits and viewer are triggers, not inputs
   useEffect(() => {
     let live = true;
     void run({ type: 'myVotes' }).then((v) => {
@@ -27,7 +28,7 @@ export function useMyVotes() {
     return () => {
       live = false;
     };
-  }, [run, revealed, phase, you.participantId]);
+  }, [run, revealed, phase, voteBudget, perIdeaCap, you.participantId]);
 
   const apply = useCallback(
     async (cmd: CommandInputOf<'castVote' | 'retractVote' | 'score'>) => {

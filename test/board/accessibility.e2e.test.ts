@@ -1,0 +1,76 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession, join } from '../helpers/api.ts';
+import { launchBrowser, newPerson, requireBuiltClient } from '../helpers/browser.ts';
+import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { seriousAxeFindings } from './axe.ts';
+import { openBoard } from './boardPage.ts';
+
+/**
+ * WCAG 2.1 AA as axe-core checks it, in real Chromium: no critical or
+ * serious finding on the start and join pages, the board in every phase
+ * (with that phase's panel open) and the plan, at desktop and phone sizes.
+ */
+describe('accessibility (axe-core) in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    requireBuiltClient();
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const check = async (page: Page, where: string) => {
+    const found = await seriousAxeFindings(page);
+    expect(found, `${where}: ${JSON.stringify(found, null, 1)}`).toEqual([]);
+  };
+
+  it('start and join pages have no critical or serious violations, and one h1 each', async () => {
+    const s = await createSession(server.url);
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      const { page, context } = await newPerson(browser, server.url, viewport);
+      await page.goto(`${server.url}/`);
+      await page.getByRole('button', { name: 'Create session' }).waitFor();
+      expect(await page.locator('h1').count()).toBe(1);
+      await check(page, `start page ${viewport.width}px`);
+      await page.goto(`${server.url}/join/${s.sessionId}#invite=${s.invites.participant}`);
+      await page.getByLabel('Your name').waitFor();
+      expect(await page.locator('h1').count()).toBe(1);
+      await check(page, `join page ${viewport.width}px`);
+      await context.close();
+    }
+  });
+
+  it('the board in explore, select, plan and review has no critical or serious violations', async () => {
+    const s = await createSession(server.url);
+    const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat Lee (VP)');
+    const fac = await openBoard(browser, server.url, s.sessionId, s.facilitatorToken);
+    const phone = await openBoard(browser, server.url, s.sessionId, pat.token, { width: 390, height: 844 });
+    await fac.getByTestId('board-canvas').focus();
+    await fac.evaluate(() => navigator.clipboard.writeText('Audit log demo\nSOC 2 report page'));
+    await fac.keyboard.press('Control+V');
+    expect(await fac.locator('h1').count()).toBe(1);
+    await check(fac, 'board, explore');
+    await fac.getByRole('tab', { name: 'AI ideas' }).click();
+    await check(fac, 'board, AI panel');
+    await check(phone, 'board, explore, phone');
+    for (const phase of ['Select', 'Plan', 'Review'] as const) {
+      await fac.getByTestId('phase-next').click();
+      await fac.getByTestId('phase-next-confirm').click();
+      // Moving on opens the phase's panel for everyone.
+      await fac.getByRole('tab', { name: phase, exact: true, selected: true }).waitFor();
+      await phone.getByRole('tab', { name: phase, exact: true, selected: true }).waitFor();
+      await check(fac, `board, ${phase.toLowerCase()}`);
+      await check(phone, `board, ${phase.toLowerCase()}, phone`);
+    }
+    await fac.getByRole('tab', { name: 'Plan', exact: true }).click();
+    await check(fac, 'plan view in review');
+  });
+});

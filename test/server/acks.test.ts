@@ -1,0 +1,154 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '@throughline/server';
+import { ideasMap, insertIdea, MessageType, Origins } from '@throughline/shared';
+import * as decoding from 'lib0/decoding';
+import type * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createSession, join as joinSession, sessionWithPeople } from '../helpers/api.ts';
+import { authorOf, connectDoc, isSaved, type Peer, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
+import { sampleIdea } from '../helpers/fixtures.ts';
+import { updateFrame } from '../helpers/hostileUpdates.ts';
+import { rawSocket } from '../helpers/rawSocket.ts';
+import { startServer, type TestServer } from '../helpers/startServer.ts';
+
+/** SQLite whose commits can be held (a slow disk) and whose appends for one session fail (its disk full). */
+class OneSessionFails extends SqliteStore {
+  held: Promise<void> | null = null;
+  failing: string | null = null;
+  protected override async commit(ops: Parameters<SqliteStore['commit']>[0]) {
+    if (this.held) await this.held;
+    const bad = new Set(ops.flatMap((op, i) => (op.kind === 'append' && op.sessionId === this.failing ? [i] : [])));
+    if (bad.size === 0) return super.commit(ops);
+    const keep = ops.flatMap((op, i) => (bad.has(i) ? [] : [{ op, i }]));
+    const failures = await super.commit(keep.map((k) => k.op));
+    const out = new Map<number, Error>();
+    for (const i of bad) out.set(i, new Error('disk full'));
+    for (const [j, err] of failures) out.set((keep[j] as { i: number }).i, err);
+    return out;
+  }
+}
+
+let server: TestServer;
+let store: OneSessionFails;
+const dir = mkdtempSync(join(tmpdir(), 'throughline-acks-'));
+beforeAll(async () => {
+  store = new OneSessionFails({ dataDir: dir });
+  server = await startServer({ dataDir: dir, store, maxConnectionsPerParticipant: 64 });
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The acknowledgements a raw socket received: (writes counted, state vector). */
+function acksOf(frames: Uint8Array[]): number[] {
+  const out: number[] = [];
+  for (const f of frames) {
+    const d = decoding.createDecoder(f);
+    if (decoding.readVarUint(d) === MessageType.ack) out.push(decoding.readVarUint(d));
+  }
+  return out;
+}
+
+/** A note by `author` as one update, as a client would send it. */
+function noteUpdate(id: string, author: { authorId: string; authorName: string }): Uint8Array {
+  const doc = new Y.Doc();
+  insertIdea(doc, sampleIdea({ ...author, id: id as never }));
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe('acknowledgements', () => {
+  it('do not count a refused write', async () => {
+    const s = await sessionWithPeople(server.url);
+    const raw = rawSocket(`${server.wsUrl}/sync/${s.sessionId}/board?token=${s.participant.token}&ack=1`);
+    await raw.opened;
+    const me = authorOf(s.participant.token);
+    raw.send(updateFrame(noteUpdate('idea:mine1', me)));
+    await waitFor(() => acksOf(raw.received).includes(1), 'first write acknowledged');
+    // Under the facilitator's name: refused, and not counted.
+    raw.send(updateFrame(noteUpdate('idea:forged', authorOf(s.facilitatorToken))));
+    raw.send(updateFrame(noteUpdate('idea:mine2', me)));
+    await waitFor(() => acksOf(raw.received).includes(2), 'third write acknowledged as the second');
+    await sleep(300);
+    expect(Math.max(...acksOf(raw.received))).toBe(2);
+    raw.ws.close();
+  });
+
+  it('wait only for their own room: a write failing in another session does not hold them', async () => {
+    const a = await sessionWithPeople(server.url);
+    const b = await sessionWithPeople(server.url);
+    // A's client asks for no acks, so no acknowledgement of A's own runs between its failure and B's.
+    const inA = connectDoc(server.wsUrl, a.sessionId, 'board', a.participant.token);
+    const inB = connectDoc(server.wsUrl, b.sessionId, 'board', b.participant.token, { ack: true });
+    await Promise.all([waitSynced(inA), waitSynced(inB)]);
+    await waitFor(() => isSaved(inB), 'B saved before');
+
+    // Both writes land in one batch; A's fails.
+    let release = () => {};
+    store.held = new Promise<void>((r) => {
+      release = r;
+    });
+    store.failing = a.sessionId;
+    insertIdea(inA.doc, sampleIdea({ ...inA.author, id: 'idea:lost' as never }));
+    insertIdea(inB.doc, sampleIdea({ ...inB.author, id: 'idea:kept' as never }));
+    await sleep(100);
+    store.held = null;
+    release();
+    // B is saved by the acknowledgement of this very write, with nothing written after it.
+    await waitFor(() => isSaved(inB), 'B saved although A failed');
+    expect(inA.closes.map((c) => c.code)).toContain(1012);
+    store.failing = null;
+    inA.destroy();
+    inB.destroy();
+  });
+
+  it('keep flowing under sustained load: 48 writers of 2 KB notes', async () => {
+    const s = await createSession(server.url);
+    const writers: Peer[] = [];
+    for (let i = 0; i < 48; i++) {
+      const who = await joinSession(server.url, s.sessionId, s.invites.participant, `Writer ${i}`);
+      writers.push(connectDoc(server.wsUrl, s.sessionId, 'board', who.token, { ack: true }));
+    }
+    await Promise.all(writers.map(waitSynced));
+    // When each writer heard an acknowledgement, while the load runs.
+    const heard = writers.map(() => [] as number[]);
+    for (const [i, w] of writers.entries()) {
+      const handler = w.provider.messageHandlers[MessageType.ack];
+      w.provider.messageHandlers[MessageType.ack] = (enc: encoding.Encoder, dec: decoding.Decoder, p, emit, type) => {
+        heard[i]?.push(performance.now());
+        handler?.(enc, dec, p, emit, type);
+      };
+    }
+    const text = 'x'.repeat(2000);
+    const started = performance.now();
+    let n = 0;
+    const seconds = 5;
+    while (performance.now() - started < seconds * 1000) {
+      for (const [i, w] of writers.entries()) {
+        w.doc.transact(() => insertIdea(w.doc, sampleIdea({ ...w.author, id: `idea:w${i}-${n}` as never, text })), Origins.user);
+      }
+      n++;
+      // Each writer adds a note every half second: ~100 notes (200 KB) a second in, each relayed to 47 peers.
+      await sleep(500);
+    }
+    const stopped = performance.now();
+    await waitFor(() => writers.every(isSaved), `every writer saved (closes: ${JSON.stringify(writers.flatMap((w) => w.closes))})`, 60_000);
+
+    // Acks kept arriving during the load, for every writer: not one burst at the end.
+    const during = heard.map((h) => h.filter((t) => t < stopped));
+    const gaps = heard.map((h) => {
+      const times = [started, ...h.filter((t) => t >= started)];
+      return Math.max(...times.slice(1).map((t, i) => t - (times[i] as number)));
+    });
+    console.log(
+      `48 writers × ${n} notes of 2 KB in ${seconds} s: acks per writer during the load min ${Math.min(...during.map((d) => d.length))}, ` +
+        `worst gap between acks ${Math.round(Math.max(...gaps))} ms`,
+    );
+    for (const d of during) expect(d.length).toBeGreaterThanOrEqual(2);
+    expect(ideasMap(writers[0]?.doc as Y.Doc).size).toBe(48 * n);
+    for (const w of writers) w.destroy();
+  }, 120_000);
+});
