@@ -1,4 +1,5 @@
 import type {
+  ActivityReport,
   Brief,
   BriefInput,
   BriefWarning,
@@ -39,6 +40,8 @@ export interface SessionSummary {
   you: { participantId: string; role: Role; name: string; color: string };
   warnings: BriefWarning[];
   createdAt: string;
+  /** Whether this server sends mail (SMTP configured). */
+  notifications?: { mail: boolean };
   /** The server's clock when it answered (epoch ms). */
   serverTime?: number;
 }
@@ -91,12 +94,26 @@ async function request<T>(method: 'GET' | 'POST', path: string, opts: { token?: 
 export const api = {
   createSession: (brief: BriefInput, facilitatorName?: string) =>
     request<CreatedSession>('POST', '/api/sessions', { body: { brief, ...(facilitatorName ? { facilitatorName } : {}) } }),
+  join: (sessionId: string, invite: string, name: string, email?: string) =>
+    request<JoinResult>('POST', `/api/sessions/${encodeURIComponent(sessionId)}/join`, {
+      body: { invite, name, ...(email ? { email } : {}) },
+    }),
+  /** What changed since `since`, or since this person last looked. */
+  activity: (sessionId: string, token: string, since?: string) =>
+    request<ActivityReport>(
+      'GET',
+      `/api/sessions/${encodeURIComponent(sessionId)}/activity${since ? `?since=${encodeURIComponent(since)}` : ''}`,
+      {
+        token,
+      },
+    ),
+  /** This person has caught up: the next "what's new" starts here. */
+  markSeen: (sessionId: string, token: string) =>
+    request<{ ok: true }>('POST', `/api/sessions/${encodeURIComponent(sessionId)}/seen`, { token }),
   /** A session from a template: its agenda and voting settings, with the brief the facilitator wrote. */
   createFromTemplate: (templateId: string, brief: BriefInput, facilitatorName?: string) =>
     request<CreatedSession>('POST', '/api/sessions', { body: { templateId, brief, ...(facilitatorName ? { facilitatorName } : {}) } }),
   templates: () => request<{ templates: Template[] }>('GET', '/api/templates'),
-  join: (sessionId: string, invite: string, name: string) =>
-    request<JoinResult>('POST', `/api/sessions/${encodeURIComponent(sessionId)}/join`, { body: { invite, name } }),
   getSession: (sessionId: string, token: string) =>
     request<SessionSummary>('GET', `/api/sessions/${encodeURIComponent(sessionId)}`, { token }),
   /** Sends a command; resolves with its typed answer or rejects with an `ApiError` carrying the server's code. */

@@ -6,6 +6,7 @@ import './styles.css';
 import './styles/phasePanels.css';
 import './styles/strategy.css';
 import './styles/aiPanel.css';
+import './styles/async.css';
 import './styles/workshop.css';
 import './styles/phone.css';
 

@@ -1,4 +1,3 @@
-export type { ActivityReport } from './activity/ActivityService.ts';
 export { type AppOptions, buildApp, DEFAULTS } from './app.ts';
 export { configFromEnv, loadOrCreateSecret } from './config.ts';
 export { RedisRelay } from './relay/RedisRelay.ts';

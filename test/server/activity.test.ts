@@ -1,5 +1,4 @@
-import type { ActivityReport } from '@throughline/server';
-import { addComment, ideasMap, insertIdea } from '@throughline/shared';
+import { type ActivityReport, addComment, ideasMap, insertIdea } from '@throughline/shared';
 import { describe, expect, it } from 'vitest';
 import { command, sessionWithPeople } from '../helpers/api.ts';
 import { sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';

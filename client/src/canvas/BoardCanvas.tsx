@@ -25,6 +25,10 @@ export interface BoardCanvasProps {
   showOrigin: boolean;
   /** Called after the notes layer draws (benchmarks measure time to first draw with it). */
   onNotesDrawn?: (noteCount: number) => void;
+  /** Comments per note id (the badge on a note). */
+  commentCounts?: ReadonlyMap<string, number>;
+  /** Notes new or changed since this person was last here, glowing until they look. */
+  highlighted?: ReadonlySet<string>;
   /**
    * Private brainwriting: `editor` edits this person's drafts, drawn in the
    * private style on top of the shared board, which shows underneath read-only.
@@ -51,6 +55,8 @@ export function BoardCanvas({
   sharedBoard,
   reactions = NO_REACTIONS,
   spotlight = null,
+  commentCounts,
+  highlighted,
 }: BoardCanvasProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -198,6 +204,8 @@ export function BoardCanvas({
                       editor={peer ? peerTag(peer.name, peer.color) : null}
                       hideText={editingId === n.id}
                       showOrigin={showOrigin}
+                      comments={commentCounts?.get(n.id) ?? 0}
+                      isNew={highlighted?.has(n.id) ?? false}
                       reactions={reactions.get(n.id)}
                       dimmed={!noteLit(spotlight, n)}
                       spotlit={spotlight?.target === n.id}

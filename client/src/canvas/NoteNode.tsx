@@ -12,6 +12,10 @@ export interface NoteNodeProps {
   hideText: boolean;
   /** Show the author and "AI" badge; false while a blind-origin session is judging ideas. */
   showOrigin: boolean;
+  /** Comments on this note (a badge in the corner when any). */
+  comments?: number;
+  /** New or changed since this person was last here: it glows until they look. */
+  isNew?: boolean;
   /** Emoji → who reacted; drawn as small counts under the note. */
   reactions?: Reactions;
   /** Another idea or cluster is in the spotlight: this note steps back. */
@@ -36,6 +40,8 @@ export const NoteNode = memo(function NoteNode({
   editor,
   hideText,
   showOrigin,
+  comments = 0,
+  isNew = false,
   reactions,
   dimmed,
   spotlit,
@@ -50,6 +56,19 @@ export const NoteNode = memo(function NoteNode({
   return (
     <Group x={idea.x} y={idea.y} listening={false} opacity={dimmed ? 0.2 : 1}>
       <Rect x={1} y={3} width={W} height={H} fill="rgba(0,0,0,0.08)" cornerRadius={3} perfectDrawEnabled={false} />
+      {isNew ? (
+        <Rect
+          x={-5}
+          y={-5}
+          width={W + 10}
+          height={H + 10}
+          stroke="#f59f00"
+          strokeWidth={3}
+          cornerRadius={7}
+          dash={[8, 4]}
+          perfectDrawEnabled={false}
+        />
+      ) : null}
       <Rect
         width={W}
         height={H}
@@ -98,6 +117,20 @@ export const NoteNode = memo(function NoteNode({
         ellipsis
         perfectDrawEnabled={false}
       />
+      {comments > 0 ? (
+        <Group x={W - 34} y={H - NOTE_FOOTER - 2}>
+          <Rect width={30} height={16} fill="#1971c2" cornerRadius={8} perfectDrawEnabled={false} />
+          <Text
+            width={30}
+            y={2}
+            text={`💬${comments > 99 ? '99+' : comments}`}
+            fontSize={10}
+            fontFamily={NOTE_FONT}
+            fill="#ffffff"
+            align="center"
+          />
+        </Group>
+      ) : null}
       {editor ? (
         <>
           <Rect width={W} height={H} stroke={editor.color} strokeWidth={3} cornerRadius={3} perfectDrawEnabled={false} />

@@ -1,4 +1,4 @@
-import { reactionsMap, readAllReactions } from '@throughline/shared';
+import { reactionsMap, readAllReactions, commentCounts as readCommentCounts } from '@throughline/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { redo, undo } from '../actions/historyActions.ts';
 import { KEYED_ACTIONS } from '../actions/registry.ts';
@@ -20,6 +20,7 @@ import { RoomNotices } from '../panels/workshop/RoomNotices.tsx';
 import { ZoomControls } from '../panels/ZoomControls.tsx';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { useDocSlice } from '../session/useDocSlice.ts';
+import { markNoteSeen } from '../session/whatsNew.ts';
 import type { BoardEditor } from '../state/BoardEditor.ts';
 import { useStoreValue } from '../state/useStore.ts';
 import { loadViewport, saveViewport } from '../state/viewportMemory.ts';
@@ -41,6 +42,14 @@ export function BoardWorkspace() {
   const { connection, editor, boardEditor, sessionId, you, canWrite, privateDrafts } = session;
   const readReactions = useCallback(() => readAllReactions(connection.board), [connection]);
   const reactions = useDocSlice(reactionsMap(connection.board), readReactions);
+  const { comments, whatsNew } = session;
+  const commentCounts = useDocSlice(comments.doc, readCommentCounts);
+  const unseen = useStoreValue(whatsNew, (s) => s.unseen);
+  const selection = useStoreValue(editor.ui, (s) => s.selection);
+  // A highlighted note stops glowing once this person selects it.
+  useEffect(() => {
+    for (const id of selection) markNoteSeen(whatsNew, id);
+  }, [selection, whatsNew]);
   const control = useControl();
   const currentView = useStoreValue(editor.ui, (s) => s.view);
   const announcement = useStoreValue(editor.ui, (s) => s.announcement);
@@ -121,6 +130,8 @@ export function BoardWorkspace() {
                 editor={editor}
                 showOrigin={showOrigin}
                 onNotesDrawn={onNotesDrawn}
+                commentCounts={commentCounts}
+                highlighted={unseen}
                 sharedBoard={privateDrafts ? boardEditor.store : undefined}
                 reactions={reactions}
                 spotlight={control.attention.spotlight}

@@ -23,6 +23,7 @@ export function JoinPage({ sessionId }: { sessionId: string }) {
   useEffect(() => void loadBoardPage(), []);
   const [existing] = useState(() => loadIdentity(sessionId));
   const [name, setName] = useState(rememberedName());
+  const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [fatal, setFatal] = useState<{ kind: ErrorKind; detail?: string } | null>(null);
@@ -41,7 +42,7 @@ export function JoinPage({ sessionId }: { sessionId: string }) {
     setBusy(true);
     setMessage(null);
     try {
-      const res = await api.join(sessionId, invite, parsed.data);
+      const res = await api.join(sessionId, invite, parsed.data, email.trim() || undefined);
       rememberName(parsed.data);
       saveIdentity(sessionId, { token: res.token, participantId: res.participantId, role: res.role, name: parsed.data });
       navigate(`/s/${sessionId}${location.search}`, { replace: true });
@@ -97,6 +98,19 @@ export function JoinPage({ sessionId }: { sessionId: string }) {
               <div id="join-error" className="field-error" role="alert">
                 {message ?? ''}
               </div>
+            </label>
+            <label className="field">
+              <span className="field-label">E-mail (optional)</span>
+              <input
+                className="input"
+                name="email"
+                type="email"
+                autoComplete="email"
+                value={email}
+                maxLength={254}
+                placeholder="for deadlines and mentions; unsubscribe any time"
+                onChange={(e) => setEmail(e.target.value)}
+              />
             </label>
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {busy ? 'Joining…' : existing ? 'Join as someone new' : 'Join'}

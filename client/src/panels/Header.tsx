@@ -4,6 +4,7 @@ import { toggleHelp } from '../actions/uiActions.ts';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
+import { DeadlineChip } from './DeadlineChip.tsx';
 import { readableInk } from './readableInk.ts';
 import { saveLabel } from './saveLabel.ts';
 import { ReadyChip } from './workshop/ReadyChip.tsx';
@@ -33,6 +34,7 @@ export function Header() {
       <span className="phase-chip" title={PHASE_PURPOSE[control.phase.current]}>
         {control.phase.current}
       </span>
+      <DeadlineChip />
       <TimerChip />
       <ReadyChip />
       <span className="save-status" data-state={state} data-testid="save-status" role="status" aria-live="polite">

@@ -1,11 +1,14 @@
 import type { ComponentType } from 'react';
 import type { ControlSnapshot } from '../session/readControl.ts';
+import { AsyncPanel } from './AsyncPanel.tsx';
 import { AiPanel } from './ai/AiPanel.tsx';
+import { CommentsPanel } from './comments/CommentsPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { PlanPanel } from './PlanPanel.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { SelectPanel } from './SelectPanel.tsx';
+import { WhatsNewPanel } from './WhatsNewPanel.tsx';
 import { WorkshopPanel } from './workshop/WorkshopPanel.tsx';
 
 /** A tab in the right-hand sidebar. Its panel reads the session through hooks (`useSession`, `useControl`, …). */
@@ -34,4 +37,8 @@ export const SIDEBAR_TABS: SidebarTab[] = [
   { id: 'plan', label: 'Plan', Panel: PlanPanel, visible: inPhase('plan', 'review'), wide: true },
   { id: 'review', label: 'Review', Panel: ReviewPanel, visible: inPhase('review'), wide: true },
   { id: 'export', label: 'Export', Panel: ExportPanel },
+  // Async rounds: the discussion, what changed while you were away, and the schedule.
+  { id: 'comments', label: 'Comments', Panel: CommentsPanel },
+  { id: 'new', label: "What's new", Panel: WhatsNewPanel },
+  { id: 'async', label: 'Schedule', Panel: AsyncPanel },
 ];

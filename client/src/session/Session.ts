@@ -4,6 +4,8 @@ import type { BoardEditor } from '../state/BoardEditor.ts';
 import type { BoardStore } from '../state/BoardStore.ts';
 import type { CameraLink } from '../state/CameraLink.ts';
 import type { BoardConnection } from '../sync/BoardConnection.ts';
+import type { CommentsConnection } from '../sync/CommentsConnection.ts';
+import type { WhatsNewStore } from './whatsNew.ts';
 
 /** Who is looking: from the session summary (which the server took from the token). */
 export interface You {
@@ -55,4 +57,10 @@ export interface Session {
   /** Today's date (YYYY-MM-DD) in the viewer's time zone, for "review due". */
   today: string;
   send: SendCommand;
+  /** The session's comment threads (`comments` doc) over their own socket. */
+  comments: CommentsConnection;
+  /** "Since you were here": the report and the notes still highlighted. */
+  whatsNew: WhatsNewStore;
+  /** The server sends notification mail (SMTP is configured). */
+  mailEnabled: boolean;
 }

@@ -3,12 +3,15 @@ import { api, type SessionSummary } from '../api.ts';
 import { cacheSummary } from '../auth/summaryCache.ts';
 import { BoardEditor } from '../state/BoardEditor.ts';
 import { CameraLink } from '../state/CameraLink.ts';
+import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
 import type { BoardConnection } from '../sync/BoardConnection.ts';
+import { CommentsConnection } from '../sync/CommentsConnection.ts';
 import { DraftsConnection } from '../sync/DraftsConnection.ts';
 import { type ControlSnapshot, readControl } from './readControl.ts';
 import type { SendCommand, Session } from './Session.ts';
 import { useDocSlice } from './useDocSlice.ts';
+import { createWhatsNew, loadWhatsNew } from './whatsNew.ts';
 
 const SessionCtx = createContext<Session | null>(null);
 const ControlCtx = createContext<ControlSnapshot | null>(null);
@@ -117,6 +120,18 @@ export function SessionProvider({ connection, summary: initial, token, children 
 
   const send = useCallback<SendCommand>((command) => api.command(sessionId, token, command), [sessionId, token]);
 
+  const comments = useMemo(() => new CommentsConnection(sessionId, token), [sessionId, token]);
+  useEffect(() => () => comments.destroy(), [comments]);
+  const whatsNew = useMemo(createWhatsNew, []);
+  useEffect(() => {
+    // On return, open "Since you were here" when something happened meanwhile.
+    loadWhatsNew(whatsNew, sessionId, token)
+      .then((any) => {
+        if (any) patchStore(editor.ui, { sidebarTab: 'new' });
+      })
+      .catch(() => {});
+  }, [whatsNew, sessionId, token, editor]);
+
   const session = useMemo<Session>(
     () => ({
       sessionId,
@@ -137,8 +152,11 @@ export function SessionProvider({ connection, summary: initial, token, children 
       refresh,
       today: localToday(),
       send,
+      comments,
+      whatsNew,
+      mailEnabled: summary.notifications?.mail === true,
     }),
-    [sessionId, summary, you, token, connection, editor, active, drafts, camera, canWrite, refresh, send],
+    [sessionId, summary, you, token, connection, editor, active, drafts, camera, canWrite, refresh, send, comments, whatsNew],
   );
   return (
     <SessionCtx.Provider value={session}>

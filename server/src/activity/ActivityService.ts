@@ -1,38 +1,15 @@
 import {
+  type ActivityReport,
   boardChangesSince,
-  type CommentRef,
   commentsSince,
-  type Decision,
-  type IdeaRef,
   type Identity,
   ideasCreatedSince,
-  type NextStep,
   type Phase,
+  type PhaseChangeRef,
   planChangesSince,
 } from '@throughline/shared';
 import type { FastifyInstance } from 'fastify';
 import * as Y from 'yjs';
-
-export interface PhaseChangeRef {
-  to: Phase;
-  at: string;
-  /** True when the schedule moved it. */
-  auto: boolean;
-}
-
-/** What changed in a session since a time, for one reader. */
-export interface ActivityReport {
-  since: string;
-  /** How the board diff was taken: from a state vector remembered then ('exact'), or by note creation times. */
-  basis: 'state' | 'time';
-  ideas: { created: IdeaRef[]; changed: IdeaRef[] };
-  comments: CommentRef[];
-  mentions: CommentRef[];
-  phaseChanges: PhaseChangeRef[];
-  decisions: Decision[];
-  steps: NextStep[];
-  serverTime: number;
-}
 
 /**
  * "Since you were here". The server remembers, per participant, when they
@@ -67,6 +44,7 @@ export class ActivityService {
       return {
         since: from,
         basis: checkpoint?.board ? 'state' : 'time',
+        first: since === null && mine === null,
         ideas,
         ...commentsSince(comments.doc, from, me.participantId),
         phaseChanges,
