@@ -1,6 +1,17 @@
 import { GroupCommitQueue } from './GroupCommitQueue.ts';
 import type { WriteOp } from './rows.ts';
-import type { AuditEntry, Contact, OutboxMail, ParticipantRecord, PoolStats, SeenMark, SessionRecord, Store, StoredDoc } from './Store.ts';
+import type {
+  AuditEntry,
+  Contact,
+  OutboxMail,
+  ParticipantRecord,
+  PoolStats,
+  SeenMark,
+  SessionRecord,
+  Store,
+  StoredDoc,
+  StoredWebhookJob,
+} from './Store.ts';
 
 /**
  * The write half of every store: each write becomes a `WriteOp` queued for
@@ -19,6 +30,7 @@ export abstract class GroupCommitStore implements Store {
   abstract lockSession(sessionId: string): Promise<() => Promise<void>>;
   abstract close(): Promise<void>;
   abstract dueWakes(now: string, limit: number): Promise<string[]>;
+  abstract claimWebhookJobs(now: string, leaseUntil: string): Promise<StoredWebhookJob[]>;
   abstract claimMail(now: string, leaseUntil: string, limit: number): Promise<OutboxMail[]>;
   abstract listMail(sessionId: string): Promise<OutboxMail[]>;
   abstract listContacts(sessionId: string): Promise<Contact[]>;
@@ -49,6 +61,14 @@ export abstract class GroupCommitStore implements Store {
 
   setWake(sessionId: string, at: string | null): Promise<void> {
     return this.writes.push({ kind: 'wake', sessionId, at });
+  }
+
+  saveWebhookJob(id: string, sessionId: string, job: string, leaseUntil: string): Promise<void> {
+    return this.writes.push({ kind: 'webhookJob', id, sessionId, job, leaseUntil });
+  }
+
+  dropWebhookJob(id: string, sessionId: string): Promise<void> {
+    return this.writes.push({ kind: 'webhookJob', id, sessionId, job: null, leaseUntil: '' });
   }
 
   enqueueMail(mail: OutboxMail): Promise<void> {

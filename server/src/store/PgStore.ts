@@ -12,8 +12,19 @@ import {
   seenFromRow,
   sessionFromRow,
   type WriteOp,
+  webhookJobFromRow,
 } from './rows.ts';
-import type { AuditEntry, Contact, OutboxMail, ParticipantRecord, PoolStats, SeenMark, SessionRecord, StoredDoc } from './Store.ts';
+import type {
+  AuditEntry,
+  Contact,
+  OutboxMail,
+  ParticipantRecord,
+  PoolStats,
+  SeenMark,
+  SessionRecord,
+  StoredDoc,
+  StoredWebhookJob,
+} from './Store.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -147,6 +158,17 @@ export class PgStore extends GroupCommitStore {
       [now, leaseUntil, limit],
     );
     return rows.map(mailFromRow);
+  }
+
+  /** Leases, in one statement, the deliveries whose instance stopped renewing them. */
+  async claimWebhookJobs(now: string, leaseUntil: string): Promise<StoredWebhookJob[]> {
+    const { rows } = await this.pool.query(
+      `UPDATE webhook_jobs SET lease_until = $2 WHERE id IN (
+         SELECT id FROM webhook_jobs WHERE lease_until < $1 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [now, leaseUntil],
+    );
+    return rows.map(webhookJobFromRow);
   }
 
   async listMail(sessionId: string): Promise<OutboxMail[]> {
@@ -434,6 +456,14 @@ export class PgStore extends GroupCommitStore {
         );
         return;
       }
+      case 'webhookJob':
+        if (op.job === null) await client.query('DELETE FROM webhook_jobs WHERE id = $1', [op.id]);
+        else
+          await client.query(
+            'INSERT INTO webhook_jobs (id, session_id, job, lease_until) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET job = excluded.job, lease_until = excluded.lease_until',
+            [op.id, op.sessionId, op.job, op.leaseUntil],
+          );
+        return;
       case 'marker':
         return;
     }

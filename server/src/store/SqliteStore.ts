@@ -13,8 +13,9 @@ import {
   seenFromRow,
   sessionFromRow,
   type WriteOp,
+  webhookJobFromRow,
 } from './rows.ts';
-import type { AuditEntry, Contact, OutboxMail, ParticipantRecord, SeenMark, SessionRecord, StoredDoc } from './Store.ts';
+import type { AuditEntry, Contact, OutboxMail, ParticipantRecord, SeenMark, SessionRecord, StoredDoc, StoredWebhookJob } from './Store.ts';
 
 export interface SqliteStoreOptions {
   dataDir: string;
@@ -129,6 +130,11 @@ export class SqliteStore extends GroupCommitStore {
     const due = (this.stmt.dueMail.all(now, now, limit) as Record<string, unknown>[]).map(mailFromRow);
     if (due.length > 0) await this.writes.push({ kind: 'mailLease', ids: due.map((m) => m.id), leaseUntil });
     return due;
+  }
+
+  /** One process per data dir: every stored delivery was left by its previous run, so all are ours (no lease to take). */
+  async claimWebhookJobs(_now: string, _leaseUntil: string): Promise<StoredWebhookJob[]> {
+    return (this.db.prepare('SELECT * FROM webhook_jobs').all() as Record<string, unknown>[]).map(webhookJobFromRow);
   }
 
   async listMail(sessionId: string): Promise<OutboxMail[]> {

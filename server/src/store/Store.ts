@@ -107,6 +107,13 @@ export interface Store {
   settleMail(id: string, patch: Pick<OutboxMail, 'state' | 'attempts' | 'nextAt' | 'lastError'>): Promise<void>;
   listMail(sessionId: string): Promise<OutboxMail[]>;
 
+  /** Keeps a webhook delivery (an opaque JSON job) so it resumes after a restart, leased to this instance until `leaseUntil`. */
+  saveWebhookJob(id: string, sessionId: string, job: string, leaseUntil: string): Promise<void>;
+  /** Drops a webhook delivery that is delivered or has failed for good. */
+  dropWebhookJob(id: string, sessionId: string): Promise<void>;
+  /** Takes the deliveries whose lease ran out by `now` (their instance stopped), leasing them until `leaseUntil`. */
+  claimWebhookJobs(now: string, leaseUntil: string): Promise<StoredWebhookJob[]>;
+
   setContact(contact: Contact): Promise<void>;
   listContacts(sessionId: string): Promise<Contact[]>;
 
@@ -133,6 +140,13 @@ export interface Store {
   poolStats(): PoolStats | null;
 
   close(): Promise<void>;
+}
+
+/** A webhook delivery kept across restarts (see `WebhookDispatcher`). */
+export interface StoredWebhookJob {
+  id: string;
+  sessionId: string;
+  job: string;
 }
 
 /** One connection pool's state: open connections, idle ones, and callers waiting for one. */

@@ -1,4 +1,4 @@
-import type { AuditEntry, Contact, OutboxMail, ParticipantRecord, SeenMark, SessionRecord } from './Store.ts';
+import type { AuditEntry, Contact, OutboxMail, ParticipantRecord, SeenMark, SessionRecord, StoredWebhookJob } from './Store.ts';
 
 /**
  * The write operations both stores queue for group commit, and the mapping
@@ -16,6 +16,8 @@ export type WriteOp =
   | { kind: 'mailLease'; ids: string[]; leaseUntil: string }
   | { kind: 'contact'; contact: Contact }
   | { kind: 'seen'; mark: SeenMark }
+  /** Saves (or with `job: null`, drops) a webhook delivery that must survive a restart; `leaseUntil` keeps other instances off it. */
+  | { kind: 'webhookJob'; id: string; sessionId: string; job: string | null; leaseUntil: string }
   /** Writes nothing: resolves once everything queued before it is committed. */
   | { kind: 'marker' };
 
@@ -79,6 +81,8 @@ export const contactFromRow = (r: Row): Contact => ({
   unsubscribed: r.unsubscribed === true || Number(r.unsubscribed) === 1,
 });
 
+export const webhookJobFromRow = (r: Row): StoredWebhookJob => ({ id: str(r.id), sessionId: str(r.session_id), job: str(r.job) });
+
 const bytes = (v: unknown) => (v == null ? null : new Uint8Array(v as Buffer));
 
 export const seenFromRow = (r: Row): SeenMark => ({
@@ -106,4 +110,5 @@ CREATE TABLE IF NOT EXISTS seen_marks (
   session_id TEXT NOT NULL, participant_id TEXT NOT NULL, at TEXT NOT NULL, board_sv ${blob}, comments_sv ${blob},
   PRIMARY KEY (session_id, participant_id));
 CREATE INDEX IF NOT EXISTS seen_marks_at ON seen_marks(session_id, at);
+CREATE TABLE IF NOT EXISTS webhook_jobs (id TEXT PRIMARY KEY, session_id TEXT NOT NULL, job TEXT NOT NULL, lease_until TEXT NOT NULL);
 `;

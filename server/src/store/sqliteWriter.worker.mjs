@@ -33,6 +33,10 @@ const stmt = {
   ),
   mailSettle: db.prepare('UPDATE mail_outbox SET state = ?, attempts = ?, next_at = ?, last_error = ?, lease_until = NULL WHERE id = ?'),
   mailLease: db.prepare('UPDATE mail_outbox SET lease_until = ? WHERE id = ?'),
+  putWebhookJob: db.prepare(
+    'INSERT INTO webhook_jobs (id, session_id, job, lease_until) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET job = excluded.job, lease_until = excluded.lease_until',
+  ),
+  dropWebhookJob: db.prepare('DELETE FROM webhook_jobs WHERE id = ?'),
   contact: db.prepare(
     'INSERT INTO contacts (session_id, participant_id, email, unsubscribed) VALUES (?, ?, ?, ?) ON CONFLICT (session_id, participant_id) DO UPDATE SET email = excluded.email, unsubscribed = excluded.unsubscribed',
   ),
@@ -109,6 +113,10 @@ function apply(op) {
       stmt.seen.run(k.sessionId, k.participantId, k.at, k.board, k.comments);
       return;
     }
+    case 'webhookJob':
+      if (op.job === null) stmt.dropWebhookJob.run(op.id);
+      else stmt.putWebhookJob.run(op.id, op.sessionId, op.job, op.leaseUntil);
+      return;
     case 'marker':
       return;
     default:
