@@ -155,7 +155,15 @@ function hostileWriter(
           ids.push(id);
           insertIdea(
             peer.doc,
-            personIdea({ id, text, x: i, y: i, color: '#ffec99', author: { id: who.participantId, name: 'Hostile' }, createdAt: i }),
+            personIdea({
+              id,
+              text,
+              x: i,
+              y: i,
+              color: '#ffec99',
+              author: { id: peer.author.authorId, name: peer.author.authorName },
+              createdAt: i,
+            }),
           );
         }
       });
