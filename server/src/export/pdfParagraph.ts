@@ -62,6 +62,21 @@ function pieces(spans: readonly Span[], box: ParagraphBox): { pieces: Piece[]; r
   };
 }
 
+/** Measured run widths per document: headings and steps are measured to keep them together, then drawn. */
+const widths = new WeakMap<PDFKit.PDFDocument, Map<string, number>>();
+
+function runWidth(doc: PDFKit.PDFDocument, face: string, size: number, text: string): number {
+  let cache = widths.get(doc);
+  if (!cache) widths.set(doc, (cache = new Map()));
+  const key = `${face}\u0000${size}\u0000${text}`;
+  let w = cache.get(key);
+  if (w === undefined) {
+    w = doc.font(face).fontSize(size).widthOfString(text);
+    cache.set(key, w);
+  }
+  return w;
+}
+
 /** Width of pieces in logical order, measured per run of one face and size so kerning and Arabic shaping count. */
 function width(doc: PDFKit.PDFDocument, ps: readonly Piece[]): number {
   let w = 0;
@@ -70,7 +85,7 @@ function width(doc: PDFKit.PDFDocument, ps: readonly Piece[]): number {
     let j = i;
     let s = '';
     while (j < ps.length && (ps[j] as Piece).face === first.face && (ps[j] as Piece).size === first.size) s += (ps[j++] as Piece).g.text;
-    w += doc.font(first.face).fontSize(first.size).widthOfString(s);
+    w += runWidth(doc, first.face, first.size, s);
     i = j;
   }
   return w;
