@@ -73,4 +73,30 @@ describe('accessibility (axe-core) in Chromium', () => {
     await fac.getByRole('tab', { name: 'Plan', exact: true }).click();
     await check(fac, 'plan view in review');
   });
+
+  it('the board is usable from the keyboard: Tab reaches the tools, tabs, splitter and phase controls; moving on needs only keys', async () => {
+    const s = await createSession(server.url);
+    const fac = await openBoard(browser, server.url, s.sessionId, s.facilitatorToken);
+    const reached = new Set<string>();
+    for (let i = 0; i < 80; i++) {
+      await fac.keyboard.press('Tab');
+      const name = await fac.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el ? (el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '') : '';
+      });
+      reached.add(name);
+    }
+    for (const want of ['phase-next', 'New note', 'New cluster', 'board-canvas', 'People', 'sidebar-resizer', 'Fit'])
+      expect([...reached], want).toContain(want);
+    // N on the focused canvas adds a note; the phase moves on with Enter, Enter.
+    await fac.getByTestId('board-canvas').focus();
+    await fac.keyboard.press('n');
+    await fac.keyboard.type('Typed without a mouse');
+    await fac.keyboard.press('Escape');
+    await fac.getByTestId('phase-next').focus();
+    await fac.keyboard.press('Enter');
+    await expect.poll(() => fac.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('phase-next-confirm');
+    await fac.keyboard.press('Enter');
+    await fac.getByRole('tab', { name: 'Select', exact: true, selected: true }).waitFor();
+  });
 });

@@ -98,6 +98,9 @@ export function BoardWorkspace() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTyping(e.target) || e.isComposing) return;
+      // Enter on a focused button or link presses it; it must not also open the selected note's editor.
+      if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('button, a[href], [role="button"], [role="tab"]'))
+        return;
       const actions = editor.ui.get().view === 'list' ? KEYED_ACTIONS.filter((a) => LIST_VIEW_KEYS.has(a.name)) : KEYED_ACTIONS;
       if (runKey(actions, e, editor.ctx)) e.preventDefault();
     };
