@@ -147,7 +147,18 @@ function hostileWriter(srv: ServerProcess, sessionId: string, token: string, o: 
         for (let i = 0; i < o.hostileBatch; i++) {
           const id = createIdeaId();
           ids.push(id);
-          insertIdea(peer.doc, personIdea({ id, text, x: i, y: i, color: '#ffec99', author: { id: 'p_h', name: 'H' }, createdAt: i }));
+          insertIdea(
+            peer.doc,
+            personIdea({
+              id,
+              text,
+              x: i,
+              y: i,
+              color: '#ffec99',
+              author: { id: peer.author.authorId, name: peer.author.authorName },
+              createdAt: i,
+            }),
+          );
         }
       });
       peer.doc.transact(() => {

@@ -54,7 +54,7 @@ describe('async round in the browser', () => {
     writer.doc.transact(() =>
       insertIdea(
         writer.doc,
-        sampleIdea({ id: 'idea:pilot' as never, text: 'Pilot with two banks', x: 40, y: 40, authorName: 'Fay', createdAt: Date.now() }),
+        sampleIdea({ ...writer.author, id: 'idea:pilot' as never, text: 'Pilot with two banks', x: 40, y: 40, createdAt: Date.now() }),
       ),
     );
 

@@ -67,7 +67,10 @@ const widths = new WeakMap<PDFKit.PDFDocument, Map<string, number>>();
 
 function runWidth(doc: PDFKit.PDFDocument, face: string, size: number, text: string): number {
   let cache = widths.get(doc);
-  if (!cache) widths.set(doc, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    widths.set(doc, cache);
+  }
   const key = `${face}\u0000${size}\u0000${text}`;
   let w = cache.get(key);
   if (w === undefined) {
