@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './styles.css';
 import './styles/phasePanels.css';
+import './styles/strategy.css';
 import './styles/aiPanel.css';
 import './styles/async.css';
 import './styles/workshop.css';

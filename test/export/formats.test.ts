@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PlanExportSchema, parsePlanExport, planJsonSchema } from '@throughline/shared';
+import {
+  PlanExportSchema,
+  PlanExportV1Schema,
+  parsePlanExport,
+  planJsonSchema,
+  planJsonSchemaV1,
+  toPlanExportV1,
+} from '@throughline/shared';
 import Ajv2020 from 'ajv/dist/2020.js';
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
@@ -57,13 +64,30 @@ describe('CSV', () => {
 });
 
 describe('JSON', () => {
-  it('validates against the published JSON Schema, which matches the committed copy in docs/', () => {
+  const committed = (file: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../docs/schemas', file), 'utf8'));
+
+  it('validates (ajv) against the published v2 JSON Schema, which matches the committed copy in docs/', () => {
     const schema = planJsonSchema();
-    const committed = JSON.parse(readFileSync(join(import.meta.dirname, '../../docs/schemas/plan.v1.json'), 'utf8'));
-    expect(committed).toEqual(schema);
+    expect(committed('plan.v2.json')).toEqual(schema);
     const validate = ajv().compile(schema);
     const plan = JSON.parse(JSON.stringify(fixturePlan()));
     expect(validate(plan), JSON.stringify(validate.errors)).toBe(true);
+    // The strategy bridge is in the file: an override with its reason, a step's metric, a strategy check.
+    const partner = plan.initiatives.flatMap((g: { ideas: unknown[] }) => g.ideas).find((i: { id: string }) => i.id === 'idea:partner');
+    expect(partner.decision).toMatchObject({ override: true, overrideReason: 'Two SI partners asked for it | before the vote' });
+    expect(plan.initiatives[0].ideas[0].steps[0].successCheck.metric).toBe('Enterprise pipeline share');
+    expect(plan.unfedMetrics).toEqual(['Win rate vs. "Acme"']);
+    expect(plan.strategyChecks.map((c: { verdict: string }) => c.verdict)).toEqual(['adjust']);
+  });
+
+  it('still offers v1: the downgraded plan validates against the unchanged v1 schema and refuses v2 fields', () => {
+    const schema = planJsonSchemaV1();
+    expect(committed('plan.v1.json')).toEqual(schema);
+    const validate = ajv().compile(schema);
+    const v1 = JSON.parse(JSON.stringify(toPlanExportV1(fixturePlan())));
+    expect(validate(v1), JSON.stringify(validate.errors)).toBe(true);
+    expect(PlanExportV1Schema.safeParse(v1).success).toBe(true);
+    expect(validate(JSON.parse(JSON.stringify(fixturePlan())))).toBe(false);
   });
 
   it('round-trips through the zod parser unchanged', () => {
@@ -76,7 +100,8 @@ describe('JSON', () => {
     const validate = ajv().compile(planJsonSchema());
     const plan = JSON.parse(JSON.stringify(fixturePlan()));
     const broken = [
-      { ...plan, version: 2 },
+      { ...plan, version: 1 },
+      { ...plan, strategyChecks: [{ verdict: 'maybe' }] },
       { ...plan, surprise: true },
       { ...plan, initiatives: [{ ...plan.initiatives[0], ideas: [{ ...plan.initiatives[0].ideas[0], steps: [{ due: '2026-02-30' }] }] }] },
     ];
@@ -168,7 +193,15 @@ describe('Markdown', () => {
   it('shows hostile text literally and keeps the document structure', () => {
     const md = planToMarkdown(fixturePlan());
     expect(md).not.toMatch(/(^|[^\\])<(script|img|b|em)\b/m);
-    expect(md.match(/^## /gm)).toEqual(['## ', '## ', '## ', '## ', '## ']);
+    expect(md.match(/^## .*/gm)).toEqual([
+      '## Brief',
+      '## Strategy checks',
+      '## Plan',
+      '## Strategic metrics and the steps that feed them',
+      '## Work-type balance',
+      '## Still open',
+      '## Appendix: parked and dropped ideas',
+    ]);
     expect(md).toContain('## Appendix: parked and dropped ideas');
     expect(md).toContain('| Tactical | 1 | 34% |');
     // Line breaks in a note never start a new Markdown block.

@@ -24,6 +24,11 @@ describe('golden exports of the fixture session', () => {
     });
   }
 
+  it('still serves v1 unchanged: the v2 plan downgraded is byte-for-byte the v1 golden file', async () => {
+    const out = await EXPORT_FORMATS.json.write(fixturePlan(), { version: 1 });
+    expect(out).toBe(readFileSync(join(GOLDEN_DIR, 'plan.v1.golden.json'), 'utf8'));
+  });
+
   it('is deterministic: the same session at the same instant gives the same bytes', async () => {
     for (const ext of ['md', 'csv', 'json', 'ics'] as const)
       expect(await EXPORT_FORMATS[ext].write(fixturePlan())).toBe(await EXPORT_FORMATS[ext].write(fixturePlan()));

@@ -62,7 +62,12 @@ export function hostilePlan(): PlanExport {
       owner: n % 2 ? text : 'Ana Ávila',
       due: `2026-11-${String(n + 1).padStart(2, '0')}`,
       outputs: [{ kind: 'asset', description: text }],
-      successCheck: { measure: text, target: n % 3 ? '+500' : '>= 200', reviewDate: `2026-12-${String(n + 1).padStart(2, '0')}` },
+      successCheck: {
+        measure: text,
+        target: n % 3 ? '+500' : '>= 200',
+        reviewDate: `2026-12-${String(n + 1).padStart(2, '0')}`,
+        metric: null,
+      },
     }),
   );
   return plan;

@@ -154,21 +154,38 @@ describe('deciding, planning and reviewing', () => {
     expect(bare.body).toMatchObject({ code: ErrorCode.rationaleRequired });
     expect(readDecisions(await serverControl(s.sessionId))).toEqual([]);
 
-    const ok = await f({ type: 'decide', ideaId: 'idea:audit', verdict: 'keep', rationale: 'Makes governance visible' });
-    expect(ok.body).toMatchObject({ ok: true, decision: { verdict: 'keep', decidedByName: 'Facilitator' } });
+    // Votes were never revealed, so keeping sets the team's view aside: it needs an override reason.
+    const unbacked = await f({ type: 'decide', ideaId: 'idea:audit', verdict: 'keep', rationale: 'Makes governance visible' });
+    expect(unbacked.status).toBe(409);
+    expect(unbacked.body).toMatchObject({ code: ErrorCode.overrideRequired });
+    const ok = await f({
+      type: 'decide',
+      ideaId: 'idea:audit',
+      verdict: 'keep',
+      rationale: 'Makes governance visible',
+      overrideReason: 'Decided in the room without a vote',
+    });
+    expect(ok.body).toMatchObject({ ok: true, decision: { verdict: 'keep', decidedByName: 'Facilitator', override: true } });
 
     // Refusals are audited with their code, like successes.
     const audit = await t.server.app.store.listAudit(s.sessionId);
     expect(audit.filter((a: { type: string }) => a.type === 'decide').map((a: { outcome: string }) => a.outcome)).toEqual([
       ErrorCode.forbidden,
       ErrorCode.rationaleRequired,
+      ErrorCode.overrideRequired,
       'ok',
     ]);
   });
 
   it("refuses a participant editing someone else's step, and the step is unchanged", async () => {
     const { s, f, pat, sam } = await sessionInSelect();
-    await f({ type: 'decide', ideaId: 'idea:audit', verdict: 'keep', rationale: 'Makes governance visible' });
+    await f({
+      type: 'decide',
+      ideaId: 'idea:audit',
+      verdict: 'keep',
+      rationale: 'Makes governance visible',
+      overrideReason: 'No vote held',
+    });
     await f({ type: 'setPhase', phase: 'plan' });
     const created = await f({
       type: 'upsertNextStep',
@@ -209,7 +226,7 @@ describe('deciding, planning and reviewing', () => {
     });
     expect(reviewed.body).toMatchObject({ ok: true, review: { outcome: 'revise', recordedBy: 'Pat' } });
 
-    const follow = await f({ type: 'startFollowUp' });
+    const follow = await f({ type: 'startFollowUp', strategyCheck: { verdict: 'adjust', reason: 'IT leads want exports' } });
     expect(follow.body).toMatchObject({ ok: true, carriedSteps: 1 });
     const next = follow.body as unknown as { sessionId: string; facilitatorToken: string };
     const summary = await fetch(`${t.server.url}/api/sessions/${next.sessionId}`, {

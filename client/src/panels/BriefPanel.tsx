@@ -1,6 +1,7 @@
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
+import { StrategyHistory } from './StrategyHistory.tsx';
 
 /** The brief, pinned to the left so every idea is written with it in view; collapsible to a strip. */
 export function BriefPanel() {
@@ -36,6 +37,8 @@ export function BriefPanel() {
           «
         </button>
       </div>
+      {/* A follow-up opens with its strategy check: above the brief it may change. */}
+      <StrategyHistory />
       {brief ? (
         <dl className="panel-body brief" style={{ margin: 0 }}>
           <dt>Objective</dt>

@@ -85,28 +85,39 @@ export function PlanPanel() {
   );
 }
 
+/** Strategic metrics with what feeds them, and the loose ends: metrics nothing feeds, steps that feed no metric. */
 function PlanMetrics({ plan }: { plan: Plan }) {
   return (
-    <section className="tl-plan-metrics" aria-label="Strategic success metrics">
+    <section className="tl-plan-metrics" aria-label="Strategic success metrics" data-testid="plan-metrics">
       <h3>Strategic success metrics</h3>
-      <p className="tl-muted">Outcomes the strategy should move — not the steps' tactical checks.</p>
+      <p className="tl-muted">Outcomes the strategy should move; each step's success check can be a leading indicator for one.</p>
       {plan.successMetrics.length === 0 ? (
         <p className="tl-gap">The brief names no strategic metric.</p>
       ) : (
         <ul>
           {plan.successMetrics.map((m) => (
-            <li key={m.name}>
+            <li key={m.name} data-fed={m.fedBy.length > 0}>
               <strong>{m.name}</strong>
               {m.target && <> · target {m.target}</>}
-              {m.evidence.length > 0 && (
-                <span className="tl-muted">
-                  {' '}
-                  · {m.evidence.length} {m.evidence.length === 1 ? 'review touches' : 'reviews touch'} it
-                </span>
-              )}
+              <span className="tl-muted">
+                {' '}
+                · {m.fedBy.length === 0 ? 'no step feeds it' : `fed by ${m.fedBy.map((f) => f.title || 'untitled step').join(', ')}`}
+                {m.evidence.length > 0 && ` · ${m.evidence.length} ${m.evidence.length === 1 ? 'review' : 'reviews'}`}
+              </span>
             </li>
           ))}
         </ul>
+      )}
+      {plan.unfedMetrics.length > 0 && (
+        <p className="tl-gap" data-testid="unfed-metrics">
+          No tactic feeds {plan.unfedMetrics.join(', ')}.
+        </p>
+      )}
+      {plan.unlinkedSteps.length > 0 && plan.successMetrics.length > 0 && (
+        <p className="tl-gap" data-testid="unlinked-steps">
+          {plan.unlinkedSteps.length === 1 ? 'One step feeds' : `${plan.unlinkedSteps.length} steps feed`} no strategic metric:{' '}
+          {plan.unlinkedSteps.map((s) => s.title || 'untitled step').join(', ')}.
+        </p>
       )}
     </section>
   );
@@ -189,6 +200,11 @@ function PlanIdeaBlock({ idea }: { idea: PlanIdea }) {
         {idea.decision.rationale}
         <span className="tl-muted"> — {idea.decision.decidedByName}</span>
       </p>
+      {idea.decision.override && (
+        <p className="tl-override" data-testid="plan-override">
+          <strong>Override:</strong> kept against the votes and scores — {idea.decision.overrideReason}
+        </p>
+      )}
       {idea.steps.length === 0 && !adding && <p className="tl-gap">No next step yet: a kept idea without a step is a wish.</p>}
       {idea.steps.length > 0 && (
         <ul className="tl-plan-steps">
@@ -250,6 +266,8 @@ function PlanStepRow({ step }: { step: PlanStep }) {
             ? `${c.measure || '(no measure)'} → ${c.target || '(no target)'}, review ${c.reviewDate ?? '(no date)'}`
             : 'no success check'}
         </dd>
+        <dt>Feeds</dt>
+        <dd data-testid="step-feeds">{c.metric ?? 'no strategic metric'}</dd>
         {step.outputs.length > 0 && (
           <>
             <dt>Outputs</dt>

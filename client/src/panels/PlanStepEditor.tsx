@@ -45,9 +45,11 @@ export function PlanStepEditor({ ideaId, step, ownerLocked, onDone }: Props) {
   const [measure, setMeasure] = useState(step?.successCheck.measure ?? '');
   const [target, setTarget] = useState(step?.successCheck.target ?? '');
   const [reviewDate, setReviewDate] = useState(step?.successCheck.reviewDate ?? '');
+  const [metric, setMetric] = useState(step?.successCheck.metric ?? '');
   const [workType, setWorkType] = useState<WorkType>(step?.workType ?? 'tactical');
   const [initiativeId, setInitiativeId] = useState(step?.initiativeId ?? '');
   const initiatives = control.brief?.initiatives ?? [];
+  const metrics = control.brief?.successMetrics ?? [];
   const missing = stepMissing({
     ownerName: ownerId ? 'x' : ownerName,
     due: due || null,
@@ -63,7 +65,7 @@ export function PlanStepEditor({ ideaId, step, ownerLocked, onDone }: Props) {
       ownerName: ownerId ? '' : ownerName,
       due: due || null,
       outputs: outputs.filter((o) => o.description.trim()),
-      successCheck: { measure, target, reviewDate: reviewDate || null },
+      successCheck: { measure, target, reviewDate: reviewDate || null, metric: metric || null },
       workType,
       initiativeId: initiativeId || null,
     };
@@ -143,6 +145,19 @@ export function PlanStepEditor({ ideaId, step, ownerLocked, onDone }: Props) {
           <TextField label="Target" value={target} onChange={setTarget} placeholder="20 in 4 weeks" testId="step-target" />
           <TextField label="Review on" type="date" value={reviewDate} onChange={setReviewDate} testId="step-review-date" />
         </div>
+        {metrics.length > 0 && (
+          <Field label="Leading indicator for (strategic metric)">
+            <select className="input" value={metric} onChange={(e) => setMetric(e.target.value)} data-testid="step-metric">
+              <option value="">No strategic metric</option>
+              {metrics.map((m) => (
+                <option key={m.name} value={m.name}>
+                  {m.name}
+                  {m.target ? ` (target ${m.target})` : ''}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
       </fieldset>
       <fieldset className="tl-plan-fieldset">
         <legend>Outputs</legend>

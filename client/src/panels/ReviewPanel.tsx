@@ -1,17 +1,10 @@
-import {
-  buildReviewView,
-  canEditStep,
-  type FollowUpValue,
-  REVIEW_OUTCOMES,
-  type ReviewOutcome,
-  type ReviewRow,
-  reviewDateReached,
-} from '@throughline/shared';
+import { buildReviewView, canEditStep, REVIEW_OUTCOMES, type ReviewOutcome, type ReviewRow } from '@throughline/shared';
 import { useMemo, useState } from 'react';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { useCommand } from '../session/useCommand.ts';
 import { ErrorLine } from './ErrorLine.tsx';
 import { Field } from './Field.tsx';
+import { FollowUpPanel } from './FollowUpPanel.tsx';
 import { InitiativeHeading } from './InitiativeHeading.tsx';
 import { usePlan } from './PlanPanel.tsx';
 
@@ -19,8 +12,9 @@ const OUTCOME_LABEL: Record<ReviewOutcome, string> = { continue: 'Continue', rev
 
 /**
  * Review: owners record what each step taught (continue, revise or stop),
- * grouped by initiative, with the strategic metrics the evidence touches —
- * and the facilitator can start a follow-up session carrying open steps.
+ * any time (the review date is a reminder), grouped by initiative, with the
+ * evidence rolled up per strategic metric — and the facilitator checks the
+ * strategy against it when starting a follow-up session.
  */
 export function ReviewPanel() {
   const plan = usePlan();
@@ -37,20 +31,27 @@ export function ReviewPanel() {
         </p>
       </header>
       <section className="tl-plan-metrics" aria-label="Evidence by strategic metric" data-testid="review-metrics">
-        <h3>What the evidence touches</h3>
-        {view.metrics.length === 0 ? (
+        <h3>Evidence by strategic metric</h3>
+        {plan.successMetrics.length === 0 ? (
           <p className="tl-muted">The brief names no strategic metric.</p>
         ) : (
           <ul>
-            {view.metrics.map((m) => (
-              <li key={m.name} data-touched={m.touchedBy > 0}>
+            {plan.successMetrics.map((m) => (
+              <li key={m.name} data-touched={m.evidence.length > 0} data-fed={m.fedBy.length > 0}>
                 <strong>{m.name}</strong>
                 {m.target && <> · target {m.target}</>} —{' '}
-                {m.touchedBy === 0
+                {m.evidence.length === 0
                   ? 'no evidence yet'
-                  : `${m.touchedBy} ${m.touchedBy === 1 ? 'result' : 'results'}: ${REVIEW_OUTCOMES.filter((o) => m.outcomes[o] > 0)
+                  : `${m.evidence.length} ${m.evidence.length === 1 ? 'result' : 'results'}: ${REVIEW_OUTCOMES.filter(
+                      (o) => m.outcomes[o] > 0,
+                    )
                       .map((o) => `${m.outcomes[o]} ${o}`)
                       .join(', ')}`}
+                <span className="tl-muted">
+                  {' '}
+                  · {m.fedBy.length === 0 ? 'no step feeds it' : `fed by ${m.fedBy.length} ${m.fedBy.length === 1 ? 'step' : 'steps'}`}
+                  {m.awaitingReview > 0 && `, ${m.awaitingReview} awaiting review`}
+                </span>
               </li>
             ))}
           </ul>
@@ -69,7 +70,7 @@ export function ReviewPanel() {
           </ul>
         </section>
       ))}
-      {you.role === 'facilitator' && <ReviewFollowUp />}
+      {you.role === 'facilitator' && <FollowUpPanel plan={plan} />}
     </section>
   );
 }
@@ -81,7 +82,6 @@ function ReviewStepRow({ row }: { row: ReviewRow }) {
   const review = step.review;
   const date = step.successCheck.reviewDate;
   const mayRecord = canEditStep(step, you);
-  const open = !!date && reviewDateReached(date, Date.now());
   return (
     <li className="tl-plan-step" data-step-id={step.id} data-reviewed={!!review} data-testid="review-step">
       <div className="tl-plan-step-head">
@@ -102,6 +102,7 @@ function ReviewStepRow({ row }: { row: ReviewRow }) {
       </div>
       <p className="tl-muted">
         Check: {step.successCheck.measure || '(no measure)'} → {step.successCheck.target || '(no target)'}
+        {step.successCheck.metric ? ` · feeds ${step.successCheck.metric}` : ' · feeds no strategic metric'}
       </p>
       {review && (
         <blockquote className="tl-review-learned">
@@ -116,8 +117,8 @@ function ReviewStepRow({ row }: { row: ReviewRow }) {
         <button
           type="button"
           className="btn btn-small"
-          disabled={!open}
-          title={open ? undefined : date ? `Open on ${date}` : 'Set a review date in the plan first'}
+          // The review date is a reminder, not a lock: evidence that comes early still counts.
+          title={date && !step.reviewDue ? `Due ${date}; you can record it now` : undefined}
           onClick={() => setRecording(true)}
           data-testid="record-review"
         >
@@ -188,40 +189,5 @@ function ReviewForm({ stepId, initial, onDone }: { stepId: string; initial: Revi
       </div>
       <ErrorLine error={error} />
     </form>
-  );
-}
-
-/** Starts a follow-up session carrying the brief and open steps, then offers its facilitator link. */
-function ReviewFollowUp() {
-  const { run, busy, error } = useCommand();
-  const [created, setCreated] = useState<FollowUpValue | null>(null);
-  const link = created ? new URL(created.links.facilitator, location.origin).toString() : null;
-  return (
-    <section className="tl-review-followup" aria-label="Follow-up session">
-      <h3>Next round</h3>
-      {created && link ? (
-        <p data-testid="follow-up-link">
-          Follow-up session ready with {created.carriedSteps} open {created.carriedSteps === 1 ? 'step' : 'steps'}:{' '}
-          <a href={link}>open it as facilitator</a>. Invite people from there.
-        </p>
-      ) : (
-        <>
-          <p className="tl-muted">Start a new session with this brief; every step not stopped comes with its kept idea.</p>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={busy}
-            data-testid="start-follow-up"
-            onClick={async () => {
-              const v = await run({ type: 'startFollowUp' });
-              if (v) setCreated(v);
-            }}
-          >
-            Start a follow-up session
-          </button>
-        </>
-      )}
-      <ErrorLine error={error} />
-    </section>
   );
 }

@@ -5,22 +5,17 @@ import {
   isSelectable,
   type MyVotesValue,
   type Origin,
-  RATIONALE_PROMPT,
   type RankBy,
   rankIdeas,
   type Tally,
-  type Verdict,
 } from '@throughline/shared';
 import { useMemo, useState } from 'react';
 import type { ControlSnapshot } from '../session/readControl.ts';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { useBoardSnapshot } from '../session/useBoardSnapshot.ts';
-import { useCommand } from '../session/useCommand.ts';
+import { DecideForm, DecisionNote } from './DecideForm.tsx';
 import { ErrorLine } from './ErrorLine.tsx';
-import { Field } from './Field.tsx';
 import { SelectBudget, SelectFacilitatorBar, useMyVotes } from './SelectVoting.tsx';
-
-const VERDICT_LABEL: Record<Verdict, string> = { keep: 'Keep', park: 'Park', drop: 'Drop' };
 
 /**
  * Select: judge narrowly. Each person spends private dots and may score
@@ -257,146 +252,7 @@ function SelectIdeaRow({ idea, rank, tally, decision, clusterTitle, originHidden
         </div>
       )}
       {decision && <DecisionNote decision={decision} />}
-      {you.role === 'facilitator' && <SelectDecide idea={idea} decision={decision} />}
+      {you.role === 'facilitator' && <DecideForm idea={idea} decision={decision} />}
     </li>
-  );
-}
-
-function DecisionNote({ decision }: { decision: Decision }) {
-  const control = useControl();
-  const initiative = control.brief?.initiatives.find((i) => i.id === decision.initiativeId);
-  return (
-    <p className="tl-sel-decision" data-testid="decision">
-      <span className="tl-verdict" data-verdict={decision.verdict}>
-        {VERDICT_LABEL[decision.verdict]}
-      </span>{' '}
-      {initiative && <span className="tl-tag">{initiative.title}</span>} {decision.rationale}
-      <span className="tl-muted">
-        {' '}
-        — {decision.decidedByName}, {new Date(decision.decidedAt).toLocaleString()}
-      </span>
-    </p>
-  );
-}
-
-/** Keep / park / drop with the rationale the verdict needs; the server refuses keep and drop without one. */
-function SelectDecide({ idea, decision }: { idea: Idea; decision: Decision | null }) {
-  const control = useControl();
-  const { run, busy, error, clearError } = useCommand();
-  const [verdict, setVerdict] = useState<Verdict | null>(null);
-  const [rationale, setRationale] = useState('');
-  const [initiativeId, setInitiativeId] = useState('');
-  const [needsConfirm, setNeedsConfirm] = useState(false);
-  const initiatives = control.brief?.initiatives ?? [];
-  const open = (v: Verdict) => {
-    clearError();
-    setNeedsConfirm(false);
-    setVerdict(v);
-    setRationale(decision?.verdict === v ? decision.rationale : '');
-    setInitiativeId(decision?.verdict === v && decision.initiativeId ? decision.initiativeId : '');
-  };
-  const submit = async (confirm = false) => {
-    if (!verdict) return;
-    const r = await run({
-      type: 'decide',
-      ideaId: idea.id,
-      verdict,
-      rationale,
-      initiativeId: verdict === 'keep' && initiativeId ? initiativeId : null,
-      ...(confirm ? { confirm: true } : {}),
-    });
-    if (r) {
-      setVerdict(null);
-      setNeedsConfirm(false);
-    }
-  };
-  const prompt = verdict ? RATIONALE_PROMPT[verdict] : null;
-  const conflict = error?.code === 'TL_ERR_CONFLICT';
-  return (
-    <div className="tl-sel-decide">
-      {!verdict && (
-        <fieldset className="tl-seg">
-          <legend className="sr-only">Decide</legend>
-          {(['keep', 'park', 'drop'] as const).map((v) => (
-            <button
-              key={v}
-              type="button"
-              className="btn btn-small"
-              aria-pressed={decision?.verdict === v}
-              onClick={() => open(v)}
-              data-testid={`decide-${v}`}
-            >
-              {VERDICT_LABEL[v]}
-            </button>
-          ))}
-        </fieldset>
-      )}
-      {verdict && (
-        <form
-          className="tl-sel-decide-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit(needsConfirm);
-          }}
-        >
-          <Field
-            label={
-              <>
-                {VERDICT_LABEL[verdict]}: {prompt ?? 'Why park it? (optional)'}
-              </>
-            }
-          >
-            <textarea
-              className="textarea"
-              rows={2}
-              value={rationale}
-              onChange={(e) => setRationale(e.target.value)}
-              aria-invalid={error?.code === 'TL_ERR_RATIONALE_REQUIRED'}
-              data-testid="rationale"
-            />
-          </Field>
-          {verdict === 'keep' && initiatives.length > 0 && (
-            <Field label="Initiative it serves">
-              <select
-                className="input"
-                value={initiativeId}
-                onChange={(e) => setInitiativeId(e.target.value)}
-                data-testid="decide-initiative"
-              >
-                <option value="">None in particular</option>
-                {initiatives.map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.title}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          )}
-          <div className="form-actions">
-            <button type="button" className="btn btn-small" onClick={() => setVerdict(null)}>
-              Cancel
-            </button>
-            {conflict ? (
-              <button
-                type="button"
-                className="btn btn-small tl-danger"
-                disabled={busy}
-                onClick={() => {
-                  setNeedsConfirm(true);
-                  void submit(true);
-                }}
-              >
-                {VERDICT_LABEL[verdict]} and delete its steps
-              </button>
-            ) : (
-              <button type="submit" className="btn btn-primary btn-small" disabled={busy} data-testid="decide-submit">
-                {VERDICT_LABEL[verdict]}
-              </button>
-            )}
-          </div>
-          <ErrorLine error={error} />
-        </form>
-      )}
-    </div>
   );
 }

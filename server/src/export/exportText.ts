@@ -105,3 +105,37 @@ export function* eachStep(plan: PlanExport): Generator<{ initiative: ExportIniti
   for (const initiative of plan.initiatives)
     for (const idea of initiative.ideas) for (const step of idea.steps) yield { initiative, idea, step };
 }
+
+/** The decision-rule criteria a kept idea serves, by name: `Strategic fit, Cost to test`. */
+export const formatServes = (i: ExportIdea) => i.decision.servesCriteria.map((c) => oneLine(c.criterion)).join(', ');
+
+/** `Kept against the votes and scores: <reason>`, or '' for a decision that followed them. */
+export const formatOverride = (i: ExportIdea) =>
+  i.decision.override ? `kept against the votes and scores: ${oneLine(i.decision.overrideReason) || '(no reason recorded)'}` : '';
+
+/** One line per strategic metric: what feeds it and how its reviews roll up. */
+export function metricRollupLines(plan: PlanExport): string[] {
+  return plan.metrics.map((m) => {
+    const name = `${oneLine(m.name)}${m.target.trim() ? ` (target ${oneLine(m.target)})` : ''}`;
+    if (m.fedBy.length === 0 && m.evidence.length === 0) return `${name}: no step feeds it`;
+    const { continue: c, revise: r, stop: s } = m.outcomes;
+    const awaiting = m.awaitingReview > 0 ? `; ${m.awaitingReview} awaiting review` : '';
+    return `${name}: fed by ${plural(m.fedBy.length, 'step')}; reviews ${c} continue, ${r} revise, ${s} stop${awaiting}`;
+  });
+}
+
+/** The bridge's loose ends: metrics nothing feeds and steps that feed no metric, as sentences ('' when none). */
+export function bridgeGaps(plan: PlanExport): string[] {
+  const out: string[] = [];
+  if (plan.unfedMetrics.length > 0) out.push(`No step feeds: ${plan.unfedMetrics.map(oneLine).join('; ')}.`);
+  if (plan.unlinkedSteps.length > 0) {
+    out.push(`Steps that feed no metric: ${plan.unlinkedSteps.map((s) => oneLine(s.title) || '(untitled step)').join('; ')}.`);
+  }
+  return out;
+}
+
+const VERDICT_LABEL = { keep: 'Keep the strategy', adjust: 'Adjust the strategy', replace: 'Replace the strategy' } as const;
+
+/** `Adjust the strategy — 2027-01-05 09:00 UTC, Fran: <reason>`. */
+export const formatStrategyCheck = (c: PlanExport['strategyChecks'][number]) =>
+  `${VERDICT_LABEL[c.verdict]} — ${formatInstant(c.checkedAt)}, ${oneLine(c.checkedBy)}: ${oneLine(c.reason)}`;

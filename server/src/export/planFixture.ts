@@ -12,12 +12,14 @@ import {
   type ParticipantId,
   personIdea,
   type StepId,
+  type StrategyCheck,
   type Tally,
   writeBrief,
   writeDecision,
   writeFinalisation,
   writePhase,
   writeStep,
+  writeStrategyCheck,
   writeTally,
 } from '@throughline/shared';
 import * as Y from 'yjs';
@@ -117,11 +119,21 @@ export const fixtureIdeas: Idea[] = [
   idea('idea:newsletter', 'Newsletter'),
 ];
 
-const decision = (id: string, verdict: Decision['verdict'], rationale: string, at: string, initiative: string | null) => ({
+const decision = (
+  id: string,
+  verdict: Decision['verdict'],
+  rationale: string,
+  at: string,
+  initiative: string | null,
+  rule: Partial<Pick<Decision, 'servesCriteria' | 'override' | 'overrideReason'>> = {},
+) => ({
   ideaId: ideaId(id),
   verdict,
   rationale,
   initiativeId: initiative ? init(initiative) : null,
+  servesCriteria: rule.servesCriteria ?? [],
+  override: rule.override ?? false,
+  overrideReason: rule.overrideReason ?? '',
   decidedBy: FAC,
   decidedByName: 'Fran Facilitator',
   decidedAt: at,
@@ -134,9 +146,14 @@ export const fixtureDecisions: Decision[] = [
     'Supports the governance choice; buyers asked for *proof*, not promises',
     '2026-06-10T10:00:00.000Z',
     'init:gov',
+    { servesCriteria: [crit('crit:fit'), crit('crit:cost')] },
   ),
   decision('idea:checklist', 'keep', '@here it costs little,\nproves the point', '2026-06-10T10:05:00.000Z', null),
-  decision('idea:partner', 'keep', 'Partners own the buyer relationship', '2026-06-10T10:10:00.000Z', 'init:partners'),
+  decision('idea:partner', 'keep', 'Partners own the buyer relationship', '2026-06-10T10:10:00.000Z', 'init:partners', {
+    servesCriteria: [crit('crit:fit')],
+    override: true,
+    overrideReason: 'Two SI partners asked for it | before the vote',
+  }),
   decision('idea:billboard', 'drop', 'Awareness, not consideration — does not serve the objective', '2026-06-10T10:15:00.000Z', null),
   decision('idea:tiktok', 'park', '', '2026-06-10T10:20:00.000Z', null),
 ];
@@ -158,7 +175,7 @@ const step = (s: Partial<NextStep> & Pick<NextStep, 'id' | 'ideaId' | 'title'>):
   ownerName: '',
   due: null,
   outputs: [],
-  successCheck: { measure: '', target: '', reviewDate: null },
+  successCheck: { measure: '', target: '', reviewDate: null, metric: null },
   workType: 'tactical',
   initiativeId: null,
   review: null,
@@ -175,7 +192,7 @@ export const fixtureSteps: NextStep[] = [
     ownerName: 'Ana Ávila',
     due: '2026-07-15',
     outputs: [{ kind: 'asset', description: 'Outline doc, 2 pages' }],
-    successCheck: { measure: 'Registrations', target: '>= 200', reviewDate: '2026-08-01' },
+    successCheck: { measure: 'Registrations', target: '>= 200', reviewDate: '2026-08-01', metric: 'Enterprise pipeline share' },
     workType: 'tactical',
   }),
   step({
@@ -197,7 +214,7 @@ export const fixtureSteps: NextStep[] = [
       { kind: 'asset', description: 'Checklist PDF' },
       { kind: 'release', description: 'Landing page' },
     ],
-    successCheck: { measure: 'Downloads', target: '+500', reviewDate: '2026-09-30' },
+    successCheck: { measure: 'Downloads', target: '+500', reviewDate: '2026-09-30', metric: null },
     workType: 'strategic',
     initiativeId: init('init:gov'),
     review: {
@@ -209,6 +226,22 @@ export const fixtureSteps: NextStep[] = [
     },
   }),
 ];
+
+/** A strategy check from an earlier session, in this brief's history. */
+export const fixtureStrategyCheck: StrategyCheck = {
+  id: 'check:earlier01',
+  verdict: 'adjust',
+  reason: 'Webinars filled but *pipeline* did not move; aim at "Acme" accounts',
+  evidence: [
+    'Enterprise pipeline share (target +15% by Q4): 0 continue, 1 revise, 0 stop.',
+    '1 of 2 steps reviewed: 0 continue, 1 revise, 0 stop.',
+  ],
+  suggested: 'adjust',
+  fromSessionId: 'ses_earlier000001',
+  toSessionId: 'ses_fixture000001',
+  checkedAt: '2026-06-01T09:00:00.000Z',
+  checkedBy: 'Fran Facilitator',
+};
 
 /** The fixture session's `board` and `control` docs, written through the shared accessors like the server does. */
 export function fixtureDocs(opts: { finalised?: boolean } = {}): { board: Y.Doc; control: Y.Doc } {
@@ -224,6 +257,7 @@ export function fixtureDocs(opts: { finalised?: boolean } = {}): { board: Y.Doc;
     for (const t of fixtureTallies) writeTally(control, t);
     for (const d of fixtureDecisions) writeDecision(control, d);
     for (const s of fixtureSteps) writeStep(control, s);
+    writeStrategyCheck(control, fixtureStrategyCheck);
     if (opts.finalised !== false) writeFinalisation(control, '2026-06-20T16:00:00.000Z', { id: FAC, name: 'Fran Facilitator' });
   });
   return { board, control };

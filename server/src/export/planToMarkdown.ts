@@ -8,13 +8,18 @@ import {
 } from '@throughline/shared';
 import { markdownSnippet, escapeMarkdown as md } from './escapeMarkdown.ts';
 import {
+  bridgeGaps,
   formatCheck,
   formatInstant,
   formatOrigin,
   formatOutputs,
+  formatOverride,
   formatReview,
   formatSelection,
+  formatServes,
   formatStatus,
+  formatStrategyCheck,
+  metricRollupLines,
   plural,
   stepInitiative,
   stepTitle,
@@ -60,6 +65,7 @@ function stepItem(plan: PlanExport, g: ExportInitiative, n: number, s: ExportSte
   sub('Due', s.due ?? '_none yet_');
   sub('Outputs', md(formatOutputs(s)) || '_none defined_');
   sub('Success check', (md(formatCheck(s)) || '_none yet_') + (s.reviewDue ? ' **(review due)**' : ''));
+  sub('Feeds metric', s.successCheck.metric ? md(s.successCheck.metric) : '_none_');
   sub('Work type', s.workType);
   sub('Status', s.status);
   // A step may serve another initiative than the idea it came from: say so where it would otherwise be implied.
@@ -73,6 +79,9 @@ function ideaFacts(i: ExportIdea, full: boolean): string[] {
   if (full) out.push(`- **Idea:** ${md(i.text)}`);
   const why = i.decision.verdict === 'keep' ? 'Why kept' : 'Reason';
   out.push(`- **${why}:** ${md(i.decision.rationale) || '_no reason given_'}`);
+  const serves = formatServes(i);
+  if (serves) out.push(`- **Serves criteria:** ${md(serves)}`);
+  if (i.decision.override) out.push(`- **Override:** ${md(formatOverride(i))}`);
   const sel = formatSelection(i);
   out.push(`- **Votes and score:** ${sel ? md(sel) : '_not revealed_'}`);
   if (i.cluster) out.push(`- **Cluster:** ${md(i.cluster)}`);
@@ -121,6 +130,26 @@ function balanceSection(plan: PlanExport): string[] {
   return out;
 }
 
+/** Strategy ← tactics: what feeds each metric, how its reviews roll up, and the loose ends. */
+function bridgeSection(plan: PlanExport): string[] {
+  if (plan.metrics.length === 0) return [];
+  const out = ['## Strategic metrics and the steps that feed them', '', ...metricRollupLines(plan).map((l) => `- ${md(l)}`), ''];
+  // One paragraph each: adjacent lines would run together in every Markdown renderer.
+  for (const g of bridgeGaps(plan)) out.push(`_${md(g)}_`, '');
+  return out;
+}
+
+function strategyChecksSection(plan: PlanExport): string[] {
+  if (plan.strategyChecks.length === 0) return [];
+  const out = ['## Strategy checks', ''];
+  for (const c of plan.strategyChecks) {
+    out.push(`- **${md(formatStrategyCheck(c))}**`);
+    for (const e of c.evidence) out.push(`  - ${md(e)}`);
+  }
+  out.push('');
+  return out;
+}
+
 function gapsSection(plan: PlanExport): string[] {
   if (plan.gaps.length === 0) return [];
   return ['## Still open', '', ...plan.gaps.map((g) => `- ${md(g.message)}`), ''];
@@ -160,7 +189,9 @@ export function planToMarkdown(plan: PlanExport): string {
     `_${status} · exported from Throughline on ${formatInstant(plan.exportedAt)} · phase: ${plan.session.phase}_`,
     '',
     ...briefSection(plan),
+    ...strategyChecksSection(plan),
     ...planSection(plan),
+    ...bridgeSection(plan),
     ...balanceSection(plan),
     ...gapsSection(plan),
     ...appendix(plan),

@@ -7,13 +7,18 @@ import {
   WORK_TYPES,
 } from '@throughline/shared';
 import {
+  bridgeGaps,
   formatCheck,
   formatInstant,
   formatOrigin,
   formatOutputs,
+  formatOverride,
   formatReview,
   formatSelection,
+  formatServes,
   formatStatus,
+  formatStrategyCheck,
+  metricRollupLines,
   oneLine,
   plural,
   stepInitiative,
@@ -43,7 +48,9 @@ export function planToPdf(plan: PlanExport): Promise<Buffer> {
   });
   writeTitle(pdf, plan);
   writeBrief(pdf, plan);
+  writeStrategyChecks(pdf, plan);
   writeChain(pdf, plan);
+  writeBridge(pdf, plan);
   writeBalance(pdf, plan);
   writeGaps(pdf, plan);
   writeAppendix(pdf, plan);
@@ -117,12 +124,19 @@ const whyKept = (i: ExportIdea): Span[] => [
   { text: oneLine(i.decision.rationale) || '(no rationale)' },
 ];
 
+/** The decision's tie to the rule: the criteria it serves and, for an override, why. */
+const decisionRuleLines = (i: ExportIdea): Span[][] => [
+  ...(formatServes(i) ? [[{ text: 'Serves: ', bold: true }, { text: formatServes(i) }]] : []),
+  ...(i.decision.override ? [[{ text: 'Override: ', bold: true }, { text: formatOverride(i) }]] : []),
+];
+
 /** What must share a page with the last line of an idea's text: its rationale, facts and first step. */
 function ideaTailHeight(pdf: PdfWriter, plan: PlanExport, i: ExportKeptIdea, initiativeId: string | null): number {
   const first = i.steps[0];
   return (
     11 * 0.1 +
     pdf.measure(whyKept(i), 9.5) +
+    decisionRuleLines(i).reduce((h, l) => h + pdf.measure(l, 9.5), 0) +
     pdf.measure(ideaFacts(i), 8.5) +
     8.5 * 0.3 +
     (first ? stepHeight(pdf, plan, first, initiativeId) : 9.5 * 1.4)
@@ -141,6 +155,7 @@ function writeKeptIdea(pdf: PdfWriter, plan: PlanExport, i: ExportKeptIdea, init
     pdf.doc.y += 11 * 0.3;
     pdf.paragraph(ideaTitle(i), 11, { gap: 0.1, tag: 'H4', keepTail: ideaTailHeight(pdf, plan, i, initiativeId) });
     pdf.paragraph(whyKept(i), 9.5);
+    for (const l of decisionRuleLines(i)) pdf.paragraph(l, 9.5);
     pdf.text(ideaFacts(i), 8.5, { color: COLORS.muted, gap: 0.3 });
     if (i.steps.length === 0) pdf.text('No next steps yet.', 9.5, { color: COLORS.intention, gap: 0.3 });
     if (i.steps.length > 0) {
@@ -158,6 +173,7 @@ function stepLines(plan: PlanExport, s: ExportStep, initiativeId: string | null)
     ['Due', s.due ?? '—'],
     ['Outputs', formatOutputs(s)],
     ['Success check', (formatCheck(s) || '—') + (s.reviewDue ? ' (review due)' : '')],
+    ['Feeds metric', s.successCheck.metric ? oneLine(s.successCheck.metric) : ''],
     ['Work type', s.workType],
     ['Review', formatReview(s)],
   ];
@@ -210,6 +226,32 @@ function writeBalance(pdf: PdfWriter, plan: PlanExport): void {
       pdf.text(`${plural(plan.balance.counts[w], 'step')} · ${plan.balance.percents[w]}%`, 9.5, { indent: 90 + (width - 200) });
       doc.y = Math.max(doc.y, y + 13);
     }
+  });
+}
+
+/** Strategy checks from the brief's history: the verdict, why, and what the evidence said then. */
+function writeStrategyChecks(pdf: PdfWriter, plan: PlanExport): void {
+  if (plan.strategyChecks.length === 0) return;
+  pdf.group('Sect', () => {
+    pdf.heading('Strategy checks', 13, 2);
+    for (const c of plan.strategyChecks) {
+      pdf.text(formatStrategyCheck(c), 10, { bold: true, gap: 0.1 });
+      pdf.group('L', () => {
+        for (const e of c.evidence) pdf.text(`• ${oneLine(e)}`, 9, { indent: 10, color: COLORS.muted, tag: 'LI' });
+      });
+    }
+  });
+}
+
+/** Tactics back to strategy: what feeds each metric, how its reviews roll up, and the loose ends. */
+function writeBridge(pdf: PdfWriter, plan: PlanExport): void {
+  if (plan.metrics.length === 0) return;
+  pdf.group('Sect', () => {
+    pdf.heading('Strategic metrics and the steps that feed them', 13, 2);
+    pdf.group('L', () => {
+      for (const l of metricRollupLines(plan)) pdf.text(`• ${l}`, 9.5, { indent: 6, tag: 'LI' });
+    });
+    for (const l of bridgeGaps(plan)) pdf.text(l, 9.5, { color: COLORS.intention, gap: 0.2 });
   });
 }
 

@@ -2,6 +2,7 @@ import {
   buildPlan,
   type PlanExport,
   readBrief,
+  readBriefHistory,
   readClusters,
   readDecisions,
   readFinalisation,
@@ -22,7 +23,7 @@ export interface PlanSource {
 }
 
 /**
- * Reads a session's documents into the v1 export. Null only when the
+ * Reads a session's documents into the (v2) export. Null only when the
  * control doc has no brief (a session that never finished being created).
  * `today` for "review due" is the UTC date of `now`, so an export made at
  * the same instant says the same thing wherever the server runs.
@@ -33,6 +34,7 @@ export function readPlanExport(src: PlanSource): PlanExport | null {
   const plan = buildPlan(brief, readIdeas(src.board), readTallies(src.control), readDecisions(src.control), readSteps(src.control), {
     clusters: readClusters(src.board),
     today: src.now.toISOString().slice(0, 10),
+    strategyChecks: readBriefHistory(src.control),
   });
   const fin = readFinalisation(src.control);
   return toPlanExport(plan, {

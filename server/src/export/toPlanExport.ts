@@ -67,6 +67,12 @@ function toIdea(plan: Plan, p: PlanIdea): ExportIdea {
       rationale: p.decision.rationale,
       decidedBy: p.decision.decidedByName,
       decidedAt: instantOrNull(p.decision.decidedAt),
+      servesCriteria: p.decision.servesCriteria.map((id) => ({
+        criterionId: id,
+        criterion: plan.brief.decisionRule.criteria.find((c) => c.id === id)?.name ?? id,
+      })),
+      override: p.decision.override,
+      overrideReason: p.decision.overrideReason,
     },
     selection: t
       ? {
@@ -97,6 +103,7 @@ function toStep(s: PlanStep): ExportStep {
       measure: s.successCheck.measure,
       target: s.successCheck.target,
       reviewDate: calendarDateOrNull(s.successCheck.reviewDate),
+      metric: s.successCheck.metric,
     },
     workType: s.workType,
     status: s.status,
@@ -197,6 +204,9 @@ export function toPlanExport(plan: Plan, meta: PlanExportMeta): PlanExport {
         learned: e.learned,
         recordedAt: instantOrNull(e.recordedAt),
       })),
+      fedBy: m.fedBy.map((f) => ({ ...f })),
+      outcomes: { ...m.outcomes },
+      awaitingReview: m.awaitingReview,
     })),
     gaps: plan.gaps.map(toGap),
     balance: {
@@ -207,5 +217,12 @@ export function toPlanExport(plan: Plan, meta: PlanExportMeta): PlanExport {
       dominant: plan.balance.dominant,
     },
     totals: { ...plan.totals },
+    unfedMetrics: [...plan.unfedMetrics],
+    unlinkedSteps: plan.unlinkedSteps.map((u) => ({ ...u })),
+    strategyChecks: plan.strategyChecks.map((c) => ({
+      ...c,
+      evidence: [...c.evidence],
+      checkedAt: instantOrNull(c.checkedAt) ?? meta.now.toISOString(),
+    })),
   };
 }

@@ -1,4 +1,11 @@
-import { PLAN_SCHEMA_PATH, type PlanExport, planJsonSchema } from '@throughline/shared';
+import {
+  PLAN_SCHEMA_PATH,
+  PLAN_V1_SCHEMA_PATH,
+  type PlanExport,
+  planJsonSchema,
+  planJsonSchemaV1,
+  toPlanExportV1,
+} from '@throughline/shared';
 import type { FastifyInstance } from 'fastify';
 import { requireIdentity } from '../auth/requireIdentity.ts';
 import { Errors } from '../errors.ts';
@@ -11,16 +18,21 @@ import { planToPdf } from '../export/planToPdf.ts';
 import { readPlanExport } from '../export/readPlanExport.ts';
 import { loadSession } from './sessions.ts';
 
-/** Options a download URL may carry: only CSV has any (`?variant=`). */
+/** Options a download URL may carry: CSV's `?variant=`, JSON's `?version=1`. */
 export interface ExportOptions {
   variant?: CsvVariantName;
+  /** JSON only: 1 serves the v1 shape (v2's additions removed) for integrations that validate v1. */
+  version?: 1 | 2;
 }
 
 /** The plan's formats: file extension → media type and writer. */
 export const EXPORT_FORMATS = {
   md: { type: 'text/markdown; charset=utf-8', write: (p: PlanExport) => planToMarkdown(p) },
   csv: { type: 'text/csv; charset=utf-8; header=present', write: (p: PlanExport, o: ExportOptions = {}) => planToCsv(p, o.variant) },
-  json: { type: 'application/json; charset=utf-8', write: (p: PlanExport) => `${JSON.stringify(p, null, 2)}\n` },
+  json: {
+    type: 'application/json; charset=utf-8',
+    write: (p: PlanExport, o: ExportOptions = {}) => `${JSON.stringify(o.version === 1 ? toPlanExportV1(p) : p, null, 2)}\n`,
+  },
   ics: { type: 'text/calendar; charset=utf-8; method=PUBLISH', write: (p: PlanExport) => planToIcs(p) },
   pdf: { type: 'application/pdf', write: (p: PlanExport) => planToPdf(p) },
 } as const satisfies Record<string, { type: string; write: (p: PlanExport, o?: ExportOptions) => string | Promise<Buffer> }>;
@@ -31,6 +43,14 @@ function csvVariant(query: unknown): CsvVariantName | undefined {
   if (v === undefined || v === '') return undefined;
   if (isCsvVariant(v)) return v;
   throw new Errors.badRequest(`unknown CSV variant ${JSON.stringify(String(v))}; use one of ${CSV_VARIANT_NAMES.join(', ')}`);
+}
+
+/** `?version=` of a JSON download: absent or 2 is the current shape, 1 the previous one; anything else is refused. */
+function jsonVersion(query: unknown): 1 | 2 {
+  const v = (query as { version?: unknown } | undefined)?.version;
+  if (v === undefined || v === '' || v === '2') return 2;
+  if (v === '1') return 1;
+  throw new Errors.badRequest(`unknown plan export version ${JSON.stringify(String(v))}; use 1 or 2`);
 }
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
@@ -46,12 +66,13 @@ export async function exportRoutes(app: FastifyInstance) {
       const session = await loadSession(app, req.params.id);
       requireIdentity(app, req, session.id);
       const variant = ext === 'csv' ? csvVariant(req.query) : undefined;
+      const version = ext === 'json' ? jsonVersion(req.query) : undefined;
       const now = new Date();
       const plan = await app.rooms.withCurrent(session.id, ['board', 'control'], (board, control) =>
         readPlanExport({ sessionId: session.id, createdAt: session.createdAt, board: board.doc, control: control.doc, now }),
       );
       if (!plan) throw new Errors.notFound('this session has no brief, so there is no plan to export');
-      const body = await format.write(plan, { variant });
+      const body = await format.write(plan, { variant, version });
       reply
         .header('content-type', format.type)
         .header('content-disposition', contentDisposition(exportFileName(plan.session.title, now, ext, variant)))
@@ -59,20 +80,25 @@ export async function exportRoutes(app: FastifyInstance) {
         .header('cache-control', 'no-store')
         // User text inside must never be sniffed into HTML by a browser.
         .header('x-content-type-options', 'nosniff');
-      if (ext === 'json') reply.header('link', `<${PLAN_SCHEMA_PATH}>; rel="describedby"`);
+      if (ext === 'json') reply.header('link', `<${version === 1 ? PLAN_V1_SCHEMA_PATH : PLAN_SCHEMA_PATH}>; rel="describedby"`);
       return body;
     });
   }
 
-  const schema = `${JSON.stringify(planJsonSchema(), null, 2)}\n`;
-  app.get(PLAN_SCHEMA_PATH, async (_req, reply) => {
-    reply
-      .header('content-type', 'application/schema+json; charset=utf-8')
-      .header('cache-control', 'public, max-age=3600')
-      // A published contract: integrators' tools may fetch it from anywhere.
-      .header('access-control-allow-origin', '*');
-    return schema;
-  });
+  for (const [path, make] of [
+    [PLAN_SCHEMA_PATH, planJsonSchema],
+    [PLAN_V1_SCHEMA_PATH, planJsonSchemaV1],
+  ] as const) {
+    const schema = `${JSON.stringify(make(), null, 2)}\n`;
+    app.get(path, async (_req, reply) => {
+      reply
+        .header('content-type', 'application/schema+json; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        // A published contract: integrators' tools may fetch it from anywhere.
+        .header('access-control-allow-origin', '*');
+      return schema;
+    });
+  }
 }
 
 /**
@@ -106,6 +132,17 @@ export function exportOpenApiPaths(): Record<string, unknown> {
                 },
               ]
             : []),
+          ...(ext === 'json'
+            ? [
+                {
+                  name: 'version',
+                  in: 'query',
+                  required: false,
+                  schema: { type: 'string', enum: ['1', '2'] },
+                  description: 'Plan export version (default 2); 1 for integrations that validate v1',
+                },
+              ]
+            : []),
         ],
         responses: {
           '200': {
@@ -120,6 +157,9 @@ export function exportOpenApiPaths(): Record<string, unknown> {
     };
   }
   paths[PLAN_SCHEMA_PATH] = {
+    get: { summary: 'JSON Schema of the plan export, version 2', responses: { '200': { description: 'application/schema+json' } } },
+  };
+  paths[PLAN_V1_SCHEMA_PATH] = {
     get: { summary: 'JSON Schema of the plan export, version 1', responses: { '200': { description: 'application/schema+json' } } },
   };
   return paths;

@@ -16,18 +16,24 @@ export const StepOutputSchema = z.object({
 });
 export type StepOutput = z.infer<typeof StepOutputSchema>;
 
-/** How we will know the step worked: a measure, a target, and when to look. */
+/**
+ * How we will know the step worked: a measure, a target, and when to look.
+ * `metric` names the brief's strategic success metric this check is a
+ * leading indicator for (by name, as reviews name metrics), or null: that
+ * link is how a tactic traces up to the outcome it should move.
+ */
 export const SuccessCheckSchema = z.object({
   measure: z.string().trim().max(200).default(''),
   target: z.string().trim().max(200).default(''),
   reviewDate: IsoDateSchema.nullable().default(null),
+  metric: z.string().trim().min(1).max(120).nullable().default(null),
 });
 export type SuccessCheck = z.output<typeof SuccessCheckSchema>;
 
 export const REVIEW_OUTCOMES = ['continue', 'revise', 'stop'] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 
-/** An owner's verdict on a step after its review date: the evidence that flows back to the strategy. */
+/** An owner's verdict on a step (any time: the review date is a reminder): the evidence that flows back to the strategy. */
 export interface StepReview {
   outcome: ReviewOutcome;
   learned: string;

@@ -31,12 +31,24 @@ export interface Tally {
 export const VERDICTS = ['keep', 'park', 'drop'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-/** The facilitator's call on one idea. Keep and drop carry a rationale tied to the strategy. */
+/**
+ * The facilitator's call on one idea. Keep and drop carry a rationale tied
+ * to the strategy. A keep names the criteria it serves; a keep the revealed
+ * votes and scores did not favour is an override and says why. Decisions
+ * stored before these fields existed read back with `servesCriteria: []`
+ * and `override: false` (see `readDecisions`).
+ */
 export interface Decision {
   ideaId: IdeaId;
   verdict: Verdict;
   rationale: string;
   initiativeId: InitiativeId | null;
+  /** Criterion ids of the decision rule this kept idea serves; empty for park and drop. */
+  servesCriteria: CriterionId[];
+  /** True when the idea was kept against the votes and scores (`keepEvidence`). */
+  override: boolean;
+  /** Why the facilitator kept it anyway; empty unless `override`. */
+  overrideReason: string;
   decidedBy: ParticipantId;
   decidedByName: string;
   decidedAt: string;

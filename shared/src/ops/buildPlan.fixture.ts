@@ -65,6 +65,9 @@ export function planFixture() {
       verdict,
       rationale: `${verdict} because`,
       initiativeId: null,
+      servesCriteria: [],
+      override: false,
+      overrideReason: '',
       decidedBy: 'p_facil01' as ParticipantId,
       decidedByName: 'Fran',
       decidedAt: at,
@@ -85,7 +88,7 @@ export function planFixture() {
     ownerName: 'Ana',
     due: '2026-12-01',
     outputs: [{ kind: 'asset', description: 'Demo script' }],
-    successCheck: { measure: 'Demo requests', target: '20', reviewDate: '2026-12-15' },
+    successCheck: { measure: 'Demo requests', target: '20', reviewDate: '2026-12-15', metric: null },
     workType: 'tactical',
     initiativeId: null,
     review: null,
@@ -93,7 +96,9 @@ export function planFixture() {
     ...over,
   });
   const steps: NextStep[] = [
-    step('step:demo', 'idea:audit'),
+    step('step:demo', 'idea:audit', {
+      successCheck: { measure: 'Demo requests', target: '20', reviewDate: '2026-12-15', metric: 'Enterprise trial-to-paid rate' },
+    }),
     step('step:script', 'idea:audit', {
       updatedAt: '2026-11-22T11:05:00.000Z',
       workType: 'operational',

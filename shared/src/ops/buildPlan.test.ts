@@ -52,12 +52,15 @@ describe('buildPlan', () => {
     });
   });
 
-  it('shows strategic metrics apart from steps, with the evidence that touches them', () => {
+  it('shows strategic metrics apart from steps, with the steps that feed them and the evidence rolled up', () => {
     const p = plan();
     expect(p.successMetrics).toEqual([
       {
         name: 'Enterprise trial-to-paid rate',
         target: '12%',
+        fedBy: [{ stepId: 'step:demo', ideaId: 'idea:audit', title: 'step:demo', measure: 'Demo requests', target: '20' }],
+        outcomes: { continue: 0, revise: 1, stop: 0 },
+        awaitingReview: 1,
         evidence: [
           {
             stepId: 'step:script',
@@ -69,8 +72,50 @@ describe('buildPlan', () => {
           },
         ],
       },
-      { name: 'Share of shortlists', target: '30%', evidence: [] },
+      {
+        name: 'Share of shortlists',
+        target: '30%',
+        fedBy: [],
+        evidence: [],
+        outcomes: { continue: 0, revise: 0, stop: 0 },
+        awaitingReview: 0,
+      },
     ]);
+  });
+
+  it('lists metrics no step feeds and steps that feed no metric', () => {
+    const p = plan();
+    expect(p.unfedMetrics).toEqual(['Share of shortlists']);
+    expect(p.unlinkedSteps.map((s) => s.stepId).sort()).toEqual(['step:script', 'step:soc2']);
+  });
+
+  it('rolls a linked step’s review up under its metric even when the review names no metric', () => {
+    const f = planFixture();
+    const steps = f.steps.map((s) =>
+      s.id === 'step:demo'
+        ? {
+            ...s,
+            review: {
+              outcome: 'continue' as const,
+              learned: 'Demos book trials',
+              metrics: [],
+              recordedBy: 'Ana',
+              recordedAt: '2026-12-20T09:00:00.000Z',
+            },
+          }
+        : s,
+    );
+    const [trial] = buildPlan(f.brief, f.ideas, f.tallies, f.decisions, steps).successMetrics;
+    expect(trial?.outcomes).toEqual({ continue: 1, revise: 1, stop: 0 });
+    expect(trial?.awaitingReview).toBe(0);
+    expect(trial?.evidence.map((e) => e.learned)).toEqual(['Demos book trials', 'IT leads want exports, not dashboards']);
+  });
+
+  it('treats a link to a metric the brief no longer has as no link', () => {
+    const f = planFixture();
+    const brief = { ...f.brief, successMetrics: [{ name: 'Share of shortlists', target: '30%' }] };
+    const p = buildPlan(brief, f.ideas, f.tallies, f.decisions, f.steps);
+    expect(p.unlinkedSteps.map((s) => s.stepId)).toContain('step:demo');
   });
 
   it('balances work types over the plan’s steps only', () => {

@@ -3,6 +3,8 @@ import { type Cluster, type Idea, isSelectable, type Origin, type Provenance } f
 import type { ClusterId, IdeaId, InitiativeId, StepId } from '../model/ids.ts';
 import type { NextStep, ReviewOutcome, StepStatus } from '../model/nextStep.ts';
 import type { Decision, Tally } from '../model/selection.ts';
+import type { StrategyCheck } from '../model/strategyCheck.ts';
+import { metricRollup } from './metricRollup.ts';
 import { type StepMissing, stepMissing, stepStatus } from './nextSteps.ts';
 import { type WorkTypeBalance, workTypeBalance } from './workTypeBalance.ts';
 
@@ -22,8 +24,14 @@ export interface Plan {
   schemaVersion: typeof PLAN_SCHEMA_VERSION;
   /** The brief the plan answers, whole (title, objective, decision rule, …): shared, so never mutate it. */
   brief: Brief;
-  /** Strategic outcome measures from the brief, each with the review evidence that says it touches them. */
+  /** Strategic outcome measures from the brief, each with the steps that feed it and the reviews rolled up under it. */
   successMetrics: PlanMetric[];
+  /** Names of success metrics no step's success check feeds: outcomes nobody is working toward. */
+  unfedMetrics: string[];
+  /** Steps of kept ideas whose success check names no success metric: work that traces to no outcome. */
+  unlinkedSteps: { stepId: StepId; ideaId: IdeaId; title: string }[];
+  /** The strategy checks in the brief's history, oldest first: how the strategy has learned. */
+  strategyChecks: StrategyCheck[];
   /**
    * One group per brief initiative, in brief order (empty groups included so
    * an initiative nothing serves is visible), then — only when non-empty — a
@@ -90,9 +98,19 @@ export interface PlanStep extends NextStep {
   reviewDue: boolean;
 }
 
-/** A strategic success metric and the tactical evidence that touches it. */
+/**
+ * A strategic success metric, the steps whose success checks are leading
+ * indicators for it, and the review evidence rolled up under it: reviews of
+ * those steps plus any review that says it touches the metric.
+ */
 export interface PlanMetric extends SuccessMetric {
+  /** Steps whose success check names this metric. */
+  fedBy: { stepId: StepId; ideaId: IdeaId; title: string; measure: string; target: string }[];
   evidence: PlanEvidence[];
+  /** Review outcomes over `evidence`. */
+  outcomes: Record<ReviewOutcome, number>;
+  /** Steps feeding this metric that nobody has reviewed yet. */
+  awaitingReview: number;
 }
 
 export interface PlanEvidence {
@@ -125,6 +143,8 @@ export interface BuildPlanOptions {
   clusters?: readonly Cluster[];
   /** Today as YYYY-MM-DD, to flag steps whose review is due; omitted → no step is flagged. */
   today?: string;
+  /** The brief's history of strategy checks (`readBriefHistory`), oldest first. */
+  strategyChecks?: readonly StrategyCheck[];
 }
 
 const snippet = (s: string, n = 60) => {
@@ -266,27 +286,6 @@ function findGaps(groups: readonly PlanInitiativeGroup[]): PlanGap[] {
   return gaps;
 }
 
-/** Each strategic metric with the reviews that say they touch it. */
-function metricEvidence(metrics: readonly SuccessMetric[], steps: readonly PlanStep[]): PlanMetric[] {
-  return metrics.map((m) => ({
-    ...m,
-    evidence: steps.flatMap((s) =>
-      s.review?.metrics.includes(m.name)
-        ? [
-            {
-              stepId: s.id,
-              stepTitle: s.title,
-              ideaId: s.ideaId,
-              outcome: s.review.outcome,
-              learned: s.review.learned,
-              recordedAt: s.review.recordedAt,
-            },
-          ]
-        : [],
-    ),
-  }));
-}
-
 function planTotals(keptIdeas: number, steps: readonly PlanStep[]): PlanTotals {
   const tactics = steps.filter((s) => s.status === 'tactic').length;
   return {
@@ -319,7 +318,8 @@ export function buildPlan(
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
     brief,
-    successMetrics: metricEvidence(brief.successMetrics, allSteps),
+    ...metricRollup(brief.successMetrics, allSteps),
+    strategyChecks: [...(options.strategyChecks ?? [])],
     initiatives,
     parked: decided.park,
     dropped: decided.drop,

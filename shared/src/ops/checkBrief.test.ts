@@ -5,7 +5,10 @@ const strong = {
   objective: 'Win consideration among enterprise buyers who need governance',
   audience: 'IT leads at 500+ person companies',
   constraints: ['No paid media before Q3'],
-  decisionRule: { rule: 'Prefer ideas that move consideration cheaply', criteria: [{ name: 'Fit', weight: 3 }] },
+  decisionRule: {
+    rule: 'Prefer ideas that move consideration cheaply',
+    criteria: [{ name: 'Fit', description: 'Moves enterprise consideration', weight: 3 }],
+  },
   successMetrics: [{ name: 'Share of enterprise shortlists', target: '30%' }],
   horizon: 'H1 2027',
 };

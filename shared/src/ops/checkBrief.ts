@@ -1,4 +1,7 @@
 import type { BriefInput } from '../model/brief.ts';
+import { checkConstraint, checkHorizon, checkMetricOutput, checkRule, countTacticClauses } from './briefRules.ts';
+
+export { countTacticClauses };
 
 /**
  * A concrete, fixable problem with a brief. The check never blocks: a
@@ -22,40 +25,13 @@ export type BriefWarningCode =
   | 'criteria-unweighted'
   | 'metrics-missing'
   | 'metric-tactical'
-  | 'horizon-missing';
-
-/** Verbs that start a tactic (a thing to do) rather than a strategic choice. */
-const TACTIC_VERBS = [
-  'launch',
-  'test',
-  'publish',
-  'run',
-  'build',
-  'create',
-  'send',
-  'post',
-  'host',
-  'write',
-  'ship',
-  'add',
-  'redesign',
-  'start',
-  'hire',
-  'buy',
-  'sponsor',
-  'email',
-  'tweet',
-  'record',
-  'produce',
-  'organise',
-  'organize',
-  'set up',
-  'roll out',
-  'try',
-  'make',
-  'open',
-  'attend',
-];
+  | 'horizon-missing'
+  | 'horizon-no-period'
+  | 'rule-popularity'
+  | 'rule-authority'
+  | 'metric-output'
+  | 'criterion-undescribed'
+  | 'constraint-tactic';
 
 /** Aspirations with no choice in them: anyone could say them about anything. */
 const VAGUE_PHRASES = [
@@ -96,16 +72,6 @@ const CHOICE_MARKERS =
 const VAGUE_AUDIENCES = /^(everyone|everybody|all|all users|users|customers|people|the public|the market|anyone)\.?$/i;
 
 const words = (s: string) => s.trim().split(/\s+/).filter(Boolean);
-
-/** Counts tactic clauses: "launch a webinar, test paid search and publish pages" → 3. */
-export function countTacticClauses(text: string): number {
-  const clauses = text
-    .toLowerCase()
-    .split(/,|;|\band\b|\bthen\b|\bplus\b|\n|•|- /)
-    .map((c) => c.trim())
-    .filter(Boolean);
-  return clauses.filter((c) => TACTIC_VERBS.some((v) => c === v || c.startsWith(`${v} `))).length;
-}
 
 function checkObjective(objective: string, out: BriefWarning[]) {
   const text = objective.trim();
@@ -161,6 +127,10 @@ export function checkBrief(brief: Partial<BriefInput>): BriefWarning[] {
       suggestion: 'Add at least one real limit, e.g. "No paid media before Q3" or "Must ship within the current release train".',
     });
   }
+  (brief.constraints ?? []).forEach((c, i) => {
+    const w = checkConstraint(c, i);
+    if (w) out.push(w);
+  });
 
   const rule = brief.decisionRule;
   if (!rule?.rule?.trim()) {
@@ -171,6 +141,9 @@ export function checkBrief(brief: Partial<BriefInput>): BriefWarning[] {
       suggestion:
         'Write one line the team will choose by, e.g. "Prefer ideas that move enterprise consideration this quarter at low cost".',
     });
+  } else {
+    const w = checkRule(rule.rule);
+    if (w) out.push(w);
   }
   const criteria = rule?.criteria ?? [];
   if (criteria.length === 0) {
@@ -188,6 +161,15 @@ export function checkBrief(brief: Partial<BriefInput>): BriefWarning[] {
       suggestion: 'Give the criterion that matters most the largest weight.',
     });
   }
+  criteria.forEach((c, i) => {
+    if (!c.name?.trim() || c.description?.trim()) return;
+    out.push({
+      field: `decisionRule.criteria.${i}.description`,
+      code: 'criterion-undescribed',
+      message: `"${c.name.trim()}" has no description: five people will score it five different ways.`,
+      suggestion: `Say what a 5 looks like against the objective, e.g. "${c.name.trim()}: moves enterprise buyers toward a shortlist within the horizon".`,
+    });
+  });
 
   const metrics = brief.successMetrics ?? [];
   if (metrics.length === 0) {
@@ -207,7 +189,10 @@ export function checkBrief(brief: Partial<BriefInput>): BriefWarning[] {
         suggestion:
           "Keep deliverables in next steps' success checks; here, measure the outcome they should move (retention, share, conversion).",
       });
+      return;
     }
+    const w = checkMetricOutput(m.name, i);
+    if (w) out.push(w);
   });
 
   if (!(brief.horizon ?? '').trim()) {
@@ -217,6 +202,9 @@ export function checkBrief(brief: Partial<BriefInput>): BriefWarning[] {
       message: 'No horizon: the strategy has no period to be judged over.',
       suggestion: 'Say the period it covers, e.g. "H1 2027" or "next two quarters".',
     });
+  } else {
+    const w = checkHorizon(brief.horizon ?? '');
+    if (w) out.push(w);
   }
   return out;
 }

@@ -1,13 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import type { IdeaId, InitiativeId, ParticipantId, StepId } from '../model/ids.ts';
-import type { Decision } from '../model/selection.ts';
+import type { CriterionId, IdeaId, InitiativeId, ParticipantId, StepId } from '../model/ids.ts';
+import type { Decision, Tally } from '../model/selection.ts';
 import { ErrorCode } from '../protocol/errorCodes.ts';
 import { checkDecide, type DecideInput, isOriginHidden } from './decisions.ts';
 
 const ideaId = 'idea:a' as IdeaId;
+const fit = 'crit:fit' as CriterionId;
+const cost = 'crit:cost' as CriterionId;
+const tally = (id: string, votes: number, weightedScore: number | null): Tally => ({
+  ideaId: id as IdeaId,
+  votes,
+  voters: votes,
+  criterionMeans: {},
+  weightedScore,
+});
+/** Revealed tallies where idea:a has votes and the top score. */
+const favouring = [tally('idea:a', 4, 4.5), tally('idea:b', 2, 3), tally('idea:c', 0, 2)];
 const ctx = (over: Partial<Parameters<typeof checkDecide>[1]> = {}): Parameters<typeof checkDecide>[1] => ({
   idea: { origin: 'person', lane: 'canvas' },
-  brief: { initiatives: [{ id: 'init:gov' as InitiativeId, title: 'Governance story', description: '' }] },
+  brief: {
+    initiatives: [{ id: 'init:gov' as InitiativeId, title: 'Governance story', description: '' }],
+    decisionRule: {
+      criteria: [
+        { id: fit, name: 'Fit', description: '', weight: 3 },
+        { id: cost, name: 'Cost', description: '', weight: 1 },
+      ],
+    },
+  },
+  tallies: favouring,
   existing: null,
   steps: [],
   actor: { participantId: 'p_facil01' as ParticipantId, name: 'Fran' },
@@ -47,6 +67,9 @@ describe('checkDecide', () => {
           verdict: 'keep',
           rationale: 'fits',
           initiativeId: 'init:gov',
+          servesCriteria: [],
+          override: false,
+          overrideReason: '',
           decidedBy: 'p_facil01',
           decidedByName: 'Fran',
           decidedAt: '2026-11-22T10:00:00.000Z',
@@ -89,6 +112,70 @@ describe('checkDecide', () => {
       value: { decision: null, deleteSteps: [] },
     });
     expect(checkDecide(input({ verdict: null }), ctx())).toMatchObject({ code: ErrorCode.conflict });
+  });
+});
+
+describe('checkDecide: tied to the decision rule', () => {
+  it('stores the criteria a keep serves, once each, and none for park or drop', () => {
+    const kept = checkDecide(input({ servesCriteria: [fit, cost, fit] }), ctx());
+    expect(kept.ok && kept.value.decision?.servesCriteria).toEqual([fit, cost]);
+    const dropped = checkDecide(input({ verdict: 'drop', servesCriteria: [fit] }), ctx());
+    expect(dropped.ok && dropped.value.decision?.servesCriteria).toEqual([]);
+  });
+
+  it('refuses a criterion the decision rule does not have', () => {
+    expect(checkDecide(input({ servesCriteria: ['crit:gone' as CriterionId] }), ctx())).toMatchObject({
+      ok: false,
+      status: 400,
+      code: ErrorCode.invalidCommand,
+      message: expect.stringContaining('crit:gone'),
+    });
+  });
+});
+
+describe('checkDecide: the override rule', () => {
+  const refusedKeep = (tallies: Tally[], id = 'idea:a') => checkDecide(input({ ideaId: id as IdeaId }), ctx({ tallies }));
+
+  it('keeps an idea the votes and scores favour without an override', () => {
+    const r = checkDecide(input({ overrideReason: 'not needed' }), ctx());
+    expect(r.ok && r.value.decision).toMatchObject({ override: false, overrideReason: '' });
+  });
+
+  it('refuses (409) keeping an idea nobody voted for unless an override reason is given', () => {
+    expect(refusedKeep(favouring, 'idea:c')).toMatchObject({
+      ok: false,
+      status: 409,
+      code: ErrorCode.overrideRequired,
+      message: expect.stringContaining('Nobody voted'),
+    });
+    const blank = checkDecide(input({ ideaId: 'idea:c' as IdeaId, overrideReason: '   ' }), ctx());
+    expect(blank).toMatchObject({ ok: false, code: ErrorCode.overrideRequired });
+    const r = checkDecide(input({ ideaId: 'idea:c' as IdeaId, overrideReason: ' Legal needs it this quarter ' }), ctx());
+    expect(r.ok && r.value.decision).toMatchObject({ verdict: 'keep', override: true, overrideReason: 'Legal needs it this quarter' });
+  });
+
+  it('refuses keeping an idea with votes but a weighted score below the median of scored ideas', () => {
+    // Scored: 4.5, 3, 2, 1.5, 1 → median 2; idea:d has votes and scores 1.5.
+    const tallies = [...favouring, tally('idea:d', 3, 1.5), tally('idea:e', 1, 1)];
+    expect(refusedKeep(tallies, 'idea:d')).toMatchObject({
+      code: ErrorCode.overrideRequired,
+      message: expect.stringContaining('1.50 is below the median 2.00'),
+    });
+    // At the median is not below it: idea:b (3) with median of 4.5, 3, 2 = 3.
+    expect(refusedKeep(favouring, 'idea:b').ok).toBe(true);
+  });
+
+  it('treats votes that were never revealed as no votes', () => {
+    expect(refusedKeep([])).toMatchObject({ code: ErrorCode.overrideRequired, message: expect.stringContaining('not been revealed') });
+  });
+
+  it('favours an idea with votes that nobody scored', () => {
+    expect(refusedKeep([tally('idea:a', 2, null), tally('idea:b', 1, 4)]).ok).toBe(true);
+  });
+
+  it('never asks an override to park or drop', () => {
+    expect(checkDecide(input({ ideaId: 'idea:c' as IdeaId, verdict: 'drop' }), ctx()).ok).toBe(true);
+    expect(checkDecide(input({ ideaId: 'idea:c' as IdeaId, verdict: 'park', rationale: '' }), ctx()).ok).toBe(true);
   });
 });
 

@@ -1,268 +1,124 @@
 import { z } from 'zod';
-import { ORIGINS } from '../model/idea.ts';
-import { OUTPUT_KINDS, REVIEW_OUTCOMES, WORK_TYPES } from '../model/nextStep.ts';
-import { PHASES } from '../model/phase.ts';
-import { VERDICTS } from '../model/selection.ts';
+import { STRATEGY_VERDICTS } from '../model/strategyCheck.ts';
+import {
+  type ExportBriefSchema,
+  ExportDecisionSchema,
+  type ExportGapSchema,
+  ExportIdeaSchema,
+  ExportInitiativeSchema,
+  ExportMetricSchema,
+  ExportStepSchema,
+  exportDate,
+  exportDateTime,
+  type PlanExportV1,
+  PlanExportV1Schema,
+} from './planExportV1.ts';
 
 /**
- * The exported plan, version 1: the one canonical shape every export format
+ * The exported plan, version 2: the one canonical shape every export format
  * (Markdown, CSV, iCalendar, PDF, JSON, webhook) is written from, so they
  * can never disagree with each other.
  *
- * Contract: v1 never changes shape. Any change — even an added field — is a
- * new version with its own schema URL; v1 keeps being served. Objects are
- * closed (`additionalProperties: false`) so integrators can validate strictly.
- * Plain strings only (no transforms), so the zod schema and the published
- * JSON Schema describe exactly the same documents.
+ * v2 adds the strategy bridge to v1, and nothing else: the criteria a kept
+ * idea serves and whether it was kept against the votes (override), the
+ * strategic metric each step's success check feeds, per-metric roll-ups,
+ * metrics nothing feeds and steps that feed no metric, and the strategy
+ * checks in the brief's history. Every v1 field keeps its meaning, so
+ * `toPlanExportV1` only removes. Contract as for v1: v2 never changes shape;
+ * objects are closed; plain strings only, so the zod schema and the
+ * published JSON Schema describe exactly the same documents.
  */
-export const PLAN_EXPORT_FORMAT = 'throughline.plan';
-export const PLAN_EXPORT_VERSION = 1;
+export const PLAN_EXPORT_VERSION = 2;
 /** The JSON Schema `$id`: a URN, so it never depends on where a server is hosted. */
-export const PLAN_SCHEMA_ID = 'urn:throughline:schema:plan:v1';
+export const PLAN_SCHEMA_ID = 'urn:throughline:schema:plan:v2';
 /** Where a running server publishes the JSON Schema. */
-export const PLAN_SCHEMA_PATH = '/api/schemas/plan.v1.json';
+export const PLAN_SCHEMA_PATH = '/api/schemas/plan.v2.json';
 
-const date = z.iso.date().describe('A calendar date, YYYY-MM-DD (no time zone: it is the same day everywhere).');
-const dateTime = z.iso.datetime().describe('An instant, ISO 8601 in UTC (…Z).');
+const ExportDecisionV2Schema = ExportDecisionSchema.extend({
+  servesCriteria: z
+    .array(z.strictObject({ criterionId: z.string(), criterion: z.string() }))
+    .describe('Criteria of the decision rule a kept idea serves (empty for park and drop).'),
+  override: z.boolean().describe('Kept although the revealed votes and scores did not favour it (no votes, or a score below the median).'),
+  overrideReason: z.string().describe('Why the facilitator kept it anyway; empty unless override.'),
+}).meta({ title: 'Decision' });
 
-export const ExportCriterionSchema = z
-  .strictObject({
-    id: z.string(),
-    name: z.string(),
-    description: z.string(),
-    weight: z.number().min(0).describe('Relative weight: only ratios between criteria matter.'),
-  })
-  .meta({ title: 'Criterion' });
-
-export const ExportInitiativeRefSchema = z
-  .strictObject({ id: z.string(), title: z.string(), description: z.string() })
-  .meta({ title: 'InitiativeRef' });
-
-export const ExportBriefSchema = z
-  .strictObject({
-    title: z.string(),
-    objective: z.string().describe('The strategic objective every step traces back to.'),
-    audience: z.string(),
-    constraints: z.array(z.string()),
-    decisionRule: z.strictObject({
-      rule: z.string().describe('The one-line rule selection used.'),
-      criteria: z.array(ExportCriterionSchema),
-    }),
-    successMetrics: z
-      .array(z.strictObject({ name: z.string(), target: z.string() }))
-      .describe('Strategic outcome measures, kept apart from the tactical success checks of steps.'),
-    horizon: z.string().describe('The period the strategy covers, as the facilitator wrote it.'),
-    initiatives: z.array(ExportInitiativeRefSchema),
-  })
-  .meta({ title: 'Brief' });
-
-export const ExportDecisionSchema = z
-  .strictObject({
-    verdict: z.enum(VERDICTS),
-    rationale: z.string().describe('Which strategic choice the idea supports (keep) or why it does not (park, drop).'),
-    decidedBy: z.string().describe('Display name of the facilitator who decided.'),
-    decidedAt: dateTime.nullable(),
-  })
-  .meta({ title: 'Decision' });
-
-export const ExportProvenanceSchema = z
-  .strictObject({
-    generator: z.string(),
-    model: z.string(),
-    lens: z.string(),
-    promptVersion: z.string(),
-  })
-  .meta({
-    title: 'Provenance',
-    description: 'Where an AI-suggested idea came from.',
-  });
-
-export const ExportSelectionSchema = z
-  .strictObject({
-    votes: z.number().int().min(0).describe('Dots the idea received (revealed totals; who voted is never exported).'),
-    voters: z.number().int().min(0),
-    score: z.number().nullable().describe('Weighted mean score on the 1–5 scale, or null when nobody scored.'),
-    criterionScores: z.array(
-      z.strictObject({
-        criterionId: z.string(),
-        criterion: z.string(),
-        mean: z.number(),
-      }),
-    ),
-  })
-  .meta({
-    title: 'Selection',
-    description: 'Revealed, anonymous vote and score totals.',
-  });
-
-export const ExportReviewSchema = z
-  .strictObject({
-    outcome: z.enum(REVIEW_OUTCOMES),
-    learned: z.string(),
-    metrics: z.array(z.string()).describe("Names of the brief's success metrics this evidence touches."),
-    recordedBy: z.string(),
-    recordedAt: dateTime.nullable(),
-  })
-  .meta({ title: 'Review' });
-
-/** What keeps a step an intention rather than a tactic (the same names as `StepMissing`). */
-export const STEP_MISSING = ['owner', 'due', 'successCheck'] as const;
-
-export const ExportStepSchema = z
-  .strictObject({
-    id: z.string(),
-    title: z.string(),
-    owner: z.string().describe('Display name of the owner; empty when nobody owns the step yet.'),
-    ownerId: z.string().nullable().describe('Participant id when the owner joined the session.'),
-    due: date.nullable(),
-    outputs: z.array(z.strictObject({ kind: z.enum(OUTPUT_KINDS), description: z.string() })),
-    successCheck: z.strictObject({
-      measure: z.string(),
-      target: z.string(),
-      reviewDate: date.nullable(),
-    }),
-    workType: z.enum(WORK_TYPES),
-    status: z
-      .enum(['tactic', 'intention'])
-      .describe('A tactic has an owner, a due date and a success check; anything less is an intention.'),
-    missing: z.array(z.enum(STEP_MISSING)).describe('What an intention lacks to become a tactic; empty for a tactic.'),
-    initiativeId: z.string().nullable().describe("The step's own initiative, else its idea's; null when neither names a brief initiative."),
-    review: ExportReviewSchema.nullable(),
-    reviewDue: z.boolean().describe('The review date has come (as of exportedAt) and no review is recorded.'),
-    updatedAt: dateTime.nullable(),
-  })
-  .meta({ title: 'Step' });
-
-export const ExportIdeaSchema = z
-  .strictObject({
-    id: z.string(),
-    text: z.string(),
-    author: z.string().describe('Display name of whoever wrote the idea (for AI ideas, the person who adopted it).'),
-    origin: z.enum(ORIGINS),
-    provenance: ExportProvenanceSchema.nullable(),
-    cluster: z.string().nullable().describe('Title of the board cluster the idea sat in.'),
-    decision: ExportDecisionSchema,
-    selection: ExportSelectionSchema.nullable().describe('Null when votes were never revealed for this idea.'),
-  })
-  .meta({ title: 'Idea' });
-
-export const ExportKeptIdeaSchema = ExportIdeaSchema.extend({
-  steps: z.array(ExportStepSchema),
-}).meta({
-  title: 'KeptIdea',
-});
-
-export const ExportInitiativeSchema = z
-  .strictObject({
-    id: z.string().nullable().describe('Null for the group of kept ideas not filed under any initiative.'),
-    title: z.string(),
-    description: z.string(),
-    ideas: z.array(ExportKeptIdeaSchema).describe('May be empty: an initiative nothing serves is shown, not hidden.'),
-  })
-  .meta({ title: 'Initiative' });
-
-const counts = z.strictObject({
-  tactical: z.number().int().min(0),
-  operational: z.number().int().min(0),
-  strategic: z.number().int().min(0),
-});
-
-export const ExportBalanceSchema = z
-  .strictObject({
-    counts,
-    total: z.number().int().min(0),
-    percents: counts.describe('Whole percentages that sum to 100 when total > 0.'),
-    missing: z.array(z.enum(WORK_TYPES)).describe('Work types with no step (empty when there are no steps).'),
-    dominant: z.enum(WORK_TYPES).nullable().describe('A work type holding over 70% of 3+ steps.'),
-  })
-  .meta({
-    title: 'WorkTypeBalance',
-    description: "How the plan's steps split across work types.",
-  });
-
-export const ExportMetricSchema = z
-  .strictObject({
-    name: z.string(),
+const ExportStepV2Schema = ExportStepSchema.extend({
+  successCheck: z.strictObject({
+    measure: z.string(),
     target: z.string(),
-    evidence: z
-      .array(
-        z.strictObject({
-          stepId: z.string(),
-          stepTitle: z.string(),
-          ideaId: z.string(),
-          outcome: z.enum(REVIEW_OUTCOMES),
-          learned: z.string(),
-          recordedAt: dateTime.nullable(),
-        }),
-      )
-      .describe('Reviews of steps that say they touch this metric: tactical evidence flowing back up.'),
-  })
-  .meta({ title: 'StrategicMetric' });
+    reviewDate: exportDate.nullable(),
+    metric: z.string().nullable().describe("The brief's success metric this check is a leading indicator for, or null."),
+  }),
+}).meta({ title: 'Step' });
 
-export const ExportGapSchema = z
+const ExportIdeaV2Schema = ExportIdeaSchema.extend({ decision: ExportDecisionV2Schema }).meta({ title: 'Idea' });
+
+const ExportKeptIdeaV2Schema = ExportIdeaV2Schema.extend({ steps: z.array(ExportStepV2Schema) }).meta({ title: 'KeptIdea' });
+
+const ExportInitiativeV2Schema = ExportInitiativeSchema.extend({
+  ideas: z.array(ExportKeptIdeaV2Schema).describe('May be empty: an initiative nothing serves is shown, not hidden.'),
+}).meta({ title: 'Initiative' });
+
+const outcomeCounts = z.strictObject({
+  continue: z.number().int().min(0),
+  revise: z.number().int().min(0),
+  stop: z.number().int().min(0),
+});
+
+const ExportMetricV2Schema = ExportMetricSchema.extend({
+  fedBy: z
+    .array(z.strictObject({ stepId: z.string(), ideaId: z.string(), title: z.string(), measure: z.string(), target: z.string() }))
+    .describe('Steps whose success check is a leading indicator for this metric.'),
+  outcomes: outcomeCounts.describe('Review outcomes over the evidence: the roll-up per strategic metric.'),
+  awaitingReview: z.number().int().min(0).describe('Steps feeding this metric with no review yet.'),
+}).meta({ title: 'StrategicMetric' });
+
+export const ExportStrategyCheckSchema = z
   .strictObject({
-    kind: z.enum(['initiative-without-idea', 'kept-idea-without-step', 'step-is-intention']),
-    message: z.string(),
-    initiativeId: z.string().nullable(),
-    ideaId: z.string().nullable(),
-    stepId: z.string().nullable(),
+    id: z.string(),
+    verdict: z.enum(STRATEGY_VERDICTS).describe('Keep, adjust or replace the strategy.'),
+    reason: z.string().describe("The facilitator's reason, in their words."),
+    evidence: z.array(z.string()).describe('What the reviews said when the check was made, one line per metric and a total.'),
+    suggested: z.enum(STRATEGY_VERDICTS).nullable().describe('What the review outcomes alone suggested; null when nothing was reviewed.'),
+    fromSessionId: z.string(),
+    toSessionId: z.string(),
+    checkedAt: exportDateTime,
+    checkedBy: z.string(),
   })
-  .meta({
-    title: 'Gap',
-    description: 'Something that keeps the plan unfinished.',
-  });
+  .meta({ title: 'StrategyCheck', description: 'A check, when a follow-up began, of whether the evidence supports the strategy.' });
 
-export const PlanExportSchema = z
-  .strictObject({
-    format: z.literal(PLAN_EXPORT_FORMAT),
-    version: z.literal(PLAN_EXPORT_VERSION),
-    exportedAt: dateTime,
-    session: z.strictObject({
-      id: z.string(),
-      title: z.string(),
-      phase: z.enum(PHASES),
-      createdAt: dateTime.nullable(),
-    }),
-    finalised: z
-      .strictObject({
-        revision: z.number().int().min(1).describe('Counts finalisations: each re-finalisation is a new revision.'),
-        finalisedAt: dateTime,
-        finalisedBy: z.string(),
-      })
-      .nullable()
-      .describe('Set once the facilitator has finalised the plan; later edits keep the last finalisation.'),
-    brief: ExportBriefSchema,
-    initiatives: z
-      .array(ExportInitiativeSchema)
-      .describe("Kept ideas grouped by initiative, in the brief's order; the unfiled group (id null) comes last."),
-    parked: z.array(ExportIdeaSchema),
-    dropped: z.array(ExportIdeaSchema),
-    undecided: z.number().int().min(0).describe('Selectable ideas nobody decided on.'),
-    metrics: z.array(ExportMetricSchema).describe("The brief's strategic success metrics with the evidence recorded against them."),
-    gaps: z.array(ExportGapSchema),
-    balance: ExportBalanceSchema,
-    totals: z.strictObject({
-      keptIdeas: z.number().int().min(0),
-      steps: z.number().int().min(0),
-      tactics: z.number().int().min(0),
-      intentions: z.number().int().min(0),
-      reviewed: z.number().int().min(0),
-    }),
-  })
-  .meta({
-    id: 'PlanExportV1',
-    title: 'Throughline plan export, version 1',
-    description:
-      'A session plan with its whole chain: objective → initiative → kept idea → decision rationale → steps (owner, due, success check).',
-  });
+export const PlanExportSchema = PlanExportV1Schema.extend({
+  version: z.literal(PLAN_EXPORT_VERSION),
+  initiatives: z
+    .array(ExportInitiativeV2Schema)
+    .describe("Kept ideas grouped by initiative, in the brief's order; the unfiled group (id null) comes last."),
+  parked: z.array(ExportIdeaV2Schema),
+  dropped: z.array(ExportIdeaV2Schema),
+  metrics: z
+    .array(ExportMetricV2Schema)
+    .describe("The brief's strategic success metrics, what feeds them and the evidence rolled up under them."),
+  unfedMetrics: z.array(z.string()).describe('Names of success metrics no step feeds.'),
+  unlinkedSteps: z
+    .array(z.strictObject({ stepId: z.string(), ideaId: z.string(), title: z.string() }))
+    .describe('Steps of kept ideas whose success check feeds no success metric.'),
+  strategyChecks: z.array(ExportStrategyCheckSchema).describe("The brief's history of strategy checks, oldest first."),
+}).meta({
+  id: 'PlanExportV2',
+  title: 'Throughline plan export, version 2',
+  description:
+    'A session plan with its whole chain: objective → initiative → kept idea → decision (criteria served, override) → steps (owner, due, success check feeding a strategic metric) → evidence per metric and strategy checks.',
+});
 
-/** A v1 plan export. Every format is written from one of these. */
+/** A v2 plan export. Every format is written from one of these. */
 export type PlanExport = z.infer<typeof PlanExportSchema>;
 export type ExportBrief = z.infer<typeof ExportBriefSchema>;
-export type ExportStep = z.infer<typeof ExportStepSchema>;
-export type ExportIdea = z.infer<typeof ExportIdeaSchema>;
-export type ExportKeptIdea = z.infer<typeof ExportKeptIdeaSchema>;
-export type ExportInitiative = z.infer<typeof ExportInitiativeSchema>;
+export type ExportStep = z.infer<typeof ExportStepV2Schema>;
+export type ExportIdea = z.infer<typeof ExportIdeaV2Schema>;
+export type ExportKeptIdea = z.infer<typeof ExportKeptIdeaV2Schema>;
+export type ExportInitiative = z.infer<typeof ExportInitiativeV2Schema>;
+export type ExportMetric = z.infer<typeof ExportMetricV2Schema>;
+export type ExportGap = z.infer<typeof ExportGapSchema>;
+export type ExportStrategyCheck = z.infer<typeof ExportStrategyCheckSchema>;
 
 /** Parses an exported plan (e.g. one an integration stored). Like the JSON Schema, it refuses unknown keys. */
 export function parsePlanExport(input: unknown): { ok: true; value: PlanExport } | { ok: false; message: string } {
@@ -271,15 +127,34 @@ export function parsePlanExport(input: unknown): { ok: true; value: PlanExport }
 }
 
 /**
- * The published JSON Schema for v1, generated from the zod types so the two
+ * The published JSON Schema for v2, generated from the zod types so the two
  * cannot drift. Deterministic: the committed copy in docs/ is compared to it.
  */
 export function planJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(PlanExportSchema, {
-    target: 'draft-2020-12',
-  }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(PlanExportSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return { $schema, $id: PLAN_SCHEMA_ID, ...rest };
 }
-export type ExportMetric = z.infer<typeof ExportMetricSchema>;
-export type ExportGap = z.infer<typeof ExportGapSchema>;
+
+/**
+ * The same plan as v1, for integrations that validate v1 strictly: v2's
+ * additions removed, nothing else changed (v2 only adds).
+ */
+export function toPlanExportV1(plan: PlanExport): PlanExportV1 {
+  const { unfedMetrics: _u, unlinkedSteps: _l, strategyChecks: _c, ...rest } = plan;
+  const decision = ({ servesCriteria: _s, override: _o, overrideReason: _r, ...d }: ExportIdea['decision']) => d;
+  const idea = <T extends ExportIdea>(i: T) => ({ ...i, decision: decision(i.decision) });
+  // Spread first, then replace: keys keep their v1 order, so a v1 file is byte-for-byte what v1 wrote.
+  const step = (s: ExportStep) => {
+    const { metric: _m, ...check } = s.successCheck;
+    return { ...s, successCheck: check };
+  };
+  return {
+    ...rest,
+    version: 1,
+    initiatives: plan.initiatives.map((g) => ({ ...g, ideas: g.ideas.map((i) => ({ ...idea(i), steps: i.steps.map(step) })) })),
+    parked: plan.parked.map(idea),
+    dropped: plan.dropped.map(idea),
+    metrics: plan.metrics.map(({ fedBy: _f, outcomes: _o, awaitingReview: _a, ...m }) => m),
+  };
+}

@@ -57,7 +57,7 @@ const stored = (over: Partial<NextStep> = {}): NextStep => ({
   ownerName: 'Ana',
   due: null,
   outputs: [],
-  successCheck: { measure: '', target: '', reviewDate: null },
+  successCheck: { measure: '', target: '', reviewDate: null, metric: null },
   workType: 'tactical',
   initiativeId: null,
   review: null,

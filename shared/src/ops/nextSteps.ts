@@ -1,6 +1,6 @@
 import type { Brief } from '../model/brief.ts';
 import type { StepId } from '../model/ids.ts';
-import type { NextStep, StepStatus } from '../model/nextStep.ts';
+import type { NextStep, StepStatus, SuccessCheck } from '../model/nextStep.ts';
 import type { Role } from '../model/role.ts';
 import type { Decision } from '../model/selection.ts';
 import { ErrorCode } from '../protocol/errorCodes.ts';
@@ -15,7 +15,10 @@ export type StepMissing = 'owner' | 'due' | 'successCheck';
  * check is complete only with a measure, a target and a review date: without
  * the date nobody is asked to look, so it is not yet a check.
  */
-export function stepMissing(step: Pick<NextStep, 'ownerName' | 'due' | 'successCheck'>): StepMissing[] {
+/** The fields `stepMissing` reads: the metric link is optional for a complete check. */
+export type StepForStatus = Pick<NextStep, 'ownerName' | 'due'> & { successCheck: Pick<SuccessCheck, 'measure' | 'target' | 'reviewDate'> };
+
+export function stepMissing(step: StepForStatus): StepMissing[] {
   const out: StepMissing[] = [];
   if (!step.ownerName.trim()) out.push('owner');
   if (!step.due) out.push('due');
@@ -25,8 +28,7 @@ export function stepMissing(step: Pick<NextStep, 'ownerName' | 'due' | 'successC
 }
 
 /** A step is a tactic only with an owner, a due date and a complete success check; otherwise an intention. */
-export const stepStatus = (step: Pick<NextStep, 'ownerName' | 'due' | 'successCheck'>): StepStatus =>
-  stepMissing(step).length === 0 ? 'tactic' : 'intention';
+export const stepStatus = (step: StepForStatus): StepStatus => (stepMissing(step).length === 0 ? 'tactic' : 'intention');
 
 /** Who is acting on a step. */
 export interface StepActor {
@@ -47,7 +49,8 @@ export function canEditStep(step: Pick<NextStep, 'ownerId'>, actor: StepActor): 
  * - a participant may create a step only with themself as owner (volunteering),
  *   edit only their own steps, and not hand a step to someone else;
  * - an owner who is a participant is named from the session, not the client;
- * - an initiative, if named, is one of the brief's;
+ * - an initiative, if named, is one of the brief's, and so is the success
+ *   metric a success check says it is a leading indicator for;
  * - a recorded review survives edits (it is changed only by recordReview).
  */
 export function checkUpsertStep(
@@ -55,7 +58,7 @@ export function checkUpsertStep(
   ctx: {
     existing: NextStep | null;
     decision: Pick<Decision, 'verdict'> | null;
-    brief: Pick<Brief, 'initiatives'>;
+    brief: Pick<Brief, 'initiatives'> & { successMetrics?: Brief['successMetrics'] };
     participants: readonly { id: string; name: string }[];
     actor: StepActor;
     now: string;
@@ -94,6 +97,10 @@ export function checkUpsertStep(
   if (input.initiativeId && !ctx.brief.initiatives.some((i) => i.id === input.initiativeId)) {
     return refuse(400, ErrorCode.invalidCommand, 'The brief has no such initiative.');
   }
+  const metric = input.successCheck.metric?.trim() || null;
+  if (metric && !(ctx.brief.successMetrics ?? []).some((m) => m.name === metric)) {
+    return refuse(400, ErrorCode.invalidCommand, `Not a success metric of the brief: ${metric}.`);
+  }
   return {
     ok: true,
     value: {
@@ -108,6 +115,7 @@ export function checkUpsertStep(
         measure: input.successCheck.measure.trim(),
         target: input.successCheck.target.trim(),
         reviewDate: input.successCheck.reviewDate,
+        metric,
       },
       workType: input.workType,
       initiativeId: input.initiativeId,

@@ -10,24 +10,24 @@ import { type Checked, refuse } from './phaseRules.ts';
 
 /**
  * The furthest-ahead time zone is UTC+14: a review date has begun somewhere
- * on Earth once UTC is 14 hours short of it. Judging "on or after" there
- * means an owner in Auckland is never told to wait until their morning is
- * over in London, and nobody can record more than a day early.
+ * on Earth once UTC is 14 hours short of it. Reviews are open any time; this
+ * only decides when a step is shown as due, so nobody is reminded late.
  */
 const EARLIEST_ZONE_MS = 14 * 60 * 60 * 1000;
 
 /** Today's date (YYYY-MM-DD) in the time zone where it is latest. */
 export const latestToday = (nowMs: number) => new Date(nowMs + EARLIEST_ZONE_MS).toISOString().slice(0, 10);
 
-/** True once `reviewDate` has begun in at least one time zone. */
+/** True once `reviewDate` has begun in at least one time zone: the step's review is due (a reminder, not a lock). */
 export const reviewDateReached = (reviewDate: string, nowMs: number) => reviewDate <= latestToday(nowMs);
 
 /**
  * Validates a review and returns it to store on the step. The step's owner
  * (a participant) or the facilitator (for anyone, including named owners
- * who are not in the session) records it, on or after the review date.
- * Metrics must be names of the brief's strategic success metrics. A new
- * review replaces the previous one (the latest evidence counts).
+ * who are not in the session) records it at any time: the review date is a
+ * reminder, and evidence that arrives early, or for a step nobody dated,
+ * still counts. Metrics must be names of the brief's strategic success
+ * metrics. A new review replaces the previous one (the latest evidence counts).
  */
 export function checkRecordReview(
   input: { outcome: ReviewOutcome; learned: string; metrics: readonly string[] },
@@ -42,13 +42,6 @@ export function checkRecordReview(
   if (!step) return refuse(404, ErrorCode.notFound, 'No such step (it may have been deleted).');
   if (!canEditStep(step, actor)) {
     return refuse(403, ErrorCode.forbidden, "Only the step's owner or the facilitator records its review.");
-  }
-  const reviewDate = step.successCheck.reviewDate;
-  if (!reviewDate) {
-    return refuse(409, ErrorCode.conflict, 'This step has no review date yet; set its success check first.');
-  }
-  if (!reviewDateReached(reviewDate, ctx.nowMs)) {
-    return refuse(409, ErrorCode.conflict, `This step is reviewed on or after ${reviewDate}.`);
   }
   const learned = input.learned.trim();
   if (!learned) return refuse(400, ErrorCode.invalidCommand, 'Say what was learned.');

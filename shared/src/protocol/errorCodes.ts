@@ -15,6 +15,8 @@ export const ErrorCode = {
   voteBudgetExceeded: 'TL_ERR_VOTE_BUDGET',
   voteCapExceeded: 'TL_ERR_VOTE_CAP',
   rationaleRequired: 'TL_ERR_RATIONALE_REQUIRED',
+  /** Keeping an idea the revealed votes and scores did not favour, without an override reason. */
+  overrideRequired: 'TL_ERR_OVERRIDE_REQUIRED',
   notSelectable: 'TL_ERR_NOT_SELECTABLE',
   rateLimited: 'TL_ERR_RATE_LIMITED',
   aiUnavailable: 'TL_ERR_AI_UNAVAILABLE',

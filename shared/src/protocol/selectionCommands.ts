@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CriterionIdSchema, IdeaIdSchema, InitiativeIdSchema, ParticipantIdSchema, StepIdSchema } from '../model/ids.ts';
 import { IsoDateSchema, REVIEW_OUTCOMES, StepOutputSchema, SuccessCheckSchema, WORK_TYPES } from '../model/nextStep.ts';
 import { ScoreValueSchema, VERDICTS } from '../model/selection.ts';
+import { type StrategyCheck, StrategyCheckInputSchema } from '../model/strategyCheck.ts';
 
 /**
  * Commands of the converge half of a session: voting and scoring (select),
@@ -58,9 +59,11 @@ export const RevealCommand = z.object({ type: z.literal('reveal') });
 
 /**
  * Facilitator: keep, park or drop an idea (`verdict: null` withdraws the
- * decision). Keep and drop need a rationale; keep may name the initiative it
- * serves. Un-keeping an idea that has next steps deletes them, so it needs
- * `confirm: true`.
+ * decision). Keep and drop need a rationale; keep may name the initiative
+ * and the decision-rule criteria (`servesCriteria`) it serves. Keeping an
+ * idea the revealed votes and scores did not favour is refused (409
+ * `TL_ERR_OVERRIDE_REQUIRED`) unless `overrideReason` says why. Un-keeping
+ * an idea that has next steps deletes them, so it needs `confirm: true`.
  */
 export const DecideCommand = z.object({
   type: z.literal('decide'),
@@ -68,6 +71,8 @@ export const DecideCommand = z.object({
   verdict: z.enum(VERDICTS).nullable(),
   rationale: z.string().trim().max(1000).default(''),
   initiativeId: InitiativeIdSchema.nullable().default(null),
+  servesCriteria: z.array(CriterionIdSchema).max(12).default([]),
+  overrideReason: z.string().trim().max(1000).default(''),
   confirm: z.boolean().optional(),
 });
 
@@ -87,6 +92,7 @@ export const NextStepInputSchema = z.object({
     measure: '',
     target: '',
     reviewDate: null,
+    metric: null,
   }),
   workType: z.enum(WORK_TYPES).default('tactical'),
   initiativeId: InitiativeIdSchema.nullable().default(null),
@@ -103,7 +109,7 @@ export const DeleteNextStepCommand = z.object({
   stepId: StepIdSchema,
 });
 
-/** The step's owner (or the facilitator): the result on or after the review date. */
+/** The step's owner (or the facilitator): the result, any time (the review date is a reminder, not a lock). */
 export const RecordReviewCommand = z.object({
   type: z.literal('recordReview'),
   stepId: StepIdSchema,
@@ -113,8 +119,18 @@ export const RecordReviewCommand = z.object({
   metrics: z.array(z.string().trim().min(1).max(120)).max(12).default([]),
 });
 
-/** Facilitator: open a new session carrying this one's brief and open steps. */
-export const StartFollowUpCommand = z.object({ type: z.literal('startFollowUp') });
+/**
+ * Facilitator: open a new session carrying this one's brief and open steps,
+ * after a strategy check (keep, adjust or replace the strategy, and why).
+ * Idempotent: once a follow-up exists, sending this again answers with that
+ * session (`existing: true`) and creates nothing, unless `another: true`
+ * asks for a further follow-up, which needs its own strategy check.
+ */
+export const StartFollowUpCommand = z.object({
+  type: z.literal('startFollowUp'),
+  strategyCheck: StrategyCheckInputSchema.optional(),
+  another: z.literal(true).optional(),
+});
 
 export const SELECTION_COMMAND_SCHEMAS = [
   SetVotingCommand,
@@ -149,6 +165,10 @@ export interface FollowUpValue {
   sessionId: string;
   facilitatorToken: string;
   links: { facilitator: string; participant: string; viewer: string };
-  /** How many open steps were carried over. */
+  /** How many open steps were carried over (0 when answering with an existing follow-up). */
   carriedSteps: number;
+  /** True when this is the follow-up started earlier: nothing new was created. */
+  existing: boolean;
+  /** The strategy check the follow-up opened with. */
+  strategyCheck: StrategyCheck | null;
 }

@@ -5,6 +5,7 @@ import type { Phase } from '../model/phase.ts';
 import { PHASES } from '../model/phase.ts';
 import type { Decision, Tally } from '../model/selection.ts';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../model/settings.ts';
+import type { FollowUpRecord, StrategyCheck } from '../model/strategyCheck.ts';
 import type { Migration } from './schemaVersion.ts';
 
 /**
@@ -19,6 +20,8 @@ import type { Migration } from './schemaVersion.ts';
  *   tallies:   IdeaId → Tally          (written only at reveal)
  *   decisions: IdeaId → Decision
  *   steps:     StepId → NextStep
+ *   briefHistory: StrategyCheck id → StrategyCheck   (the strategy checks this brief went through)
+ *   followUps: SessionId → FollowUpRecord             (follow-up sessions started from this one)
  *   timer:     { state, endsAt, remainingMs, durationMs, label }   (see model/timer.ts)
  *   agenda:    { items: AgendaItem[], current: number | null }
  *   ready:     ParticipantId → Phase they said they are done with
@@ -32,6 +35,8 @@ export const CONTROL_ROOTS = {
   tallies: 'tallies',
   decisions: 'decisions',
   steps: 'steps',
+  briefHistory: 'briefHistory',
+  followUps: 'followUps',
   timer: 'timer',
   agenda: 'agenda',
   ready: 'ready',
@@ -85,12 +90,24 @@ export function writeSettings(doc: Y.Doc, patch: Partial<Settings>): void {
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) m.set(k, v);
 }
 
-const values = <T>(doc: Y.Doc, root: 'tallies' | 'decisions' | 'steps') =>
+const values = <T>(doc: Y.Doc, root: 'tallies' | 'decisions' | 'steps' | 'briefHistory' | 'followUps') =>
   [...controlMap(doc, root).values()].filter((v): v is T => !!v && typeof v === 'object');
 
 export const readTallies = (doc: Y.Doc) => values<Tally>(doc, 'tallies');
-export const readDecisions = (doc: Y.Doc) => values<Decision>(doc, 'decisions');
-export const readSteps = (doc: Y.Doc) => values<NextStep>(doc, 'steps');
+/** Decisions, with the fields added after v1 filled in for decisions stored before them. */
+export const readDecisions = (doc: Y.Doc): Decision[] =>
+  values<Decision>(doc, 'decisions').map((d) => ({
+    ...d,
+    servesCriteria: Array.isArray(d.servesCriteria) ? d.servesCriteria : [],
+    override: d.override === true,
+    overrideReason: typeof d.overrideReason === 'string' ? d.overrideReason : '',
+  }));
+/** Steps, with a success check's metric link (added later) read as null where it was never set. */
+export const readSteps = (doc: Y.Doc): NextStep[] =>
+  values<NextStep>(doc, 'steps').map((s) => ({
+    ...s,
+    successCheck: { ...s.successCheck, metric: typeof s.successCheck?.metric === 'string' ? s.successCheck.metric : null },
+  }));
 
 export const writeTally = (doc: Y.Doc, t: Tally) => controlMap(doc, 'tallies').set(t.ideaId, t);
 export const clearTallies = (doc: Y.Doc) => controlMap(doc, 'tallies').clear();
@@ -98,3 +115,13 @@ export const writeDecision = (doc: Y.Doc, d: Decision) => controlMap(doc, 'decis
 export const deleteDecision = (doc: Y.Doc, ideaId: string) => controlMap(doc, 'decisions').delete(ideaId);
 export const writeStep = (doc: Y.Doc, s: NextStep) => controlMap(doc, 'steps').set(s.id, s);
 export const deleteStep = (doc: Y.Doc, id: string) => controlMap(doc, 'steps').delete(id);
+
+/** The brief's strategy checks, oldest first. */
+export const readBriefHistory = (doc: Y.Doc): StrategyCheck[] =>
+  values<StrategyCheck>(doc, 'briefHistory').sort((a, b) => a.checkedAt.localeCompare(b.checkedAt) || a.id.localeCompare(b.id));
+export const writeStrategyCheck = (doc: Y.Doc, c: StrategyCheck) => controlMap(doc, 'briefHistory').set(c.id, c);
+
+/** Follow-up sessions started from this one, oldest first. */
+export const readFollowUps = (doc: Y.Doc): FollowUpRecord[] =>
+  values<FollowUpRecord>(doc, 'followUps').sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+export const writeFollowUp = (doc: Y.Doc, f: FollowUpRecord) => controlMap(doc, 'followUps').set(f.sessionId, f);

@@ -1,7 +1,7 @@
 import { checkRecordReview, readBrief, readSteps, writeStep } from '@throughline/shared';
 import type { CommandHandler } from '../CommandContext.ts';
 
-/** The step's owner (or the facilitator) records continue / revise / stop and what was learned, on or after the review date. */
+/** The step's owner (or the facilitator) records continue / revise / stop and what was learned, at any time (the review date is a reminder). */
 export const recordReview: CommandHandler<'recordReview'> = (cmd, ctx) => {
   const step = readSteps(ctx.control).find((s) => s.id === cmd.stepId) ?? null;
   const checked = checkRecordReview(cmd, {

@@ -7,7 +7,7 @@ export const upsertNextStep: CommandHandler<'upsertNextStep'> = async (cmd, ctx)
   const checked = checkUpsertStep(cmd.step, {
     existing: cmd.step.id ? (readSteps(ctx.control).find((s) => s.id === cmd.step.id) ?? null) : null,
     decision: readDecisions(ctx.control).find((d) => d.ideaId === cmd.step.ideaId) ?? null,
-    brief: readBrief(ctx.control) ?? { initiatives: [] },
+    brief: readBrief(ctx.control) ?? { initiatives: [], successMetrics: [] },
     participants,
     actor: { participantId: ctx.identity.participantId, role: ctx.identity.role },
     now: ctx.now().toISOString(),

@@ -1,0 +1,185 @@
+import { mkdirSync } from 'node:fs';
+import { join as joinPath, resolve } from 'node:path';
+import { insertIdea, readBriefHistory, readDecisions, readFollowUps, readIdeas } from '@throughline/shared';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { command, createSession, join } from '../helpers/api.ts';
+import { requireBuiltClient } from '../helpers/browser.ts';
+import { connectDoc, type Peer, waitFor, waitSynced } from '../helpers/connectDoc.ts';
+import { sampleIdea } from '../helpers/fixtures.ts';
+import { startServer, type TestServer } from '../helpers/startServer.ts';
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results/strategy');
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const peers: Peer[] = [];
+
+beforeAll(async () => {
+  requireBuiltClient();
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  for (const p of peers) p.destroy();
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await server?.close();
+});
+
+async function openBoard(url: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByTestId('phase-banner').waitFor();
+  return page;
+}
+
+async function openTab(page: Page, label: string) {
+  await page
+    .getByRole('tab', { name: label, exact: true })
+    .or(page.getByRole('button', { name: label, exact: true }))
+    .first()
+    .click();
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: joinPath(SHOTS, `${name}.png`) });
+const row = (page: Page, text: string) => page.locator('.tl-sel-row', { hasText: text });
+
+async function serverDoc(sessionId: string, name: 'control' | 'board') {
+  const room = await server.app.rooms.acquire(sessionId, name);
+  server.app.rooms.release(room);
+  return room.doc;
+}
+
+describe('the strategy bridge in Chromium', () => {
+  it('keeps an unvoted idea only with an override, then starts one follow-up that opens with a strategy check', async () => {
+    const s = await createSession(server.url);
+    const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat');
+    const texts = ['Audit-log demo for IT leads', 'Publish the SOC 2 report', 'Governance podcast'] as const;
+    const peer = connectDoc(server.wsUrl, s.sessionId, 'board', pat.token);
+    peers.push(peer);
+    await waitSynced(peer);
+    texts.forEach((text, i) => {
+      insertIdea(
+        peer.doc,
+        sampleIdea({
+          id: `idea:sb${i}` as never,
+          text,
+          authorId: pat.participantId,
+          authorName: 'Pat',
+          x: 60 + i * 220,
+          y: 120,
+          createdAt: i,
+        }),
+      );
+    });
+    const board = await serverDoc(s.sessionId, 'board');
+    await waitFor(() => readIdeas(board).length === 3, 'ideas on the server');
+    const f = (cmd: object) => command(server.url, s.sessionId, s.facilitatorToken, cmd);
+    const p = (cmd: object) => command(server.url, s.sessionId, pat.token, cmd);
+    expect((await f({ type: 'setPhase', phase: 'select' })).status).toBe(200);
+    // Pat votes for the demo and the SOC 2 report; nobody votes for the podcast.
+    expect((await p({ type: 'castVote', ideaId: 'idea:sb0', count: 2 })).status).toBe(200);
+    expect((await p({ type: 'castVote', ideaId: 'idea:sb1' })).status).toBe(200);
+    expect((await f({ type: 'reveal' })).status).toBe(200);
+
+    const fac = await openBoard(`${server.url}/s/${s.sessionId}?test=1#token=${s.facilitatorToken}`);
+    await openTab(fac, 'Select');
+    const podcast = row(fac, texts[2]);
+    await podcast.getByTestId('decide-keep').click();
+    // The keep form shows the idea's votes and says the votes did not favour it.
+    await expect.poll(() => podcast.getByTestId('keep-evidence').innerText()).toMatch(/0 votes[\s\S]*Nobody voted/);
+    await podcast.getByTestId('rationale').fill('Reaches IT leads on their commute');
+    await podcast.getByLabel('Strategic fit').check();
+    await shot(fac, '1-keep-form-override');
+    // Without a reason the server refuses, and the form says why.
+    await podcast.getByTestId('decide-submit').click();
+    await expect.poll(() => podcast.getByRole('alert').innerText()).toMatch(/override reason/i);
+    expect(readDecisions(await serverDoc(s.sessionId, 'control'))).toEqual([]);
+    await podcast.getByTestId('override-reason').fill('The CMO already booked the studio for Q1');
+    await podcast.getByTestId('decide-submit').click();
+    await expect.poll(() => podcast.getByTestId('decision-override').innerText()).toContain('The CMO already booked the studio');
+    const decisions = readDecisions(await serverDoc(s.sessionId, 'control'));
+    expect(decisions[0]).toMatchObject({ ideaId: 'idea:sb2', override: true, overrideReason: 'The CMO already booked the studio for Q1' });
+    expect(decisions[0]?.servesCriteria).toHaveLength(1);
+    // The favoured demo is kept with no override asked.
+    const demo = row(fac, texts[0]);
+    await demo.getByTestId('decide-keep').click();
+    expect(await demo.getByTestId('override-reason').count()).toBe(0);
+    await demo.getByTestId('rationale').fill('Proof at shortlist time');
+    await demo.getByTestId('decide-submit').click();
+    await expect.poll(() => demo.getByTestId('decision').innerText()).toContain('Proof at shortlist time');
+    await shot(fac, '2-select-decided');
+
+    // Plan: a step on the demo feeds a strategic metric; the podcast's step feeds none.
+    await f({ type: 'setPhase', phase: 'plan' });
+    await openTab(fac, 'Plan');
+    await fac.locator('.tl-plan-idea', { hasText: texts[0] }).getByTestId('add-step').click();
+    await fac.getByTestId('step-title').fill('Record the audit-log demo');
+    await fac.getByTestId('step-metric').selectOption({ label: 'Share of enterprise shortlists (target 30%)' });
+    await fac.getByTestId('step-save').click();
+    await expect.poll(() => fac.getByTestId('step-feeds').first().innerText()).toBe('Share of enterprise shortlists');
+    await fac.locator('.tl-plan-idea', { hasText: texts[2] }).getByTestId('add-step').click();
+    await fac.getByTestId('step-title').fill('Pilot episode');
+    await fac.getByTestId('step-save').click();
+    await expect.poll(() => fac.getByTestId('unlinked-steps').innerText()).toContain('Pilot episode');
+    expect(await fac.getByTestId('plan-override').innerText()).toContain('booked the studio');
+    await shot(fac, '3-plan-metrics');
+
+    // Review: recorded before any review date (there is none), then the strategy check.
+    await f({ type: 'setPhase', phase: 'review' });
+    await openTab(fac, 'Review');
+    await fac.locator('[data-testid="review-step"]', { hasText: 'Record the audit-log demo' }).getByTestId('record-review').click();
+    await fac.getByTestId('outcome-revise').click();
+    await fac.getByTestId('review-learned').fill('IT leads want exports, not dashboards');
+    await fac.getByTestId('review-save').click();
+    await expect.poll(() => fac.getByTestId('review-metrics').innerText()).toContain('1 result: 1 revise');
+    await expect
+      .poll(() => fac.getByTestId('strategy-evidence').innerText())
+      .toContain('Share of enterprise shortlists (target 30%): 0 continue, 1 revise');
+    expect(await fac.getByTestId('strategy-suggested').innerText()).toContain('Adjust');
+    await fac.getByTestId('strategy-adjust').click();
+    await fac.getByTestId('strategy-reason').fill('Shortlists need exports before dashboards');
+    await shot(fac, '4-strategy-check');
+    await fac.getByTestId('start-follow-up').click();
+    const link = await fac.getByTestId('follow-up-link').getByRole('link').getAttribute('href');
+    expect(link).toMatch(/\/s\/ses_/);
+
+    // After a reload the button does not come back: the follow-up is offered, not made twice.
+    await fac.reload();
+    await fac.getByTestId('phase-banner').waitFor();
+    await openTab(fac, 'Review');
+    await expect.poll(() => fac.getByTestId('follow-up-verdict').innerText()).toBe('Adjust it');
+    expect(await fac.getByTestId('start-follow-up').count()).toBe(0);
+    await fac.getByTestId('open-follow-up').click();
+    const again = await fac.getByTestId('follow-up-link').getByRole('link').getAttribute('href');
+    expect(again?.split('#')[0]).toBe(link?.split('#')[0]);
+    const control = await serverDoc(s.sessionId, 'control');
+    expect(readFollowUps(control)).toHaveLength(1);
+
+    // The follow-up session opens with the strategy check in its brief.
+    const next = await openBoard(link as string);
+    await expect.poll(() => next.getByTestId('opening-strategy-check').innerText()).toMatch(/Adjust it[\s\S]*Shortlists need exports/);
+    await shot(next, '5-follow-up-opens-with-check');
+    const phone = await openBoard(link as string, { width: 390, height: 844 });
+    await phone.waitForTimeout(300);
+    await shot(phone, '5-follow-up-opens-with-check-390');
+    const nextId = (link as string).split('/s/')[1]?.split('#')[0] as string;
+    expect(readBriefHistory(await serverDoc(nextId, 'control')).map((c) => c.verdict)).toEqual(['adjust']);
+  });
+});
