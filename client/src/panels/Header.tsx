@@ -40,6 +40,16 @@ export function Header() {
       <span className="save-status" data-state={state} data-testid="save-status" role="status" aria-live="polite">
         {label}
       </span>
+      {status.relayDegraded ? (
+        <span
+          className="relay-notice"
+          data-testid="relay-notice"
+          role="status"
+          title="Your changes are saved. People connected to another server see them when the link between servers is back."
+        >
+          Live updates from other servers are delayed
+        </span>
+      ) : null}
       {status.refused ? (
         <button
           type="button"

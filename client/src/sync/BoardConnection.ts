@@ -1,4 +1,12 @@
-import { ACK_PARAM, BOARD_MIGRATIONS, CloseCode, FATAL_CLOSE_CODES, isNewerThanCode, MessageType } from '@throughline/shared';
+import {
+  ACK_PARAM,
+  BOARD_MIGRATIONS,
+  CloseCode,
+  FATAL_CLOSE_CODES,
+  isNewerThanCode,
+  MessageType,
+  STATUS_RELAY_DEGRADED,
+} from '@throughline/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -28,6 +36,8 @@ export interface SyncStatus {
   fatal: { code: number; reason: string } | null;
   /** Local copy loaded from IndexedDB (or unavailable): safe to render. */
   localLoaded: boolean;
+  /** The server lost its live relay to other servers: edits are saved, people on other servers see them late. */
+  relayDegraded: boolean;
   /** The board was written by newer code than this page: edit nothing, reload. */
   newerSchema: boolean;
 }
@@ -102,6 +112,7 @@ export class BoardConnection {
       fatal: null,
       localLoaded: false,
       newerSchema: false,
+      relayDegraded: false,
     });
     const base = `${opts.wsOrigin ?? wsOriginOfPage()}/sync/${opts.sessionId}`;
     const common = {
@@ -205,6 +216,9 @@ export class BoardConnection {
       this.ack.onAck(received, sv);
       this.refresh();
     };
+    p.messageHandlers[MessageType.status] = (_encoder, decoder) => {
+      patchStore(this.status, { relayDegraded: (decoding.readVarUint(decoder) & STATUS_RELAY_DEGRADED) !== 0 });
+    };
     p.messageHandlers[MessageType.auth] = (_encoder, decoder, provider) => {
       authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => {
         // Only a refused document update loses work; a refused awareness frame costs a cursor position.
@@ -218,7 +232,8 @@ export class BoardConnection {
       if (status === 'disconnected' && this.status.get().connection !== 'offline') {
         patchStore(this.status, { connection: 'connecting' });
       }
-      if (status === 'connected') patchStore(this.status, { connection: 'connected' });
+      // A new socket (maybe to another server) starts healthy; that server says so at once if it is not.
+      if (status === 'connected') patchStore(this.status, { connection: 'connected', relayDegraded: false });
       this.refresh();
     });
     p.on('sync', (synced) => {
