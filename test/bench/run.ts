@@ -5,12 +5,13 @@ import { FANOUT_DEFAULTS, formatCrossInstanceBench, formatHostileBench, runCross
 import { runIdeaQualityBench } from './ideaQualityBench.ts';
 import { formatSaturationBench, runSaturationBench, SATURATION_DEFAULTS } from './saturationBench.ts';
 import { formatServerBench, runServerBench, SERVER_BENCH_DEFAULTS } from './serverBench.ts';
+import { formatWireBench, runWireBench } from './wireBench.ts';
 
 /**
  * `pnpm bench`: prints figures, never asserts them. Shared machines are
  * noisy: every server row is the median (and range) of `BENCH_ROUNDS` runs
  * (3 by default), ours and the reference alternating. Pick modes with
- * `BENCH_ONLY=server,saturation,coldjoin,fanout,hostile,client,ideas`
+ * `BENCH_ONLY=server,saturation,coldjoin,fanout,hostile,wire,client,ideas`
  * (comma-separated; all by default); `BENCH_SECONDS=N` and
  * `BENCH_SESSIONS=N` shorten the server run; `BENCH_PROFILE=<dir>` writes
  * V8 CPU profiles of our server (see docs/performance.md).
@@ -51,6 +52,11 @@ if (want('hostile')) {
   const runs = [];
   for (let i = 0; i < rounds; i++) runs.push(await runHostileBench());
   console.log(formatHostileBench(runs, FANOUT_DEFAULTS));
+  console.log();
+}
+
+if (want('wire')) {
+  console.log(formatWireBench(await runWireBench(rounds)));
   console.log();
 }
 

@@ -1,0 +1,130 @@
+import { sessionWithPeople } from '../helpers/api.ts';
+import { connectDoc, type Peer, sleep, waitSynced } from '../helpers/connectDoc.ts';
+import { awarenessFrame, deepNesting, deleteSetFlood, gcFlood, hugeAwareness, updateFrame } from '../helpers/hostileUpdates.ts';
+import { rawSocket } from '../helpers/rawSocket.ts';
+import { cpuSeconds, percentile, rssMiB } from './procStats.ts';
+import { medianRange, throughlineTarget } from './serverBench.ts';
+
+/**
+ * The fan-out workload (one writer and four observers per session, 30
+ * updates/s each) measured quiet and while one client in another session
+ * sends the issue's hostile updates back to back: two million GC structs, a
+ * million delete ranges, a 1 MiB awareness state, Maps nested 20,000 deep.
+ * Each is refused (4413) and the attacker reconnects at once. Self-contained:
+ * its own server process, sessions and attacker.
+ */
+export interface WireBenchRow {
+  attack: boolean;
+  p50: number;
+  p99: number;
+  cpuPercent: number;
+  rssMiB: number;
+  refused: number;
+}
+
+const SESSIONS = 20;
+const CLIENTS = 5;
+const UPDATES_PER_SECOND = 30;
+const SECONDS = 8;
+
+async function attacker(wsUrl: string, sessionId: string, token: string, stop: () => boolean): Promise<number> {
+  const frames = [
+    updateFrame(gcFlood(2_000_000)),
+    updateFrame(deleteSetFlood(1_000_000)),
+    awarenessFrame(hugeAwareness(1024 * 1024)),
+    updateFrame(deepNesting(20_000)),
+  ];
+  let refused = 0;
+  for (let i = 0; !stop(); i++) {
+    const s = rawSocket(`${wsUrl}/sync/${sessionId}/board?token=${token}`);
+    await s.opened.catch(() => {});
+    s.send(frames[i % frames.length] as Uint8Array);
+    if ((await s.closed).code === 4413) refused++;
+  }
+  return refused;
+}
+
+async function runOnce(attack: boolean): Promise<WireBenchRow> {
+  const target = await throughlineTarget({ sessions: SESSIONS, clientsPerSession: CLIENTS });
+  const bad = await sessionWithPeople(target.wsUrl.replace('ws', 'http'));
+  const peers: Peer[] = [];
+  const latencies: number[] = [];
+  let measuring = false;
+  const writers: Peer[] = [];
+  for (const s of target.sessions) {
+    for (const [i, token] of s.tokens.entries()) {
+      const p = connectDoc(target.wsUrl, s.sessionId, 'board', token);
+      peers.push(p);
+      if (i === 0) writers.push(p);
+      else {
+        const m = p.doc.getMap<number>('bench');
+        m.observe(() => {
+          const t = m.get('t');
+          if (measuring && typeof t === 'number') latencies.push(performance.now() - t);
+        });
+      }
+    }
+  }
+  await Promise.all(peers.map(waitSynced));
+  const timers = writers.map((w) =>
+    setInterval(() => w.doc.getMap<number>('bench').set('t', performance.now()), 1000 / UPDATES_PER_SECOND),
+  );
+  let stopped = false;
+  const refusedP = attack ? attacker(target.wsUrl, bad.sessionId, bad.participant.token, () => stopped) : Promise.resolve(0);
+  await sleep(1000);
+  measuring = true;
+  const cpu0 = cpuSeconds(target.pid);
+  let peak = rssMiB(target.pid);
+  const started = performance.now();
+  while (performance.now() - started < SECONDS * 1000) {
+    await sleep(250);
+    peak = Math.max(peak, rssMiB(target.pid));
+  }
+  const cpu = ((cpuSeconds(target.pid) - cpu0) / ((performance.now() - started) / 1000)) * 100;
+  measuring = false;
+  stopped = true;
+  for (const t of timers) clearInterval(t);
+  const refused = await refusedP;
+  for (const p of peers) p.destroy();
+  await target.stop();
+  latencies.sort((a, b) => a - b);
+  return { attack, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuPercent: cpu, rssMiB: peak, refused };
+}
+
+/** Quiet and attacked runs alternate, `rounds` of each. */
+export async function runWireBench(rounds = 3): Promise<WireBenchRow[]> {
+  const rows: WireBenchRow[] = [];
+  for (let i = 0; i < rounds; i++) rows.push(await runOnce(false), await runOnce(true));
+  return rows;
+}
+
+export function formatWireBench(rows: WireBenchRow[]): string {
+  const line = (attack: boolean) => {
+    const r = rows.filter((x) => x.attack === attack);
+    return `${(attack ? 'while one client sends hostile updates' : 'quiet').padEnd(40)} p50 ${medianRange(
+      r.map((x) => x.p50),
+      1,
+    )} ms  p99 ${medianRange(
+      r.map((x) => x.p99),
+      1,
+    )} ms  CPU ${medianRange(
+      r.map((x) => x.cpuPercent),
+      0,
+    )} %  peak RSS ${medianRange(
+      r.map((x) => x.rssMiB),
+      0,
+    )} MiB${
+      attack
+        ? `  refused frames ${medianRange(
+            r.map((x) => x.refused),
+            0,
+          )}`
+        : ''
+    }`;
+  };
+  return [
+    `Wire bounds: fan-out, ${SESSIONS} sessions × ${CLIENTS} clients at ${UPDATES_PER_SECOND}/s for ${SECONDS} s; median (min–max) of ${rows.length / 2} runs each`,
+    line(false),
+    line(true),
+  ].join('\n');
+}
