@@ -39,6 +39,9 @@ describe('health and metrics', () => {
     await waitFor(() => isSaved(writer), 'saved');
     insertIdea(viewer.doc, sampleIdea({ ...viewer.author, id: 'idea:m2' as never, text: 'not allowed' }));
     await waitFor(() => viewer.denials.length > 0, 'viewer refused');
+    // An AI request runs to the end (offline generator) and is counted.
+    expect((await command(url, s.sessionId, s.participant.token, { type: 'generateIdeas', count: 2, seed: 1 })).status).toBe(200);
+    await waitFor(() => ctx.server.app.ai.runningIn(s.sessionId) === 0, 'the AI request to finish', 20_000);
     expect((await command(url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' })).status).toBeLessThan(500);
     await command(url, s.sessionId, s.facilitatorToken, { type: 'noSuchCommand' });
 
@@ -57,6 +60,7 @@ describe('health and metrics', () => {
     // A made-up command type does not become a label of its own.
     expect(text).toMatch(/throughline_command_seconds_count\{type="unknown",outcome="refused"\} 1/);
     expect(text).not.toContain('noSuchCommand');
+    expect(text).toMatch(/throughline_ai_requests_total\{kind="ideas",outcome="ok"\} 1/);
     expect(text).toContain('process_resident_memory_bytes');
   });
 });

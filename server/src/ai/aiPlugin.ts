@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AiService, type AiServiceLimits } from './AiService.ts';
+import { countedGenerator } from './countedGenerator.ts';
 import { createIdeaGenerator } from './createIdeaGenerator.ts';
 import type { IdeaGenerator } from './IdeaGenerator.ts';
 
@@ -32,7 +33,7 @@ export const aiPlugin = fp(
       error: (o: object, m: string) => app.log.error(o, m),
     };
     const ai = new AiService({
-      generator: opts.generator ?? createIdeaGenerator(app.config.openai, { log }),
+      generator: countedGenerator(opts.generator ?? createIdeaGenerator(app.config.openai, { log }), app.metrics.aiRequests),
       rooms: app.rooms,
       log,
       ...(opts.limits ? { limits: opts.limits } : {}),
@@ -40,5 +41,5 @@ export const aiPlugin = fp(
     app.decorate('ai', ai);
     app.addHook('onClose', () => ai.closeAll());
   },
-  { name: 'ai', fastify: '5.x', decorators: { fastify: ['config', 'rooms'] } },
+  { name: 'ai', fastify: '5.x', decorators: { fastify: ['config', 'rooms', 'metrics'] } },
 );

@@ -42,7 +42,7 @@ export class Metrics implements SyncMetrics {
   private readonly commit: Histogram;
   private readonly ack: Histogram;
   readonly commands: Histogram<'type' | 'outcome'>;
-  readonly aiRequests: Counter<'outcome'>;
+  readonly aiRequests: Counter<'kind' | 'outcome'>;
   readonly relayReconnects: Counter;
 
   constructor(sources: MetricSources) {
@@ -103,8 +103,8 @@ export class Metrics implements SyncMetrics {
     });
     this.aiRequests = new Counter({
       name: 'throughline_ai_requests_total',
-      help: 'Idea generation requests by outcome',
-      labelNames: ['outcome'],
+      help: 'Requests to the AI generator by kind (ideas, clusters) and outcome (ok, error, cancelled)',
+      labelNames: ['kind', 'outcome'],
       registers,
     });
     this.relayReconnects = new Counter({
