@@ -95,15 +95,12 @@ export class PgStore extends GroupCommitStore {
     const lockPool = new pg.Pool(options);
     pool.on('error', onError);
     lockPool.on('error', onError);
-    const client = await pool.connect();
-    try {
+    await withConnection(pool, onError, async (client) => {
       await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
       await client.query(SCHEMA);
       await client.query(asyncSchema('BYTEA', 'BOOLEAN'));
       await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
-    } finally {
-      client.release();
-    }
+    });
     return new PgStore(pool, lockPool, onError);
   }
 
@@ -119,22 +116,21 @@ export class PgStore extends GroupCommitStore {
 
   /** Reads snapshot and log in one repeatable-read transaction, so a concurrent compaction cannot split them. */
   async loadDoc(sessionId: string, doc: string): Promise<StoredDoc> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const snap = await client.query('SELECT data FROM doc_snapshots WHERE session_id = $1 AND doc = $2', [sessionId, doc]);
-      const log = await client.query('SELECT data FROM doc_updates WHERE session_id = $1 AND doc = $2 ORDER BY seq', [sessionId, doc]);
-      await client.query('COMMIT');
-      return {
-        snapshot: snap.rows[0] ? new Uint8Array(snap.rows[0].data) : null,
-        updates: log.rows.map((r) => new Uint8Array(r.data)),
-      };
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    return withConnection(this.pool, this.onError, async (client) => {
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const snap = await client.query('SELECT data FROM doc_snapshots WHERE session_id = $1 AND doc = $2', [sessionId, doc]);
+        const log = await client.query('SELECT data FROM doc_updates WHERE session_id = $1 AND doc = $2 ORDER BY seq', [sessionId, doc]);
+        await client.query('COMMIT');
+        return {
+          snapshot: snap.rows[0] ? new Uint8Array(snap.rows[0].data) : null,
+          updates: log.rows.map((r) => new Uint8Array(r.data)),
+        };
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      }
+    });
   }
 
   async listAudit(sessionId: string): Promise<AuditEntry[]> {
@@ -288,8 +284,7 @@ export class PgStore extends GroupCommitStore {
 
   /** One transaction for the batch; if it fails, each op alone, so only the bad ones fail. */
   protected async commit(ops: WriteOp[]): Promise<Map<number, Error>> {
-    const client = await this.pool.connect();
-    try {
+    return withConnection(this.pool, this.onError, async (client) => {
       try {
         await this.transaction(client, ops);
         return new Map();
@@ -299,9 +294,7 @@ export class PgStore extends GroupCommitStore {
         for (const [i, op] of ops.entries()) await this.transaction(client, [op]).catch((err) => failures.set(i, err as Error));
         return failures;
       }
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private async transaction(client: PoolClient, ops: WriteOp[]): Promise<void> {
@@ -469,5 +462,28 @@ export class PgStore extends GroupCommitStore {
       case 'marker':
         return;
     }
+  }
+}
+
+/**
+ * A pooled connection for one unit of work. The pool stops watching a
+ * connection while it is checked out, so if the database drops it mid-use (a
+ * restart, an administrator) its 'error' event needs a listener here or Node
+ * treats it as fatal; the work's query fails instead, and the broken
+ * connection is discarded rather than returned to the pool.
+ */
+async function withConnection<T>(pool: Pool, onError: (err: Error) => void, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const listener = (err: Error) => {
+    broken = err;
+    onError(err);
+  };
+  client.on('error', listener);
+  try {
+    return await work(client);
+  } finally {
+    client.off('error', listener);
+    client.release(broken);
   }
 }
