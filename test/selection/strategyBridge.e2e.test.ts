@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join as joinPath, resolve } from 'node:path';
 import { insertIdea, readBriefHistory, readDecisions, readFollowUps, readIdeas } from '@throughline/shared';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -125,6 +125,47 @@ describe('the strategy bridge in Chromium', () => {
     await demo.getByTestId('decide-submit').click();
     await expect.poll(() => demo.getByTestId('decision').innerText()).toContain('Proof at shortlist time');
     await shot(fac, '2-select-decided');
+
+    // The board shows what was decided: hovering the kept demo gives its verdict and rationale...
+    const at = await fac.evaluate(() => {
+      const tl = (window as unknown as { __throughline: { editor: { viewport: { get(): { x: number; y: number; scale: number } } } } })
+        .__throughline;
+      const vp = tl.editor.viewport.get();
+      const box = (document.querySelector('.canvas-wrap') as HTMLElement).getBoundingClientRect();
+      // The demo note's middle (board 60,120 + half a note), on screen.
+      return { x: box.left + 150 * vp.scale + vp.x, y: box.top + 180 * vp.scale + vp.y };
+    });
+    await fac.mouse.move(at.x, at.y);
+    await expect.poll(() => fac.locator('.canvas-wrap').getAttribute('title')).toBe('✓ Kept — Proof at shortlist time');
+    await shot(fac, '2b-board-badges');
+    // ...and the list view names every verdict with its rationale, the override too.
+    await fac.getByRole('button', { name: 'List', exact: true }).click();
+    const verdicts = fac.getByTestId('idea-verdict');
+    await expect
+      .poll(() => verdicts.allInnerTexts())
+      .toEqual([
+        expect.stringMatching(/✓ Kept\s*Proof at shortlist time/),
+        expect.stringMatching(/✓ Kept\s*Reaches IT leads on their commute/),
+      ]);
+    expect(await verdicts.nth(1).getAttribute('title')).toContain('Kept against the votes: The CMO already booked the studio');
+    await fac.getByRole('button', { name: 'Canvas', exact: true }).click();
+    // The board PNG carries the same tabs: sample the kept demo's green tab in the downloaded image.
+    await openTab(fac, 'Export');
+    const [dl] = await Promise.all([fac.waitForEvent('download'), fac.getByTestId('export-png-board').click()]);
+    const png = readFileSync(await dl.path()).toString('base64');
+    const tab = await fac.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [img.width, img.height];
+      const g = c.getContext('2d') as CanvasRenderingContext2D;
+      g.drawImage(img, 0, 0);
+      // Whole board: top-left at (20, 80) in board units (notes at y 120, a 40 margin), 2 px per unit.
+      // The demo's tab spans x 158–236, y 111–129; (165, 120) is inside it, left of its label.
+      return [...g.getImageData((165 - 20) * 2, (120 - 80) * 2, 1, 1).data.slice(0, 3)];
+    }, png);
+    expect(tab).toEqual([0x2b, 0x8a, 0x3e]);
 
     // Plan: a step on the demo feeds a strategic metric; the podcast's step feeds none.
     await f({ type: 'setPhase', phase: 'plan' });

@@ -1,10 +1,12 @@
-import type { Reactions, Spotlight } from '@throughline/shared';
+import type { Decision, Reactions, Spotlight } from '@throughline/shared';
 import type Konva from 'konva';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { type PointerEvent as ReactPointerEvent, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Layer, Stage } from 'react-konva';
 import { type CullWindow, cullNotes, cullRects, cullWindowFor, needsRecull } from '../board/culling.ts';
+import { topmostNoteAt } from '../board/geometry.ts';
 import { clusterLit, noteLit } from '../board/spotlight.ts';
-import type { Size } from '../board/viewport.ts';
+import { verdictTitle } from '../board/verdictBadge.ts';
+import { type Size, screenToBoard } from '../board/viewport.ts';
 import type { BoardEditor } from '../state/BoardEditor.ts';
 import type { BoardStore } from '../state/BoardStore.ts';
 import { useStoreValue, useVersion } from '../state/useStore.ts';
@@ -38,9 +40,21 @@ export interface BoardCanvasProps {
   reactions?: ReadonlyMap<string, Reactions>;
   /** The facilitator's spotlight: the rest of the board dims. */
   spotlight?: Spotlight | null;
+  /** Decisions by idea id: after selection each decided note wears its verdict. */
+  decisions?: ReadonlyMap<string, Decision>;
 }
 
 const NO_REACTIONS: ReadonlyMap<string, Reactions> = new Map();
+
+/** Sets the canvas tooltip to the verdict and rationale of the decided note under the pointer, if any. */
+function showDecisionTitle(e: ReactPointerEvent<HTMLDivElement>, editor: BoardEditor, decisions: ReadonlyMap<string, Decision>) {
+  const box = e.currentTarget.getBoundingClientRect();
+  const at = screenToBoard(editor.viewport.get(), { x: e.clientX - box.left, y: e.clientY - box.top });
+  const note = topmostNoteAt(editor.store.canvasIdeas, at);
+  const d = note ? decisions.get(note.id) : undefined;
+  const title = d ? verdictTitle(d) : '';
+  if (e.currentTarget.title !== title) e.currentTarget.title = title;
+}
 
 /**
  * The Konva board. The camera is applied to the stage imperatively, so a
@@ -57,6 +71,7 @@ export function BoardCanvas({
   spotlight = null,
   commentCounts,
   highlighted,
+  decisions,
 }: BoardCanvasProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -150,7 +165,13 @@ export function BoardCanvas({
   const isEmpty = editor.store.canvasIdeas.length === 0 && board.canvasIdeas.length === 0 && board.orderedClusters.length === 0;
 
   return (
-    <div className="canvas-wrap" ref={wrapRef} style={{ position: 'absolute', inset: 0 }}>
+    <div
+      className="canvas-wrap"
+      ref={wrapRef}
+      style={{ position: 'absolute', inset: 0 }}
+      // A decided note's verdict and rationale show as the pointer's tooltip.
+      onPointerMove={decisions && decisions.size > 0 ? (e) => showDecisionTitle(e, editor, decisions) : undefined}
+    >
       <div
         className="canvas"
         ref={canvasRef}
@@ -189,6 +210,7 @@ export function BoardCanvas({
                   reactions={reactions.get(n.id)}
                   dimmed={!noteLit(spotlight, n)}
                   spotlit={spotlight?.target === n.id}
+                  verdict={decisions?.get(n.id)?.verdict}
                 />
               ))}
               {win.detail === 'overview' ? (
@@ -210,6 +232,7 @@ export function BoardCanvas({
                       dimmed={!noteLit(spotlight, n)}
                       spotlit={spotlight?.target === n.id}
                       isPrivate={isPrivate}
+                      verdict={decisions?.get(n.id)?.verdict}
                     />
                   );
                 })

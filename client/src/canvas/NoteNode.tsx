@@ -1,7 +1,8 @@
-import { type Idea, NOTE_SIZE, REACTION_EMOJI, type Reactions } from '@throughline/shared';
+import { type Idea, NOTE_SIZE, REACTION_EMOJI, type Reactions, type Verdict } from '@throughline/shared';
 import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import { NOTE_FONT, NOTE_FOOTER, NOTE_PADDING, noteFontSize } from '../board/noteText.ts';
+import { BADGE_SIZE, VERDICT_BADGE } from '../board/verdictBadge.ts';
 
 export interface NoteNodeProps {
   idea: Idea;
@@ -24,6 +25,8 @@ export interface NoteNodeProps {
   spotlit?: boolean;
   /** A private draft: only its author sees it until "Reveal all". */
   isPrivate?: boolean;
+  /** After selection: kept, parked or dropped, shown as a tab on the note. */
+  verdict?: Verdict;
 }
 
 const W = NOTE_SIZE.width;
@@ -46,6 +49,7 @@ export const NoteNode = memo(function NoteNode({
   dimmed,
   spotlit,
   isPrivate,
+  verdict,
 }: NoteNodeProps) {
   const footer = isPrivate
     ? 'Private · only you'
@@ -117,6 +121,7 @@ export const NoteNode = memo(function NoteNode({
         ellipsis
         perfectDrawEnabled={false}
       />
+      {verdict ? <VerdictTab verdict={verdict} /> : null}
       {comments > 0 ? (
         <Group x={W - 34} y={H - NOTE_FOOTER - 2}>
           <Rect width={30} height={16} fill="#1971c2" cornerRadius={8} perfectDrawEnabled={false} />
@@ -190,3 +195,24 @@ export const NoteNode = memo(function NoteNode({
     </Group>
   );
 });
+
+/** The kept / parked / dropped tab at a note's top-right corner. */
+function VerdictTab({ verdict }: { verdict: Verdict }) {
+  const b = VERDICT_BADGE[verdict];
+  return (
+    <Group x={W - BADGE_SIZE.width - 4} y={-BADGE_SIZE.height / 2}>
+      <Rect width={BADGE_SIZE.width} height={BADGE_SIZE.height} fill={b.fill} cornerRadius={9} perfectDrawEnabled={false} />
+      <Text
+        width={BADGE_SIZE.width}
+        y={3}
+        text={b.label}
+        fontSize={11}
+        fontStyle="bold"
+        fontFamily={NOTE_FONT}
+        fill="#ffffff"
+        align="center"
+        perfectDrawEnabled={false}
+      />
+    </Group>
+  );
+}

@@ -1,6 +1,7 @@
-import { type Cluster, type Idea, NOTE_SIZE } from '@throughline/shared';
+import { type Cluster, type Decision, type Idea, NOTE_SIZE } from '@throughline/shared';
 import Konva from 'konva';
 import { NOTE_FONT, NOTE_FOOTER, NOTE_PADDING, noteFontSize } from '../board/noteText.ts';
+import { BADGE_SIZE, VERDICT_BADGE } from '../board/verdictBadge.ts';
 import { type Rect, type Size, type Viewport, visibleRect } from '../board/viewport.ts';
 
 /** What to export: every note and cluster, or exactly what this person's screen shows. */
@@ -11,6 +12,8 @@ export interface BoardPngInput {
   clusters: readonly Cluster[];
   /** Label AI notes, unless the session blinds origin. */
   showOrigin: boolean;
+  /** After selection: each decided note wears its kept / parked / dropped tab, as on the board. */
+  decisions?: ReadonlyMap<string, Decision>;
 }
 
 /** Margin around the whole board, in board units, so edge notes do not touch the image border. */
@@ -108,6 +111,26 @@ function drawBoard(layer: Konva.Layer, input: BoardPngInput, rect: Rect): void {
         ellipsis: true,
       }),
     );
+    const verdict = input.decisions?.get(i.id)?.verdict;
+    if (verdict) {
+      const b = VERDICT_BADGE[verdict];
+      const x = i.x + W - BADGE_SIZE.width - 4;
+      const y = i.y - BADGE_SIZE.height / 2;
+      g.add(new Konva.Rect({ x, y, ...BADGE_SIZE, fill: b.fill, cornerRadius: 9 }));
+      g.add(
+        new Konva.Text({
+          x,
+          y: y + 3,
+          width: BADGE_SIZE.width,
+          text: b.label,
+          fontSize: 11,
+          fontStyle: 'bold',
+          fontFamily: NOTE_FONT,
+          fill: '#ffffff',
+          align: 'center',
+        }),
+      );
+    }
   }
 }
 

@@ -1,10 +1,11 @@
 import { reactionsMap, readAllReactions, commentCounts as readCommentCounts } from '@throughline/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { redo, undo } from '../actions/historyActions.ts';
 import { KEYED_ACTIONS } from '../actions/registry.ts';
 import { runKey } from '../actions/runAction.ts';
 import { dismiss, toggleHelp, toggleListView } from '../actions/uiActions.ts';
 import { zoomToFit } from '../actions/viewActions.ts';
+import { decisionsByIdea } from '../board/verdictBadge.ts';
 import { centerOn, DEFAULT_VIEWPORT } from '../board/viewport.ts';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { isTyping } from '../canvas/CanvasGestures.ts';
@@ -117,6 +118,7 @@ export function BoardWorkspace() {
     hook.drafts = privateDrafts ? editor : null;
   }, [session.camera, privateDrafts, editor]);
 
+  const decided = useMemo(() => decisionsByIdea(control.decisions), [control.decisions]);
   // Blind origin hides who (person or AI) wrote an idea while ideas are being judged (decision 0503).
   const showOrigin = !(control.settings.blindOrigin && control.phase.current === 'select');
 
@@ -138,6 +140,7 @@ export function BoardWorkspace() {
                 sharedBoard={privateDrafts ? boardEditor.store : undefined}
                 reactions={reactions}
                 spotlight={control.attention.spotlight}
+                decisions={decided}
               />
               <ReactionBar reactions={reactions} />
               <RoomNotices />

@@ -1,5 +1,6 @@
 import { readFinalisation, readWebhookLog, type WebhookDelivery, WebhookUrlSchema } from '@throughline/shared';
 import { Fragment, useState } from 'react';
+import { decisionsByIdea } from '../board/verdictBadge.ts';
 import { boardPng, downloadDataUrl, type PngArea } from '../export/boardPng.ts';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { useCommand } from '../session/useCommand.ts';
@@ -78,6 +79,7 @@ export function ExportPanel() {
       ideas: editor.store.canvasIdeas,
       clusters: editor.store.orderedClusters,
       showOrigin: !control.settings.blindOrigin,
+      decisions: decisionsByIdea(control.decisions),
     };
     const png = boardPng(
       input,

@@ -2,6 +2,8 @@ import type { Idea } from '@throughline/shared';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { createNote, deleteSelection, editNoteText } from '../actions/noteActions.ts';
 import { focusNote } from '../actions/viewActions.ts';
+import { decisionsByIdea, VERDICT_BADGE, verdictTitle } from '../board/verdictBadge.ts';
+import { useControl } from '../session/SessionProvider.tsx';
 import type { BoardEditor } from '../state/BoardEditor.ts';
 import { patchStore } from '../state/createStore.ts';
 import { useVersion } from '../state/useStore.ts';
@@ -52,6 +54,8 @@ export function IdeaListPanel({ editor, canWrite, showOrigin }: { editor: BoardE
   const [draft, setDraft] = useState('');
   const [newText, setNewText] = useState('');
   const listRef = useRef<HTMLDivElement>(null);
+  const { decisions } = useControl();
+  const decided = useMemo(() => decisionsByIdea(decisions), [decisions]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is how the mutable store signals change
   const { groups, shown, total } = useMemo(() => {
@@ -176,6 +180,7 @@ export function IdeaListPanel({ editor, canWrite, showOrigin }: { editor: BoardE
                 const tabIndex = first ? 0 : -1;
                 first = false;
                 const ai = showOrigin && i.origin === 'ai';
+                const decision = decided.get(i.id);
                 return (
                   <li
                     key={i.id}
@@ -183,7 +188,7 @@ export function IdeaListPanel({ editor, canWrite, showOrigin }: { editor: BoardE
                     data-idea-item
                     data-idea-id={i.id}
                     tabIndex={tabIndex}
-                    aria-label={`${i.text || 'Empty note'}${showOrigin ? `, by ${i.authorName || 'someone'}` : ''}${ai ? ', suggested by AI' : ''}`}
+                    aria-label={`${i.text || 'Empty note'}${showOrigin ? `, by ${i.authorName || 'someone'}` : ''}${ai ? ', suggested by AI' : ''}${decision ? `, ${verdictTitle(decision)}` : ''}`}
                     onKeyDown={(e) => onItemKey(e, i)}
                     onFocus={(e) => {
                       for (const el of listRef.current?.querySelectorAll<HTMLElement>('[data-idea-item]') ?? []) el.tabIndex = -1;
@@ -215,6 +220,12 @@ export function IdeaListPanel({ editor, canWrite, showOrigin }: { editor: BoardE
                         {ai ? <span className="ai-badge">AI</span> : null}
                       </span>
                     )}
+                    {decision ? (
+                      <span className={`verdict verdict-${decision.verdict}`} data-testid="idea-verdict" title={verdictTitle(decision)}>
+                        {VERDICT_BADGE[decision.verdict].label}
+                        {decision.rationale ? <span className="verdict-why">{decision.rationale}</span> : null}
+                      </span>
+                    ) : null}
                     {showOrigin ? <span className="by">{i.authorName}</span> : null}
                     <span className="actions">
                       {canWrite && editing !== i.id ? (
