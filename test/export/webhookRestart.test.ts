@@ -57,7 +57,8 @@ describe('webhook deliveries across a restart', () => {
     cleanup.push(() => viewer.destroy());
     await waitSynced(viewer);
     const entry = () => readWebhookLog(viewer.doc).find((d) => d.id === id);
-    expect(entry()?.state).toBe('pending'); // not cancelled by the shutdown
+    // Not cancelled by the shutdown: still pending, or already retried by the time this client synced.
+    expect(['pending', 'delivered']).toContain(entry()?.state);
     await waitFor(() => entry()?.state === 'delivered', 'delivered after the restart', 20_000);
     const delivery = entry() as WebhookDelivery;
     expect(delivery.attempts.map((a) => a.status)).toEqual([503, 200]);

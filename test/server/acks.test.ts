@@ -77,6 +77,21 @@ describe('acknowledgements', () => {
     raw.ws.close();
   });
 
+  it("reach a reader too: someone who stopped writing is Saved again once others' later notes are durable", async () => {
+    const s = await sessionWithPeople(server.url);
+    const a = connectDoc(server.wsUrl, s.sessionId, 'board', s.participant.token, { ack: true });
+    const b = connectDoc(server.wsUrl, s.sessionId, 'board', s.facilitatorToken, { ack: true });
+    await Promise.all([waitSynced(a), waitSynced(b)]);
+    a.doc.transact(() => insertIdea(a.doc, sampleIdea({ ...a.author, id: 'idea:a1' as never })), Origins.user);
+    await waitFor(() => isSaved(a), 'a saved');
+    // b writes after a's last write: a receives the note, and is told once it is on disk.
+    b.doc.transact(() => insertIdea(b.doc, sampleIdea({ ...b.author, id: 'idea:b1' as never })), Origins.user);
+    await waitFor(() => ideasMap(a.doc).has('idea:b1'), 'a has b’s note');
+    await waitFor(() => isSaved(a) && isSaved(b), 'both saved');
+    a.destroy();
+    b.destroy();
+  });
+
   it('wait only for their own room: a write failing in another session does not hold them', async () => {
     const a = await sessionWithPeople(server.url);
     const b = await sessionWithPeople(server.url);

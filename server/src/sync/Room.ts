@@ -292,6 +292,9 @@ export class Room {
       if (p === origin) continue;
       p.send(frame);
       sent++;
+      // A peer that was saved is not any more until this update is durable too: tell it when it is,
+      // or a participant who stopped typing while others go on would read "Saving…" for good.
+      this.scheduleAck(p);
     }
     this.metrics.updateOut(frame.length, sent);
   };
