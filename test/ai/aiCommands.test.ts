@@ -211,7 +211,7 @@ describe('AI ideas written over sync', () => {
 
 describe('cluster suggestions', () => {
   it('suggest moves nothing; accepting creates the cluster and moves its ideas', async () => {
-    const { board, cmd, pat, s } = await setup();
+    const { board, cmd, pat } = await setup();
     const mine = board(pat);
     await waitSynced(mine);
     const texts = [
