@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join as joinPath, resolve } from 'node:path';
 import { insertIdea, readIdeas } from '@throughline/shared';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join } from '../helpers/api.ts';
-import { requireBuiltClient } from '../helpers/browser.ts';
+import { launchBrowser, requireBuiltClient } from '../helpers/browser.ts';
 import { connectDoc, type Peer, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { sampleIdea } from '../helpers/fixtures.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
@@ -20,17 +20,7 @@ beforeAll(async () => {
   requireBuiltClient();
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
