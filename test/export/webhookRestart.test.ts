@@ -46,8 +46,13 @@ describe('webhook deliveries across a restart', () => {
     expect(finalised.status).toBe(200);
     const id = finalised.body.deliveryId as string;
 
-    // The first attempt gets 503; the retry is due in 2 s. Stop the server before it.
+    // The first attempt gets 503; the retry is due in 2 s. Stop the server before it, once the 503 is in
+    // the delivery log (an attempt cut off by the shutdown itself is not the receiver's answer, so not logged).
+    const before = connectDoc(server.wsUrl, session.sessionId, 'control', session.vic.token);
+    await waitSynced(before);
     await waitFor(() => r.hits.length === 1, 'first attempt');
+    await waitFor(() => readWebhookLog(before.doc).find((d) => d.id === id)?.attempts.length === 1, 'first attempt logged');
+    before.destroy();
     await server.close();
     expect(r.hits).toHaveLength(1);
 
