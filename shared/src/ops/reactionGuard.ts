@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import { BOARD_ROOTS } from '../ydoc/boardDoc.ts';
 import { parseReactionKey } from '../ydoc/boardReactions.ts';
-import { deletedItems, docItem } from '../ydoc/recordWrites.ts';
 import type { DecodedUpdate } from './aiBoardGuard.ts';
 
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
@@ -52,4 +51,34 @@ export function checkReactionUpdate(doc: Y.Doc, decoded: DecodedUpdate, particip
     if (k && k.participantId !== participantId) return "you can only add or remove your own reactions, not another participant's";
   }
   return null;
+}
+
+function docItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
+  if (id.clock >= Y.getState(doc.store, id.client)) return null;
+  try {
+    const found = Y.getItem(doc.store, id);
+    return found instanceof Y.Item ? found : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Items of `doc` the delete set would newly delete (bounded, so a huge range cannot stall the server). */
+function deletedItems(doc: Y.Doc, ds: DecodedUpdate['ds']): Y.Item[] {
+  const out: Y.Item[] = [];
+  let budget = 100_000;
+  for (const [client, ranges] of ds.clients) {
+    const have = Y.getState(doc.store, client);
+    for (const r of ranges) {
+      let clock = r.clock;
+      const end = Math.min(r.clock + r.len, have);
+      while (clock < end && budget-- > 0) {
+        const found = docItem(doc, Y.createID(client, clock));
+        if (!found) break;
+        if (!found.deleted) out.push(found);
+        clock = found.id.clock + found.length;
+      }
+    }
+  }
+  return out;
 }

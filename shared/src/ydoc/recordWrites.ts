@@ -51,7 +51,7 @@ interface Place {
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
 
 /** `doc`'s item with this id, or null (unknown client, clock past the state, or a GC run). */
-export function docItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
+function docItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
   if (id.clock >= Y.getState(doc.store, id.client)) return null;
   try {
     const found = Y.getItem(doc.store, id);
@@ -187,12 +187,11 @@ export function readRecordWrites(doc: Y.Doc, decoded: DecodedUpdateOf, depthLimi
   return { created, writes, deletes: readFieldDeletes(doc, decoded.ds), typeDepth };
 }
 
-/**
- * Items of `doc` the delete set would newly delete. Bounded (100,000 items),
- * so a huge range cannot stall the server; only clocks the doc holds are walked.
- */
-export function deletedItems(doc: Y.Doc, ds: DecodedUpdateOf['ds']): Y.Item[] {
-  const out: Y.Item[] = [];
+/** Fields of live records that the delete set removes while the record stays. */
+function readFieldDeletes(doc: Y.Doc, ds: DecodedUpdateOf['ds']): RecordFieldDelete[] {
+  const out: RecordFieldDelete[] = [];
+  const deletedTypes = new Set<string>();
+  const candidates: Y.Item[] = [];
   let budget = 100_000;
   for (const [client, ranges] of ds.clients) {
     const have = Y.getState(doc.store, client);
@@ -202,19 +201,14 @@ export function deletedItems(doc: Y.Doc, ds: DecodedUpdateOf['ds']): Y.Item[] {
       while (clock < end && budget-- > 0) {
         const found = docItem(doc, Y.createID(client, clock));
         if (!found) break;
-        if (!found.deleted) out.push(found);
+        if (!found.deleted) {
+          candidates.push(found);
+          if (found.content instanceof Y.ContentType) deletedTypes.add(idKey(found.id));
+        }
         clock = found.id.clock + found.length;
       }
     }
   }
-  return out;
-}
-
-/** Fields of live records that the delete set removes while the record stays. */
-function readFieldDeletes(doc: Y.Doc, ds: DecodedUpdateOf['ds']): RecordFieldDelete[] {
-  const out: RecordFieldDelete[] = [];
-  const candidates = deletedItems(doc, ds);
-  const deletedTypes = new Set(candidates.filter((i) => i.content instanceof Y.ContentType).map((i) => idKey(i.id)));
   for (const item of candidates) {
     const type = item.parent as Y.AbstractType<unknown> | null;
     const holder = type instanceof Y.AbstractType ? type._item : null;
