@@ -113,5 +113,31 @@ describe('async round in the browser', () => {
     await fay2.page.screenshot({ path: resolve(RESULTS, 'async-whats-new-1280.png') });
     await pat.context.close();
     await fay2.context.close();
+
+    // A mention picked mid-sentence leaves the caret right after it before
+    // the next key arrives (a caret placed a frame later let a fast typist's
+    // next letter land at the end of the text).
+    const fay3 = await newPerson(browser, server.url);
+    await fay3.page.goto(`${server.url}/s/${sessionId}?test=1#token=${facToken}`);
+    await fay3.page.waitForFunction(() => !!(window as unknown as { __throughline?: AsyncHook }).__throughline);
+    await fay3.page.evaluate(() =>
+      (window as unknown as { __throughline?: AsyncHook }).__throughline?.editor.ui.set((u) => ({
+        ...u,
+        selection: new Set(['idea:pilot']),
+        sidebarTab: 'comments',
+      })),
+    );
+    const box3 = fay3.page.getByLabel('Comment — type @ to mention someone');
+    await box3.fill(' see the notes');
+    await box3.press('Home');
+    await box3.pressSequentially('@Pa');
+    await fay3.page.getByRole('button', { name: '@Pat' }).waitFor();
+    const caret = await box3.evaluate(async (el: HTMLTextAreaElement) => {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      return { at: el.selectionStart, value: el.value };
+    });
+    expect(caret).toEqual({ at: '@Pat '.length, value: '@Pat  see the notes' });
+    await fay3.context.close();
   });
 });

@@ -1,5 +1,5 @@
 import { type Mentionable, mentionCandidates, mentionQuery } from '@throughline/shared';
-import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 
 export interface MentionComposerProps {
   people: readonly Mentionable[];
@@ -22,6 +22,15 @@ export function MentionComposer({ people, placeholder, submitLabel, initial = ''
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
+  // Where the caret goes once an inserted mention is on screen. Placed in a
+  // layout effect, before the browser handles the next key: a later frame
+  // would let a fast typist's next letter land before the caret moves.
+  const placeCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (placeCaret.current === null) return;
+    ref.current?.setSelectionRange(placeCaret.current, placeCaret.current);
+    placeCaret.current = null;
+  });
   const listId = useId();
   const query = mentionQuery(text, caret);
   const options = query && dismissed !== query.start ? mentionCandidates(query.query, people) : [];
@@ -33,7 +42,7 @@ export function MentionComposer({ people, placeholder, submitLabel, initial = ''
     setText(next);
     setCaret(at);
     setActive(0);
-    requestAnimationFrame(() => ref.current?.setSelectionRange(at, at));
+    placeCaret.current = at;
   };
   const submit = () => {
     if (!text.trim() || disabled) return;
