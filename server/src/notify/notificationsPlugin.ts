@@ -141,10 +141,11 @@ export const notificationsPlugin = fp<NotificationsOptions>(
       await notifications.mail(
         e.sessionId,
         (c) => mentioned.has(c.participantId),
+        // Once per comment and person: an edit mails only the people it added.
         `mention:${e.commentId}`,
         () => ({
           subject: `${e.authorName} mentioned you — ${name}`,
-          lines: [`${e.authorName} mentioned you in “${name}”:`, e.text],
+          lines: [`${e.authorName} mentioned you in “${name}”${e.edited ? ' (in an edited comment)' : ''}:`, e.text],
           action: { label: 'Reply', url: `${sessionLink(e.sessionId)}?thread=${encodeURIComponent(e.threadKey)}` },
         }),
       );
