@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { DEFAULTS } from '@throughline/server';
 import { createIdeaId, type Idea, insertIdea, NOTE_COLORS, patchIdea, personIdea } from '@throughline/shared';
 import type { Browser, Page } from 'playwright-core';
 import { createSession, join } from '../helpers/api.ts';
@@ -326,6 +327,8 @@ function formatBoardLinkJs(js: { files: { name: string; raw: number; gzip: numbe
   ].join('\n');
 }
 
+const UNLIMITED = { structsPerSecond: 1e9, structBurst: 1e9, bytesPerSecond: 1e9, byteBurst: 1e9 };
+
 /** Entry point for `pnpm bench` (test/bench/run.ts). Builds the client first. */
 export async function runClientBench(opts: Partial<ClientBenchOptions> = {}): Promise<string> {
   const o = { ...CLIENT_BENCH_DEFAULTS, ...opts };
@@ -341,8 +344,7 @@ export async function runClientBench(opts: Partial<ClientBenchOptions> = {}): Pr
   if (build.status !== 0) throw new Error('client build failed');
   // The bench seeds each board in one transaction, far beyond what one socket may send per second.
   const server = await startServer({
-    structsPerSecond: 1e9,
-    structBurst: 1e9,
+    writeBudget: { ...DEFAULTS.writeBudget, participant: UNLIMITED, session: UNLIMITED },
     bytesPerSecond: 1e9,
     byteBurst: 1e9,
     maxPayloadBytes: 64 * 1024 * 1024,
