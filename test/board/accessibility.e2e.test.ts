@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createSession, join } from '../helpers/api.ts';
-import { launchBrowser, newPerson, requireBuiltClient } from '../helpers/browser.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { newPerson } from '../helpers/browser.ts';
+import { browserSuite } from '../helpers/browserSuite.ts';
 import { seriousAxeFindings } from './axe.ts';
 import { openBoard } from './boardPage.ts';
 
@@ -12,17 +12,7 @@ import { openBoard } from './boardPage.ts';
  * (with that phase's panel open) and the plan, at desktop and phone sizes.
  */
 describe('accessibility (axe-core) in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    requireBuiltClient();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   const check = async (page: Page, where: string) => {
     const found = await seriousAxeFindings(page);
@@ -30,17 +20,17 @@ describe('accessibility (axe-core) in Chromium', () => {
   };
 
   it('start and join pages have no critical or serious violations, and one h1 each', async () => {
-    const s = await createSession(server.url);
+    const s = await createSession(suite.server.url);
     for (const viewport of [
       { width: 1280, height: 800 },
       { width: 390, height: 844 },
     ]) {
-      const { page, context } = await newPerson(browser, server.url, viewport);
-      await page.goto(`${server.url}/`);
+      const { page, context } = await newPerson(suite.browser, suite.server.url, viewport);
+      await page.goto(`${suite.server.url}/`);
       await page.getByRole('button', { name: 'Create session' }).waitFor();
       expect(await page.locator('h1').count()).toBe(1);
       await check(page, `start page ${viewport.width}px`);
-      await page.goto(`${server.url}/join/${s.sessionId}#invite=${s.invites.participant}`);
+      await page.goto(`${suite.server.url}/join/${s.sessionId}#invite=${s.invites.participant}`);
       await page.getByLabel('Your name').waitFor();
       expect(await page.locator('h1').count()).toBe(1);
       await check(page, `join page ${viewport.width}px`);
@@ -49,10 +39,10 @@ describe('accessibility (axe-core) in Chromium', () => {
   });
 
   it('the board in explore, select, plan and review has no critical or serious violations', async () => {
-    const s = await createSession(server.url);
-    const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat Lee (VP)');
-    const fac = await openBoard(browser, server.url, s.sessionId, s.facilitatorToken);
-    const phone = await openBoard(browser, server.url, s.sessionId, pat.token, { width: 390, height: 844 });
+    const s = await createSession(suite.server.url);
+    const pat = await join(suite.server.url, s.sessionId, s.invites.participant, 'Pat Lee (VP)');
+    const fac = await openBoard(suite.browser, suite.server.url, s.sessionId, s.facilitatorToken);
+    const phone = await openBoard(suite.browser, suite.server.url, s.sessionId, pat.token, { width: 390, height: 844 });
     await fac.getByTestId('board-canvas').focus();
     await fac.evaluate(() => navigator.clipboard.writeText('Audit log demo\nSOC 2 report page'));
     await fac.keyboard.press('Control+V');
@@ -75,8 +65,8 @@ describe('accessibility (axe-core) in Chromium', () => {
   });
 
   it('the board is usable from the keyboard: Tab reaches the tools, tabs, splitter and phase controls; moving on needs only keys', async () => {
-    const s = await createSession(server.url);
-    const fac = await openBoard(browser, server.url, s.sessionId, s.facilitatorToken);
+    const s = await createSession(suite.server.url);
+    const fac = await openBoard(suite.browser, suite.server.url, s.sessionId, s.facilitatorToken);
     const reached = new Set<string>();
     for (let i = 0; i < 80; i++) {
       await fac.keyboard.press('Tab');

@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join } from '../helpers/api.ts';
-import { launchBrowser, requireBuiltClient } from '../helpers/browser.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { browserSuite } from '../helpers/browserSuite.ts';
 import { boardToPage, notesOn, openBoard } from './boardPage.ts';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/board');
@@ -12,17 +11,9 @@ const PHONE = { width: 390, height: 844 };
 
 /** The layout at 1280 px in select, the small controls, and the board on a 390×844 touch phone. */
 describe('board layout on every screen in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    requireBuiltClient();
+  const suite = browserSuite();
+  beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const box = async (page: Page, selector: string) => {
@@ -43,10 +34,10 @@ describe('board layout on every screen in Chromium', () => {
   };
 
   it('at 1280 px the select panel opens for everyone, tabs fit, the canvas stays usable and the sidebar resizes', async () => {
-    const s = await createSession(server.url);
-    const sam = await join(server.url, s.sessionId, s.invites.participant, 'Sam (VP)');
-    const fac = await openBoard(browser, server.url, s.sessionId, s.facilitatorToken);
-    const samPage = await openBoard(browser, server.url, s.sessionId, sam.token);
+    const s = await createSession(suite.server.url);
+    const sam = await join(suite.server.url, s.sessionId, s.invites.participant, 'Sam (VP)');
+    const fac = await openBoard(suite.browser, suite.server.url, s.sessionId, s.facilitatorToken);
+    const samPage = await openBoard(suite.browser, suite.server.url, s.sessionId, sam.token);
     // Initials come from the words, not the punctuation.
     await expect.poll(() => fac.locator('.avatar [aria-hidden="true"]').first().textContent()).toBe('SV');
     await paste(fac, 'Audit log demo\nSOC 2 report page\nCIO round-table');
@@ -90,15 +81,15 @@ describe('board layout on every screen in Chromium', () => {
   });
 
   it('on a 390×844 phone: join, a full-width board, header and phase controls on screen, sheets, pinch, long-press and voting', async () => {
-    const s = await createSession(server.url);
-    const fac = await openBoard(browser, server.url, s.sessionId, s.facilitatorToken);
+    const s = await createSession(suite.server.url);
+    const fac = await openBoard(suite.browser, suite.server.url, s.sessionId, s.facilitatorToken);
     await paste(fac, 'Audit log demo\nSOC 2 report page');
 
-    const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const context = await suite.browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
     const phone = await context.newPage();
     // Joining on the phone.
-    await phone.goto(`${server.url}/join/${s.sessionId}?test=1#invite=${s.invites.participant}`);
+    await phone.goto(`${suite.server.url}/join/${s.sessionId}?test=1#invite=${s.invites.participant}`);
     await phone.getByLabel('Your name').fill('Pat');
     await phone.getByRole('button', { name: 'Join' }).click();
     await phone.getByTestId('board-canvas').waitFor();
@@ -164,8 +155,8 @@ describe('board layout on every screen in Chromium', () => {
   });
 
   it('a facilitator on a phone sees the phase controls and can move on', async () => {
-    const s = await createSession(server.url);
-    const phone = await openBoard(browser, server.url, s.sessionId, s.facilitatorToken, PHONE);
+    const s = await createSession(suite.server.url);
+    const phone = await openBoard(suite.browser, suite.server.url, s.sessionId, s.facilitatorToken, PHONE);
     const next = await box(phone, '[data-testid="phase-next"]');
     expect(next.x + next.width).toBeLessThanOrEqual(PHONE.width);
     expect(next.y + next.height).toBeLessThanOrEqual(PHONE.height);

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createSession, join } from '../helpers/api.ts';
-import { launchBrowser, requireBuiltClient } from '../helpers/browser.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { browserSuite } from '../helpers/browserSuite.ts';
 import { boardToPage, clustersOn, focusCanvas, notesOn, openBoard, overlapping } from './boardPage.ts';
 
 /**
@@ -10,26 +9,16 @@ import { boardToPage, clustersOn, focusCanvas, notesOn, openBoard, overlapping }
  * people on one board in Chromium, each in their own browser profile.
  */
 describe('adding, pasting and framing notes in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    requireBuiltClient();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   async function threePeople() {
-    const s = await createSession(server.url);
-    const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat');
-    const sam = await join(server.url, s.sessionId, s.invites.participant, 'Sam');
+    const s = await createSession(suite.server.url);
+    const pat = await join(suite.server.url, s.sessionId, s.invites.participant, 'Pat');
+    const sam = await join(suite.server.url, s.sessionId, s.invites.participant, 'Sam');
     const pages = [
-      await openBoard(browser, server.url, s.sessionId, s.facilitatorToken),
-      await openBoard(browser, server.url, s.sessionId, pat.token),
-      await openBoard(browser, server.url, s.sessionId, sam.token),
+      await openBoard(suite.browser, suite.server.url, s.sessionId, s.facilitatorToken),
+      await openBoard(suite.browser, suite.server.url, s.sessionId, pat.token),
+      await openBoard(suite.browser, suite.server.url, s.sessionId, sam.token),
     ] as [Page, Page, Page];
     return { s, pages };
   }

@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { insertIdea } from '@throughline/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createSession, join } from '../helpers/api.ts';
-import { launchBrowser, newPerson, requireBuiltClient, waitInPage } from '../helpers/browser.ts';
+import { newPerson, waitInPage } from '../helpers/browser.ts';
+import { browserSuite } from '../helpers/browserSuite.ts';
 import { connectDoc, waitSynced } from '../helpers/connectDoc.ts';
 import { sampleIdea } from '../helpers/fixtures.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
 
 type Note = { text: string; lane: string; origin: string; adoptedBy: string | null };
 /** The page's own copy of the board, read through the `?test=1` hook. */
@@ -34,25 +34,15 @@ async function openAiTab(page: Page) {
 }
 
 describe('AI ideation in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    requireBuiltClient();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('streams 10 offline ideas into the AI lane on both browsers, and one is adopted onto the canvas', async () => {
-    const s = await createSession(server.url);
-    const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat');
-    const a = await newPerson(browser, server.url);
-    const b = await newPerson(browser, server.url);
-    await a.page.goto(`${server.url}/s/${s.sessionId}?test=1#token=${pat.token}`);
-    await b.page.goto(`${server.url}/s/${s.sessionId}?test=1#token=${s.facilitatorToken}`);
+    const s = await createSession(suite.server.url);
+    const pat = await join(suite.server.url, s.sessionId, s.invites.participant, 'Pat');
+    const a = await newPerson(suite.browser, suite.server.url);
+    const b = await newPerson(suite.browser, suite.server.url);
+    await a.page.goto(`${suite.server.url}/s/${s.sessionId}?test=1#token=${pat.token}`);
+    await b.page.goto(`${suite.server.url}/s/${s.sessionId}?test=1#token=${s.facilitatorToken}`);
     await openAiTab(a.page);
     await openAiTab(b.page);
 
@@ -99,9 +89,9 @@ describe('AI ideation in the browser', () => {
   });
 
   it('suggests groups for loose notes; accepting one creates the cluster with its notes, dismissing one changes nothing', async () => {
-    const s = await createSession(server.url);
-    const f = await newPerson(browser, server.url);
-    await f.page.goto(`${server.url}/s/${s.sessionId}?test=1#token=${s.facilitatorToken}`);
+    const s = await createSession(suite.server.url);
+    const f = await newPerson(suite.browser, suite.server.url);
+    await f.page.goto(`${suite.server.url}/s/${s.sessionId}?test=1#token=${s.facilitatorToken}`);
     await openAiTab(f.page);
     const texts = [
       'Governance audit log demo',
@@ -112,8 +102,8 @@ describe('AI ideation in the browser', () => {
       'Enterprise pricing comparison sheet',
     ];
     // Another participant's notes, from a real y-websocket client.
-    const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat');
-    const peer = connectDoc(server.wsUrl, s.sessionId, 'board', pat.token);
+    const pat = await join(suite.server.url, s.sessionId, s.invites.participant, 'Pat');
+    const peer = connectDoc(suite.server.wsUrl, s.sessionId, 'board', pat.token);
     await waitSynced(peer);
     for (const [i, text] of texts.entries())
       insertIdea(
@@ -140,10 +130,10 @@ describe('AI ideation in the browser', () => {
   });
 
   it('shows a clear refusal to a viewer and changes nothing', async () => {
-    const s = await createSession(server.url);
-    const vic = await join(server.url, s.sessionId, s.invites.viewer, 'Vic');
-    const v = await newPerson(browser, server.url);
-    await v.page.goto(`${server.url}/s/${s.sessionId}?test=1#token=${vic.token}`);
+    const s = await createSession(suite.server.url);
+    const vic = await join(suite.server.url, s.sessionId, s.invites.viewer, 'Vic');
+    const v = await newPerson(suite.browser, suite.server.url);
+    await v.page.goto(`${suite.server.url}/s/${s.sessionId}?test=1#token=${vic.token}`);
     await openAiTab(v.page);
     expect(await v.page.getByTestId('ai-generate').count()).toBe(0);
     await v.page.getByText('Viewers can read the AI lane but not ask for ideas.').waitFor();

@@ -4,6 +4,7 @@ import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join } from '../helpers/api.ts';
 import { launchBrowser, newPerson, waitInPage } from '../helpers/browser.ts';
+import { canvasPoint, writeNoteAt } from '../helpers/canvasGestures.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 
 /**
@@ -89,21 +90,6 @@ function boardToPage(page: Page, p: { x: number; y: number }) {
     const r = canvas.getBoundingClientRect();
     return { x: r.left + pt.x * vp.scale + vp.x, y: r.top + pt.y * vp.scale + vp.y };
   }, p);
-}
-
-async function canvasPoint(page: Page, fx: number, fy: number) {
-  const box = await page.getByTestId('board-canvas').boundingBox();
-  if (!box) throw new Error('no canvas');
-  return { x: box.x + box.width * fx, y: box.y + box.height * fy };
-}
-
-/** Writes a new note the way a person does: double-click empty canvas at (fx, fy), type, and close the editor. */
-async function writeNoteAt(page: Page, fx: number, fy: number, text: string) {
-  const spot = await canvasPoint(page, fx, fy);
-  await page.mouse.dblclick(spot.x, spot.y);
-  await page.getByTestId('note-editor').waitFor();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
 }
 
 const saved = (page: Page) =>

@@ -1,28 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { join as joinPath, resolve } from 'node:path';
 import { insertIdea } from '@throughline/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { command, createSession, join } from '../helpers/api.ts';
-import { launchBrowser, newPerson, requireBuiltClient } from '../helpers/browser.ts';
+import { newPerson } from '../helpers/browser.ts';
+import { browserSuite } from '../helpers/browserSuite.ts';
 import { connectDoc, waitSynced } from '../helpers/connectDoc.ts';
 import { sampleIdea } from '../helpers/fixtures.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/csp');
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuiltClient();
+const suite = browserSuite();
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 interface Watched {
@@ -34,7 +25,7 @@ interface Watched {
 
 /** A fresh browser profile that records every CSP violation and console error, from the first script on. */
 async function watchedPage(viewport?: { width: number; height: number }): Promise<Watched> {
-  const { context, page } = await newPerson(browser, server.url, viewport);
+  const { context, page } = await newPerson(suite.browser, suite.server.url, viewport);
   const problems: string[] = [];
   await page.exposeFunction('__reportCsp', (v: string) => problems.push(`csp: ${v}`));
   await page.addInitScript(() => {
@@ -51,7 +42,7 @@ async function watchedPage(viewport?: { width: number; height: number }): Promis
 
 describe('security headers with the built client in Chromium', () => {
   it('serves every page with CSP, nosniff, frame-ancestors and referrer policy', async () => {
-    const res = await fetch(`${server.url}/`);
+    const res = await fetch(`${suite.server.url}/`);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
@@ -62,7 +53,7 @@ describe('security headers with the built client in Chromium', () => {
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     // The API and the SPA's deep links carry them too.
     for (const path of ['/api/health/live', '/s/ses_abcdefgh', '/api/nope']) {
-      const r = await fetch(`${server.url}${path}`);
+      const r = await fetch(`${suite.server.url}${path}`);
       expect(r.headers.get('content-security-policy'), path).toBe(csp);
       expect(r.headers.get('x-content-type-options'), path).toBe('nosniff');
     }
@@ -77,29 +68,29 @@ describe('security headers with the built client in Chromium', () => {
       const tag = String(viewport.width);
       try {
         // Start page, and creating a session from it.
-        await w.page.goto(`${server.url}/`);
+        await w.page.goto(`${suite.server.url}/`);
         await w.page.locator('#field-objective').waitFor();
         await w.page.screenshot({ path: joinPath(SHOTS, `start-${tag}.png`) });
 
         // Join page.
-        const s = await createSession(server.url);
-        await w.page.goto(`${server.url}/join/${s.sessionId}#invite=${s.invites.participant}`);
+        const s = await createSession(suite.server.url);
+        await w.page.goto(`${suite.server.url}/join/${s.sessionId}#invite=${s.invites.participant}`);
         await w.page.getByRole('button', { name: /join/i }).first().waitFor();
         await w.page.screenshot({ path: joinPath(SHOTS, `join-${tag}.png`) });
 
         // Board with a note on it (canvas, cursors, sockets).
-        const peer = connectDoc(server.wsUrl, s.sessionId, 'board', s.facilitatorToken);
+        const peer = connectDoc(suite.server.wsUrl, s.sessionId, 'board', s.facilitatorToken);
         await waitSynced(peer);
         insertIdea(peer.doc, sampleIdea({ ...peer.author, id: 'idea:csp' as never, text: 'Runs under the policy', x: 80, y: 120 }));
-        const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat');
-        await w.page.goto(`${server.url}/s/${s.sessionId}?test=1#token=${pat.token}`);
+        const pat = await join(suite.server.url, s.sessionId, s.invites.participant, 'Pat');
+        await w.page.goto(`${suite.server.url}/s/${s.sessionId}?test=1#token=${pat.token}`);
         await w.page.getByTestId('phase-banner').waitFor();
         await w.page.screenshot({ path: joinPath(SHOTS, `board-${tag}.png`) });
         peer.destroy();
 
         // Plan view: the facilitator moves the session to the plan phase.
         for (const phase of ['select', 'plan']) {
-          const moved = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase });
+          const moved = await command(suite.server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase });
           expect(moved.status, JSON.stringify(moved.body)).toBe(200);
         }
         await w.page

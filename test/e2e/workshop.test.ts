@@ -4,6 +4,7 @@ import { TEMPLATES } from '@throughline/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPerson, requireBuiltClient, waitInPage } from '../helpers/browser.ts';
+import { writeNoteAt } from '../helpers/canvasGestures.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 
 /**
@@ -63,20 +64,6 @@ async function countdown(page: Page): Promise<number> {
   const [m, s] = text.split(':').map(Number);
   if (m === undefined || s === undefined || Number.isNaN(m) || Number.isNaN(s)) throw new Error(`not a countdown: ${text}`);
   return m * 60 + s;
-}
-
-async function canvasPoint(page: Page, fx: number, fy: number) {
-  const box = await page.getByTestId('board-canvas').boundingBox();
-  if (!box) throw new Error('no canvas');
-  return { x: box.x + box.width * fx, y: box.y + box.height * fy };
-}
-
-async function writeNoteAt(page: Page, fx: number, fy: number, text: string) {
-  const spot = await canvasPoint(page, fx, fy);
-  await page.mouse.dblclick(spot.x, spot.y);
-  await page.getByTestId('note-editor').waitFor();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
 }
 
 /** A board note by text, once this page has it. */

@@ -2,37 +2,15 @@ import { createServer, type Server } from 'node:http';
 import { addComment, readPhase } from '@throughline/shared';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { command, createSession, join, sampleBrief } from '../helpers/api.ts';
+import { command, createSession } from '../helpers/api.ts';
 import { connectDoc, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { FakeClock, HOUR } from '../helpers/fakeClock.ts';
+import { mailsTo, PUBLIC, sessionWithEmails, to } from '../helpers/mailSession.ts';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtpSink.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { storedDoc } from '../helpers/storedDoc.ts';
 
-const PUBLIC = 'https://throughline.example.test';
 const manual = { schedulerIntervalMs: 3_600_000, mailIntervalMs: 3_600_000 };
-
-async function sessionWithEmails(url: string) {
-  const res = await fetch(`${url}/api/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ brief: sampleBrief(), facilitatorName: 'Fay', facilitatorEmail: 'fay@example.test' }),
-  });
-  const s = (await res.json()) as Awaited<ReturnType<typeof createSession>>;
-  const pat = (await (
-    await fetch(`${url}/api/sessions/${s.sessionId}/join`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ invite: s.invites.participant, name: 'Pat', email: 'pat@example.test' }),
-    })
-  ).json()) as { token: string; participantId: string };
-  const vic = await join(url, s.sessionId, s.invites.viewer, 'Vic');
-  return { ...s, pat, vic };
-}
-
-const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address));
-const mailsTo = (sink: SmtpSink, addr: string, subject: RegExp) =>
-  sink.mails.filter((m) => to(m).includes(addr) && subject.test(m.subject ?? ''));
 
 describe('notification mail through a real SMTP server', () => {
   let sink: SmtpSink;

@@ -1,7 +1,7 @@
 import { type Idea, NOTE_SIZE } from '@throughline/shared';
 import type Konva from 'konva';
 import { memo, useCallback } from 'react';
-import { Shape } from 'react-konva';
+import { Shape } from '../konva/reactKonva.ts';
 
 /**
  * Zoomed far out, text is unreadable and thousands of notes may be on

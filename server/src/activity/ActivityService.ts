@@ -49,7 +49,7 @@ export class ActivityService {
         ...commentsSince(comments.doc, from, me.participantId),
         phaseChanges,
         ...planChangesSince(control.doc, from),
-        serverTime: Date.now(),
+        serverTime: this.app.scheduler.clock.now(),
       };
     });
   }
@@ -67,11 +67,11 @@ export class ActivityService {
   }
 
   /** Records what `participantId` has now seen of the docs given (board and/or comments). */
-  async markSeen(sessionId: string, participantId: string, docs: { board?: Y.Doc; comments?: Y.Doc }): Promise<void> {
+  async markSeen(sessionId: string, participantId: string, docs: { board?: Y.Doc; comments?: Y.Doc }, at?: string): Promise<void> {
     await this.app.store.putSeen({
       sessionId,
       participantId,
-      at: new Date().toISOString(),
+      at: at ?? new Date(this.app.scheduler.clock.now()).toISOString(),
       board: docs.board ? Y.encodeStateVector(docs.board) : null,
       comments: docs.comments ? Y.encodeStateVector(docs.comments) : null,
     });

@@ -41,8 +41,8 @@ export const activityPlugin = fp(
       await app.rooms.with(session.id, ['board', 'comments'], (board, comments) =>
         service.markSeen(session.id, me.participantId, { board: board.doc, comments: comments.doc }),
       );
-      return { ok: true, serverTime: Date.now() };
+      return { ok: true, serverTime: app.scheduler.clock.now() };
     });
   },
-  { name: 'activity' },
+  { name: 'activity', dependencies: ['scheduler'] },
 );

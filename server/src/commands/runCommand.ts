@@ -151,7 +151,7 @@ export async function runServerTask<T>(
       type,
       payload: out.payload ?? null,
       outcome: 'ok',
-      at: new Date().toISOString(),
+      at: new Date(app.scheduler.clock.now()).toISOString(),
     });
   }
   return out.value;
@@ -169,7 +169,12 @@ export async function runCommand(app: FastifyInstance, session: SessionRecord, i
   const parsed = CommandSchema.safeParse(body);
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
-    await audit(app, { ...who, ...invalidBodyAudit(body), outcome: ErrorCode.invalidCommand, at: new Date().toISOString() });
+    await audit(app, {
+      ...who,
+      ...invalidBodyAudit(body),
+      outcome: ErrorCode.invalidCommand,
+      at: new Date(app.scheduler.clock.now()).toISOString(),
+    });
     return {
       ok: false,
       status: 400,
@@ -193,9 +198,21 @@ export async function runCommand(app: FastifyInstance, session: SessionRecord, i
   try {
     result = COMMAND_RULES[cmd.type].readOnly ? await run() : await exclusively(app, session.id, run);
   } catch (err) {
-    await audit(app, { ...who, type: cmd.type, payload: cmd, outcome: ErrorCode.internal, at: new Date().toISOString() });
+    await audit(app, {
+      ...who,
+      type: cmd.type,
+      payload: cmd,
+      outcome: ErrorCode.internal,
+      at: new Date(app.scheduler.clock.now()).toISOString(),
+    });
     throw err;
   }
-  await audit(app, { ...who, type: cmd.type, payload: cmd, outcome: result.ok ? 'ok' : result.code, at: new Date().toISOString() });
+  await audit(app, {
+    ...who,
+    type: cmd.type,
+    payload: cmd,
+    outcome: result.ok ? 'ok' : result.code,
+    at: new Date(app.scheduler.clock.now()).toISOString(),
+  });
   return result;
 }

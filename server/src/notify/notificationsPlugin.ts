@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { Contact } from '../store/Store.ts';
 import { readChatTarget } from '../webhook/chatTarget.ts';
 import { ChatPoster } from './ChatPoster.ts';
+import { digestTask, PHASE_NAMES } from './digestTask.ts';
 import { MailOutbox } from './MailOutbox.ts';
 import { type MailContent, renderMail } from './mailContent.ts';
 import { stepReminders } from './reminders.ts';
@@ -42,9 +43,6 @@ export interface Notifications {
   /** Queues one mail per person in `to` who gave an address and did not unsubscribe; `key` makes it once per person. */
   mail(sessionId: string, to: (c: Contact) => boolean, key: string, content: (c: Contact) => MailContent): Promise<number>;
 }
-
-const PHASE_NAMES: Record<Phase, string> = { explore: 'Explore', select: 'Select', plan: 'Plan', review: 'Review' };
-const DAY = 86_400_000;
 
 export const notificationsPlugin = fp<NotificationsOptions>(
   async (app: FastifyInstance, opts: NotificationsOptions) => {
@@ -143,10 +141,11 @@ export const notificationsPlugin = fp<NotificationsOptions>(
       await notifications.mail(
         e.sessionId,
         (c) => mentioned.has(c.participantId),
+        // Once per comment and person: an edit mails only the people it added.
         `mention:${e.commentId}`,
         () => ({
           subject: `${e.authorName} mentioned you — ${name}`,
-          lines: [`${e.authorName} mentioned you in “${name}”:`, e.text],
+          lines: [`${e.authorName} mentioned you in “${name}”${e.edited ? ' (in an edited comment)' : ''}:`, e.text],
           action: { label: 'Reply', url: `${sessionLink(e.sessionId)}?thread=${encodeURIComponent(e.threadKey)}` },
         }),
       );
@@ -190,7 +189,11 @@ export const notificationsPlugin = fp<NotificationsOptions>(
             (c) => c.participantId === r.step.ownerId,
             r.key,
             () => ({
-              subject: r.kind === 'due' ? `Due tomorrow: ${r.step.title}` : `Time to review: ${r.step.title}`,
+              subject:
+                r.kind === 'review'
+                  ? `Time to review: ${r.step.title}`
+                  : // A server that was down at 09:00 the day before still reminds on the day itself.
+                    `Due ${new Date(now).toISOString().slice(0, 10) === r.date ? 'today' : 'tomorrow'}: ${r.step.title}`,
               lines:
                 r.kind === 'due'
                   ? [`Your step “${r.step.title}” in “${name}” is due on ${r.date}.`]
@@ -215,47 +218,7 @@ export const notificationsPlugin = fp<NotificationsOptions>(
       },
     });
 
-    app.scheduler.add({
-      name: 'digest',
-      async run(ctx, now) {
-        const schedule = readSchedule(ctx.control);
-        const phase = readPhase(ctx.control);
-        const last = lastDigest(schedule.notices, phase.current, phase.changedAt);
-        const deadline = schedule.deadlines[phase.current as 'explore'];
-        if (!deadline || last === null || now < last + DAY || now >= Date.parse(deadline)) return { acted: false };
-        const since = new Date(last).toISOString();
-        const activity = await app.activity.summary(ctx.session.id, since);
-        const name = await title(ctx.session.id);
-        ctx.transact(ctx.control, () =>
-          writeSchedule(ctx.control, { notices: { ...schedule.notices, [`digest:${phase.current}`]: new Date(now).toISOString() } }),
-        );
-        await notifications.mail(
-          ctx.session.id,
-          () => true,
-          `digest:${phase.current}:${since}`,
-          (c) => ({
-            subject: `Today in ${name}`,
-            lines: [
-              `Since yesterday in “${name}” (${PHASE_NAMES[phase.current]} closes ${utc(deadline)} UTC):`,
-              `${activity.newIdeas} new ideas, ${activity.changedIdeas} changed, ${activity.comments} comments${
-                activity.mentionsOf(c.participantId) > 0 ? `, ${activity.mentionsOf(c.participantId)} mentioning you` : ''
-              }.`,
-            ],
-            action: { label: 'See what is new', url: sessionLink(ctx.session.id) },
-          }),
-        );
-        return { acted: true, payload: { since } };
-      },
-      nextWake: ({ control }, now) => {
-        const schedule = readSchedule(control);
-        const phase = readPhase(control);
-        const last = lastDigest(schedule.notices, phase.current, phase.changedAt);
-        const deadline = schedule.deadlines[phase.current as 'explore'];
-        if (!deadline || last === null) return null;
-        const next = Math.max(last + DAY, now);
-        return next < Date.parse(deadline) ? next : null;
-      },
-    });
+    app.scheduler.add(digestTask(app, notifications, sessionLink));
 
     app.get<{ Querystring: { t?: string } }>('/api/unsubscribe', async (req, reply) => {
       const ok = await unsubscribe(app, req.query.t);
@@ -287,12 +250,6 @@ async function deadlineText(app: FastifyInstance, sessionId: string, phase: Phas
     const at = readSchedule(control.doc).deadlines[phase as 'explore'];
     return at ? utc(at) : null;
   });
-}
-
-/** When the current round's last digest went out (or the phase opened), epoch ms. */
-function lastDigest(notices: Record<string, string>, phase: Phase, changedAt: string | null): number | null {
-  const iso = notices[`digest:${phase}`] ?? changedAt;
-  return iso ? Date.parse(iso) : null;
 }
 
 const TokenQuery = z.string().min(1).max(400);

@@ -48,7 +48,8 @@ export async function createSession(
   facilitatorName: string,
   seed: SessionSeed = {},
 ): Promise<CreatedSession> {
-  const now = new Date().toISOString();
+  // The server's clock (a test's fake one): the phase's opening time starts the digest's day.
+  const now = new Date(app.scheduler.clock.now()).toISOString();
   const sessionId = createSessionId();
   const facilitator: ParticipantRecord = {
     id: createParticipantId(),
