@@ -1,22 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join as joinPath, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { createSession, join } from '../helpers/api.ts';
-import { launchBrowser, newPerson, requireBuiltClient } from '../helpers/browser.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { newPerson } from '../helpers/browser.ts';
+import { browserSuite } from '../helpers/browserSuite.ts';
+import { startServer } from '../helpers/startServer.ts';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/throttled');
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuiltClient();
-  mkdirSync(SHOTS, { recursive: true });
-  // A small budget, so a few hundred changes are "too much"; the back-off is the production one (2 s, doubling).
-  server = await startServer({
+// A small budget, so a few hundred changes are "too much"; the back-off is the production one (2 s, doubling).
+const t = browserSuite(() =>
+  startServer({
     writeBudget: {
       participant: { structsPerSecond: 200, structBurst: 1_000, bytesPerSecond: 1024 * 1024, byteBurst: 4 * 1024 * 1024 },
       session: { structsPerSecond: 20_000, structBurst: 100_000, bytesPerSecond: 2 * 1024 * 1024, byteBurst: 12 * 1024 * 1024 },
@@ -24,13 +19,9 @@ beforeAll(async () => {
       maxBackoffMs: 60_000,
       forgetAfterMs: 300_000,
     },
-  });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+  }),
+);
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 describe('a browser that sends too much', () => {
   for (const viewport of [
@@ -38,11 +29,11 @@ describe('a browser that sends too much', () => {
     { width: 390, height: 844 },
   ]) {
     it(`says it is sending too much and when it reconnects, then saves what it kept (${viewport.width} px)`, async () => {
-      const s = await createSession(server.url);
-      const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat');
-      const { context, page } = await newPerson(browser, server.url, viewport);
+      const s = await createSession(t.server.url);
+      const pat = await join(t.server.url, s.sessionId, s.invites.participant, 'Pat');
+      const { context, page } = await newPerson(t.browser, t.server.url, viewport);
       try {
-        await page.goto(`${server.url}/s/${s.sessionId}?test=1#token=${pat.token}`);
+        await page.goto(`${t.server.url}/s/${s.sessionId}?test=1#token=${pat.token}`);
         await page.getByTestId('phase-banner').waitFor();
         await page
           .locator('[data-testid="save-status"][data-state="saved"], [data-testid="save-status"][data-state="live"]')
