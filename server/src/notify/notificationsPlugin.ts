@@ -59,7 +59,11 @@ export const notificationsPlugin = fp<NotificationsOptions>(
             log: app.log,
           })
         : null;
-    const chat = new ChatPoster(app.config.webhookAllowPrivate, app.log);
+    // `app.webhooks` is registered after this plugin; posts reach it only once the app runs.
+    const chat = new ChatPoster(
+      () => app.webhooks,
+      () => app.scheduler.clock.now(),
+    );
 
     const title = async (sessionId: string) => (await app.store.getSession(sessionId))?.title ?? 'your session';
 
@@ -236,7 +240,6 @@ export const notificationsPlugin = fp<NotificationsOptions>(
 
     app.addHook('onReady', async () => outbox?.start());
     app.addHook('preClose', async () => {
-      await chat.close();
       await outbox?.close();
     });
   },
@@ -270,5 +273,7 @@ async function unsubscribe(app: FastifyInstance, t: string | undefined): Promise
 
 async function chatPost(app: FastifyInstance, sessionId: string, text: string): Promise<void> {
   const url = await app.rooms.with(sessionId, [PRIVATE_DOC], (priv) => readChatTarget(priv.doc));
-  if (url) app.notifications.chat.post(url, text);
+  if (!url) return;
+  // Stored before the event is done with (a restart from then on still posts it); a store failure is logged, never the change's.
+  await app.notifications.chat.post(sessionId, url, text).catch((err) => app.log.warn({ err }, 'could not queue a chat post'));
 }
