@@ -16,7 +16,7 @@ import type { Contact } from '../store/Store.ts';
 import { readChatTarget } from '../webhook/chatTarget.ts';
 import { ChatPoster } from './ChatPoster.ts';
 import { digestTask, PHASE_NAMES } from './digestTask.ts';
-import { MailOutbox } from './MailOutbox.ts';
+import type { MailOutbox } from './MailOutbox.ts';
 import { type MailContent, renderMail } from './mailContent.ts';
 import { stepReminders } from './reminders.ts';
 import { signUnsubscribe, verifyUnsubscribe } from './unsubscribeToken.ts';
@@ -48,9 +48,10 @@ export const notificationsPlugin = fp<NotificationsOptions>(
   async (app: FastifyInstance, opts: NotificationsOptions) => {
     const publicUrl = (opts.publicUrl ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
     const sessionLink = (id: string) => `${publicUrl}/s/${id}`;
+    // nodemailer loads only when mail is configured.
     const outbox =
       opts.smtpUrl !== null
-        ? new MailOutbox({
+        ? new (await import('./MailOutbox.ts')).MailOutbox({
             store: app.store,
             clock: app.scheduler.clock,
             smtpUrl: opts.smtpUrl,
