@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Compiles the server (and the shared TypeScript it imports) into one ES module,
-// server/dist/server.js, that plain `node` runs: no TypeScript at runtime.
-// npm dependencies stay external and load from server/node_modules.
+// Compiles the server (and the shared TypeScript it imports) into ES modules,
+// server/dist/server.js and the chunks it imports, that plain `node` runs: no
+// TypeScript at runtime. npm dependencies stay external and load from
+// server/node_modules. Code the server reaches through `await import()` (the
+// PDF writer and its fonts, the OpenAI SDK, nodemailer) is split into chunks
+// that load when first used, so a server that never needs them does not
+// hold them in memory.
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +19,10 @@ const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 await build({
-  entryPoints: [join(server, 'src/server.ts')],
-  outfile: join(out, 'server.js'),
+  entryPoints: { server: join(server, 'src/server.ts') },
+  outdir: out,
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',

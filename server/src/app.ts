@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { commentsCreatedBy, ErrorCode } from '@throughline/shared';
+import { commentsWrittenBy, ErrorCode } from '@throughline/shared';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { activityPlugin } from './activity/activityPlugin.ts';
 import { type AiPluginOptions, aiPlugin } from './ai/aiPlugin.ts';
@@ -185,9 +185,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           .catch((err) => app.log.warn({ err }, 'could not record a seen mark'));
       },
       onCommentsApplied: (who, doc, update) => {
-        for (const { threadKey, comment } of commentsCreatedBy(doc, update)) {
+        for (const { threadKey, comment, created } of commentsWrittenBy(doc, update)) {
           void app.sessionEvents.emit('commentPosted', {
             sessionId: who.sessionId,
+            edited: !created,
             threadKey,
             commentId: comment.id,
             authorId: comment.authorId,

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { createSession, join as joinSession } from '../helpers/api.ts';
 import { connectDoc, type Peer, sleep, waitSynced } from '../helpers/connectDoc.ts';
 import { spawnServer } from '../helpers/spawnServer.ts';
@@ -52,6 +53,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * `BENCH_PROFILE=<dir>`: V8 CPU profiles of each server process, ours in
+ * `<dir>/ours` and the reference's in `<dir>/reference`, to compare where
+ * each spends its time.
+ */
+export function profileArgs(which: 'ours' | 'reference'): string[] {
+  const dir = process.env.BENCH_PROFILE;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${join(dir, which)}`] : [];
+}
+
 /** The shape of a workload: how many sessions, and clients in each. */
 export type TargetShape = Pick<ServerBenchOptions, 'sessions' | 'clientsPerSession'>;
 
@@ -61,9 +72,7 @@ export type TargetShape = Pick<ServerBenchOptions, 'sessions' | 'clientsPerSessi
  */
 export async function throughlineTarget(o: TargetShape): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'throughline-bench-'));
-  // BENCH_PROFILE=<dir> writes a V8 CPU profile of our server there, to find hot spots.
-  const profile = process.env.BENCH_PROFILE;
-  const srv = await spawnServer(dir, { LOG_LEVEL: 'error' }, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
+  const srv = await spawnServer(dir, { LOG_LEVEL: 'error' }, profileArgs('ours'));
   const sessions: Target['sessions'] = [];
   for (let i = 0; i < o.sessions; i++) {
     const s = await createSession(srv.url);
@@ -88,7 +97,17 @@ export async function throughlineTarget(o: TargetShape): Promise<Target> {
 export async function referenceTarget(o: TargetShape): Promise<Target> {
   const port = await freePort();
   const entry = resolve(import.meta.dirname, '../node_modules/@y/websocket-server/src/server.js');
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  // A profile is written on a normal exit only, and the reference server has no SIGTERM handler of its own.
+  const profiling = profileArgs('reference');
+  const args = profiling.length
+    ? [
+        ...profiling,
+        '--input-type=module',
+        '-e',
+        `process.on('SIGTERM', () => process.exit(0)); await import(${JSON.stringify(pathToFileURL(entry).href)});`,
+      ]
+    : [entry];
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

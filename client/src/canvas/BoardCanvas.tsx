@@ -1,12 +1,12 @@
 import type { Decision, Reactions, Spotlight } from '@throughline/shared';
 import type Konva from 'konva';
 import { type PointerEvent as ReactPointerEvent, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { Layer, Stage } from 'react-konva';
 import { type CullWindow, cullNotes, cullRects, cullWindowFor, needsRecull } from '../board/culling.ts';
 import { topmostNoteAt } from '../board/geometry.ts';
 import { clusterLit, noteLit } from '../board/spotlight.ts';
 import { verdictTitle } from '../board/verdictBadge.ts';
 import { type Size, screenToBoard } from '../board/viewport.ts';
+import { Layer, Stage } from '../konva/reactKonva.ts';
 import type { BoardEditor } from '../state/BoardEditor.ts';
 import type { BoardStore } from '../state/BoardStore.ts';
 import { useStoreValue, useVersion } from '../state/useStore.ts';
@@ -214,7 +214,7 @@ export function BoardCanvas({
                 />
               ))}
               {win.detail === 'overview' ? (
-                <OverviewNotes notes={visibleNotes} selection={selection} scale={win.scale} />
+                <OverviewNotes notes={visibleNotes} selection={selection} scale={win.scale} area={win.rect} />
               ) : (
                 visibleNotes.map((n) => {
                   const peer = editors.get(n.id);

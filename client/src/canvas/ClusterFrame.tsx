@@ -1,8 +1,8 @@
 import type { Cluster } from '@throughline/shared';
 import { memo } from 'react';
-import { Group, Line, Rect, Text } from 'react-konva';
 import { CLUSTER_TITLE_HEIGHT } from '../board/geometry.ts';
 import { NOTE_FONT } from '../board/noteText.ts';
+import { Group, Line, Rect, Text } from '../konva/reactKonva.ts';
 
 /** A titled frame behind the notes. The title hides while this person renames it in the DOM input. */
 export const ClusterFrame = memo(function ClusterFrame({

@@ -1,5 +1,5 @@
-import { Rect } from 'react-konva';
 import type { Rect as Box } from '../board/viewport.ts';
+import { Rect } from '../konva/reactKonva.ts';
 import type { Store } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
 

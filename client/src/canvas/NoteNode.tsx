@@ -1,8 +1,8 @@
 import { type Idea, NOTE_SIZE, REACTION_EMOJI, type Reactions, type Verdict } from '@throughline/shared';
 import { memo } from 'react';
-import { Group, Rect, Text } from 'react-konva';
 import { NOTE_FONT, NOTE_FOOTER, NOTE_PADDING, noteFontSize } from '../board/noteText.ts';
 import { BADGE_SIZE, VERDICT_BADGE } from '../board/verdictBadge.ts';
+import { Group, Rect, Text } from '../konva/reactKonva.ts';
 
 export interface NoteNodeProps {
   idea: Idea;

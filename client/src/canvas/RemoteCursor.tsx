@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import { Group, Line, Rect, Text } from 'react-konva';
 import { NOTE_FONT } from '../board/noteText.ts';
+import { Group, Line, Rect, Text } from '../konva/reactKonva.ts';
 
 /** Another person's pointer: an arrow and a name tag, the same size on screen at any zoom. */
 export const RemoteCursor = memo(function RemoteCursor({

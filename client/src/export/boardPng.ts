@@ -1,8 +1,8 @@
 import { type Cluster, type Decision, type Idea, NOTE_SIZE } from '@throughline/shared';
-import Konva from 'konva';
 import { NOTE_FONT, NOTE_FOOTER, NOTE_PADDING, noteFontSize } from '../board/noteText.ts';
 import { BADGE_SIZE, VERDICT_BADGE } from '../board/verdictBadge.ts';
 import { type Rect, type Size, type Viewport, visibleRect } from '../board/viewport.ts';
+import * as Konva from '../konva/konvaCore.ts';
 
 /** What to export: every note and cluster, or exactly what this person's screen shows. */
 export type PngArea = { kind: 'board' } | { kind: 'view'; viewport: Viewport; size: Size };

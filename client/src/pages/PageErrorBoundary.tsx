@@ -6,7 +6,7 @@ import { ErrorPage } from './ErrorPage.tsx';
  * most often because its code could not be downloaded (a flaky network, or
  * a deploy that replaced the chunk). "Try again" reloads.
  */
-export class PageErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+export class PageErrorBoundary extends Component<{ children: ReactNode; title?: string }, { error: Error | null }> {
   override state = { error: null as Error | null };
 
   static getDerivedStateFromError(error: Error) {
@@ -16,6 +16,6 @@ export class PageErrorBoundary extends Component<{ children: ReactNode }, { erro
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
-    return <ErrorPage kind="network" title="The board could not be opened" detail={error.message} />;
+    return <ErrorPage kind="network" title={this.props.title ?? 'The board could not be opened'} detail={error.message} />;
   }
 }

@@ -2,6 +2,7 @@ import { type CSSProperties, useEffect, useRef, useState } from 'react';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
+import { PanelView } from './PanelLoader.tsx';
 import { clampSidebar, SidebarResizer } from './SidebarResizer.tsx';
 import { SIDEBAR_TABS } from './sidebarTabs.tsx';
 
@@ -32,6 +33,8 @@ export function Sidebar() {
             key={t.id}
             type="button"
             className="btn btn-ghost btn-small vertical-label"
+            onPointerEnter={t.panel.preload}
+            onFocus={t.panel.preload}
             onClick={() => patchStore(editor.ui, { sidebarTab: t.id })}
           >
             {t.label}
@@ -40,7 +43,6 @@ export function Sidebar() {
       </aside>
     );
   }
-  const { Panel } = active;
   const width = clampSidebar(widths[active.wide ? 'wide' : 'narrow']);
   return (
     <aside className="side side-right" data-wide={active.wide ? 'true' : undefined} aria-label="Sidebar" style={sideWidth(width)}>
@@ -56,6 +58,8 @@ export function Sidebar() {
               className="tab"
               aria-selected={t.id === active.id}
               aria-controls={`tabpanel-${t.id}`}
+              onPointerEnter={t.panel.preload}
+              onFocus={t.panel.preload}
               onClick={() => patchStore(editor.ui, { sidebarTab: t.id })}
             >
               {t.label}
@@ -75,10 +79,10 @@ export function Sidebar() {
       <div className="tab-panel" role="tabpanel" tabIndex={0} id={`tabpanel-${active.id}`} aria-labelledby={`tab-${active.id}`}>
         {active.wide ? (
           <div className="tl-phase-root tl-phase-wide">
-            <Panel />
+            <PanelView key={active.id} loader={active.panel} />
           </div>
         ) : (
-          <Panel />
+          <PanelView key={active.id} loader={active.panel} />
         )}
       </div>
     </aside>

@@ -1,21 +1,13 @@
-import type { ComponentType } from 'react';
 import type { ControlSnapshot } from '../session/readControl.ts';
-import { AsyncPanel } from './AsyncPanel.tsx';
-import { AiPanel } from './ai/AiPanel.tsx';
-import { CommentsPanel } from './comments/CommentsPanel.tsx';
-import { ExportPanel } from './ExportPanel.tsx';
+import { PanelLoader } from './PanelLoader.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
-import { PlanPanel } from './PlanPanel.tsx';
-import { ReviewPanel } from './ReviewPanel.tsx';
-import { SelectPanel } from './SelectPanel.tsx';
-import { WhatsNewPanel } from './WhatsNewPanel.tsx';
-import { WorkshopPanel } from './workshop/WorkshopPanel.tsx';
 
 /** A tab in the right-hand sidebar. Its panel reads the session through hooks (`useSession`, `useControl`, …). */
 export interface SidebarTab {
   id: string;
   label: string;
-  Panel: ComponentType;
+  /** The panel's code; it reads the session through hooks. */
+  panel: PanelLoader;
   /** Hide the tab when it does not apply (e.g. a phase's panel outside that phase). */
   visible?: (control: ControlSnapshot) => boolean;
   /** The panel needs room (select, plan, review): the sidebar widens while it is open. */
@@ -27,18 +19,40 @@ const inPhase =
   (c: ControlSnapshot) =>
     phases.includes(c.phase.current);
 
-/** The sidebar's tabs, in order. A new panel is one import and one entry here. */
+/**
+ * The sidebar's tabs, in order. A new panel is one entry here. Only the
+ * panel open by default (People) is in a board link's first load; the others
+ * download when first opened (decision 1820).
+ */
 export const SIDEBAR_TABS: SidebarTab[] = [
-  { id: 'people', label: 'People', Panel: ParticipantsPanel },
-  { id: 'workshop', label: 'Workshop', Panel: WorkshopPanel },
-  { id: 'ai', label: 'AI ideas', Panel: AiPanel },
-  { id: 'select', label: 'Select', Panel: SelectPanel, visible: inPhase('select'), wide: true },
+  { id: 'people', label: 'People', panel: PanelLoader.ready(ParticipantsPanel) },
+  { id: 'workshop', label: 'Workshop', panel: new PanelLoader(() => import('./workshop/WorkshopPanel.tsx').then((m) => m.WorkshopPanel)) },
+  { id: 'ai', label: 'AI ideas', panel: new PanelLoader(() => import('./ai/AiPanel.tsx').then((m) => m.AiPanel)) },
+  {
+    id: 'select',
+    label: 'Select',
+    panel: new PanelLoader(() => import('./SelectPanel.tsx').then((m) => m.SelectPanel)),
+    visible: inPhase('select'),
+    wide: true,
+  },
   // The plan stays readable while reviewing.
-  { id: 'plan', label: 'Plan', Panel: PlanPanel, visible: inPhase('plan', 'review'), wide: true },
-  { id: 'review', label: 'Review', Panel: ReviewPanel, visible: inPhase('review'), wide: true },
-  { id: 'export', label: 'Export', Panel: ExportPanel },
+  {
+    id: 'plan',
+    label: 'Plan',
+    panel: new PanelLoader(() => import('./PlanPanel.tsx').then((m) => m.PlanPanel)),
+    visible: inPhase('plan', 'review'),
+    wide: true,
+  },
+  {
+    id: 'review',
+    label: 'Review',
+    panel: new PanelLoader(() => import('./ReviewPanel.tsx').then((m) => m.ReviewPanel)),
+    visible: inPhase('review'),
+    wide: true,
+  },
+  { id: 'export', label: 'Export', panel: new PanelLoader(() => import('./ExportPanel.tsx').then((m) => m.ExportPanel)) },
   // Async rounds: the discussion, what changed while you were away, and the schedule.
-  { id: 'comments', label: 'Comments', Panel: CommentsPanel },
-  { id: 'new', label: "What's new", Panel: WhatsNewPanel },
-  { id: 'async', label: 'Schedule', Panel: AsyncPanel },
+  { id: 'comments', label: 'Comments', panel: new PanelLoader(() => import('./comments/CommentsPanel.tsx').then((m) => m.CommentsPanel)) },
+  { id: 'new', label: "What's new", panel: new PanelLoader(() => import('./WhatsNewPanel.tsx').then((m) => m.WhatsNewPanel)) },
+  { id: 'async', label: 'Schedule', panel: new PanelLoader(() => import('./AsyncPanel.tsx').then((m) => m.AsyncPanel)) },
 ];

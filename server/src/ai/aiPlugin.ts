@@ -33,7 +33,7 @@ export const aiPlugin = fp(
       error: (o: object, m: string) => app.log.error(o, m),
     };
     const ai = new AiService({
-      generator: countedGenerator(opts.generator ?? createIdeaGenerator(app.config.openai, { log }), app.metrics.aiRequests),
+      generator: countedGenerator(opts.generator ?? (await createIdeaGenerator(app.config.openai, { log })), app.metrics.aiRequests),
       rooms: app.rooms,
       log,
       ...(opts.limits ? { limits: opts.limits } : {}),

@@ -5,8 +5,10 @@ export interface SessionEventMap {
   phaseChanged: { sessionId: string; from: Phase; to: Phase; at: string; by: string; auto: boolean };
   closingSoon: { sessionId: string; phase: Phase; deadline: string; label: string; key: string };
   planFinalised: { sessionId: string; revision: number; at: string };
+  /** A comment was posted, or edited with (possibly new) mentions. */
   commentPosted: {
     sessionId: string;
+    edited: boolean;
     threadKey: string;
     commentId: string;
     authorId: string;

@@ -1,44 +1,42 @@
-import type { FastifyBaseLogger } from 'fastify';
-import { DEFAULT_DELIVERY_POLICY, deliverWebhook } from '../webhook/deliverWebhook.ts';
+import { maskWebhookUrl, randomId } from '@throughline/shared';
+import { SERVER_PARTICIPANT_ID } from '../commands/serverIdentity.ts';
+import type { WebhookDispatcher } from '../webhook/WebhookDispatcher.ts';
 
 /**
  * Posts Slack-compatible `{ "text": … }` messages to a session's chat
- * webhook, in the background, through the plan webhook's delivery: the same
- * public-address guard (checked on the address actually connected to) and
- * the same retry policy. A chat post is a courtesy: a failure is logged and
- * nothing else waits for it.
+ * webhook through the plan webhook's dispatcher: the same public-address
+ * guard (checked on the address actually connected to), the same retries,
+ * and the same stored job queue, so a post waiting for its retry survives
+ * a restart. Chat posts stay out of the plan webhook's delivery log.
  */
 export class ChatPoster {
-  private readonly abort = new AbortController();
-  private readonly running = new Set<Promise<void>>();
-
   constructor(
-    private readonly allowPrivate: boolean,
-    private readonly log: FastifyBaseLogger,
+    private readonly webhooks: () => WebhookDispatcher,
+    private readonly now: () => number,
   ) {}
 
-  post(url: string, text: string): Promise<void> {
-    const p: Promise<void> = deliverWebhook(
-      { url, body: JSON.stringify({ text }), headers: { 'content-type': 'application/json' } },
-      { ...DEFAULT_DELIVERY_POLICY, allowPrivate: this.allowPrivate, signal: this.abort.signal },
-    )
-      .then((out) => {
-        if (out.state !== 'delivered')
-          this.log.warn({ attempts: out.attempts.length, last: out.attempts.at(-1)?.error }, 'chat post failed');
-      })
-      .catch((err) => this.log.error({ err }, 'chat post failed unexpectedly'))
-      .finally(() => this.running.delete(p));
-    this.running.add(p);
-    return p;
+  /** Resolves once the post is stored; it is delivered in the background. */
+  post(sessionId: string, url: string, text: string): Promise<void> {
+    return this.webhooks().enqueue({
+      sessionId,
+      logged: false,
+      delivery: {
+        id: `chat_${randomId(16)}`,
+        event: 'chat.post',
+        url: maskWebhookUrl(url),
+        revision: null,
+        requestedBy: SERVER_PARTICIPANT_ID,
+        state: 'pending',
+        attempts: [],
+        createdAt: new Date(this.now()).toISOString(),
+        finishedAt: null,
+      },
+      request: { url, body: JSON.stringify({ text }), headers: { 'content-type': 'application/json' } },
+    });
   }
 
-  /** Posts not yet settled (tests wait for them). */
-  whenIdle(): Promise<unknown> {
-    return Promise.allSettled([...this.running]);
-  }
-
-  async close(): Promise<void> {
-    this.abort.abort();
-    await this.whenIdle();
+  /** Posts (and other deliveries) not yet settled (tests wait for them). */
+  whenIdle(): Promise<void> {
+    return this.webhooks().whenIdle();
   }
 }

@@ -16,7 +16,7 @@ import type { Contact } from '../store/Store.ts';
 import { readChatTarget } from '../webhook/chatTarget.ts';
 import { ChatPoster } from './ChatPoster.ts';
 import { digestTask, PHASE_NAMES } from './digestTask.ts';
-import { MailOutbox } from './MailOutbox.ts';
+import type { MailOutbox } from './MailOutbox.ts';
 import { type MailContent, renderMail } from './mailContent.ts';
 import { stepReminders } from './reminders.ts';
 import { signUnsubscribe, verifyUnsubscribe } from './unsubscribeToken.ts';
@@ -48,9 +48,10 @@ export const notificationsPlugin = fp<NotificationsOptions>(
   async (app: FastifyInstance, opts: NotificationsOptions) => {
     const publicUrl = (opts.publicUrl ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
     const sessionLink = (id: string) => `${publicUrl}/s/${id}`;
+    // nodemailer loads only when mail is configured.
     const outbox =
       opts.smtpUrl !== null
-        ? new MailOutbox({
+        ? new (await import('./MailOutbox.ts')).MailOutbox({
             store: app.store,
             clock: app.scheduler.clock,
             smtpUrl: opts.smtpUrl,
@@ -59,7 +60,11 @@ export const notificationsPlugin = fp<NotificationsOptions>(
             log: app.log,
           })
         : null;
-    const chat = new ChatPoster(app.config.webhookAllowPrivate, app.log);
+    // `app.webhooks` is registered after this plugin; posts reach it only once the app runs.
+    const chat = new ChatPoster(
+      () => app.webhooks,
+      () => app.scheduler.clock.now(),
+    );
 
     const title = async (sessionId: string) => (await app.store.getSession(sessionId))?.title ?? 'your session';
 
@@ -141,10 +146,11 @@ export const notificationsPlugin = fp<NotificationsOptions>(
       await notifications.mail(
         e.sessionId,
         (c) => mentioned.has(c.participantId),
+        // Once per comment and person: an edit mails only the people it added.
         `mention:${e.commentId}`,
         () => ({
           subject: `${e.authorName} mentioned you — ${name}`,
-          lines: [`${e.authorName} mentioned you in “${name}”:`, e.text],
+          lines: [`${e.authorName} mentioned you in “${name}”${e.edited ? ' (in an edited comment)' : ''}:`, e.text],
           action: { label: 'Reply', url: `${sessionLink(e.sessionId)}?thread=${encodeURIComponent(e.threadKey)}` },
         }),
       );
@@ -235,7 +241,6 @@ export const notificationsPlugin = fp<NotificationsOptions>(
 
     app.addHook('onReady', async () => outbox?.start());
     app.addHook('preClose', async () => {
-      await chat.close();
       await outbox?.close();
     });
   },
@@ -269,5 +274,7 @@ async function unsubscribe(app: FastifyInstance, t: string | undefined): Promise
 
 async function chatPost(app: FastifyInstance, sessionId: string, text: string): Promise<void> {
   const url = await app.rooms.with(sessionId, [PRIVATE_DOC], (priv) => readChatTarget(priv.doc));
-  if (url) app.notifications.chat.post(url, text);
+  if (!url) return;
+  // Stored before the event is done with (a restart from then on still posts it); a store failure is logged, never the change's.
+  await app.notifications.chat.post(sessionId, url, text).catch((err) => app.log.warn({ err }, 'could not queue a chat post'));
 }

@@ -14,7 +14,6 @@ import { contentDisposition, exportFileName } from '../export/exportFileName.ts'
 import { planToCsv } from '../export/planToCsv.ts';
 import { planToIcs } from '../export/planToIcs.ts';
 import { planToMarkdown } from '../export/planToMarkdown.ts';
-import { planToPdf } from '../export/planToPdf.ts';
 import { readPlanExport } from '../export/readPlanExport.ts';
 import { loadSession } from './sessions.ts';
 
@@ -34,7 +33,8 @@ export const EXPORT_FORMATS = {
     write: (p: PlanExport, o: ExportOptions = {}) => `${JSON.stringify(o.version === 1 ? toPlanExportV1(p) : p, null, 2)}\n`,
   },
   ics: { type: 'text/calendar; charset=utf-8; method=PUBLISH', write: (p: PlanExport) => planToIcs(p) },
-  pdf: { type: 'application/pdf', write: (p: PlanExport) => planToPdf(p) },
+  // The PDF writer and its fonts (fontkit, ~35 MB of parsed typefaces) load with the first PDF asked for.
+  pdf: { type: 'application/pdf', write: async (p: PlanExport) => (await import('../export/planToPdf.ts')).planToPdf(p) },
 } as const satisfies Record<string, { type: string; write: (p: PlanExport, o?: ExportOptions) => string | Promise<Buffer> }>;
 
 /** `?variant=` of a CSV download: absent means the default (Jira) file; anything unknown is refused, not guessed. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GroupCommitQueue } from './GroupCommitQueue.ts';
 import type { WriteOp } from './rows.ts';
 
@@ -19,6 +19,29 @@ describe('GroupCommitQueue', () => {
     release();
     await Promise.all([first, ...rest]);
     expect(batches).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('starts a batch no sooner than minIntervalMs after the previous one, so writes arriving meanwhile join it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    try {
+      const batches: number[][] = [];
+      const q = new GroupCommitQueue(async (ops) => {
+        batches.push(ops.map((o) => (o.kind === 'append' ? (o.data[0] as number) : -1)));
+        return new Map();
+      }, 50);
+      // The first write after a quiet spell goes at once.
+      await q.push(append(1));
+      const later = [q.push(append(2))];
+      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+      later.push(q.push(append(3)));
+      expect(batches).toEqual([[1]]);
+      // Once the interval has passed, everything pushed meanwhile goes in one batch.
+      await vi.advanceTimersByTimeAsync(50);
+      await Promise.all(later);
+      expect(batches).toEqual([[1], [2, 3]]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('fails only the writes the commit reports as failed', async () => {

@@ -11,17 +11,25 @@ export type CommitBatch = (ops: WriteOp[]) => Promise<Map<number, Error>>;
  * Group commit: at most one batch is being committed; every write queued
  * meanwhile goes in the next one. With an idle store a write goes out on the
  * next turn of the event loop; under load, batches grow by themselves and
- * one fsync covers many writes.
+ * one fsync covers many writes. A batch also starts no sooner than
+ * `minIntervalMs` after the previous one started: on a fast disk commits
+ * would otherwise be so quick that batches stay tiny, and each commit's
+ * fixed cost (the fsync, a message to the writer thread and back) is most
+ * of what a write costs. The first write after a quiet spell still goes at once.
  */
 export class GroupCommitQueue {
   private queue: PendingWrite[] = [];
   private inFlight = false;
   private scheduled = false;
   private closed = false;
+  private lastStart = Number.NEGATIVE_INFINITY;
   /** A write failed since the last marker: the next marker must not claim everything before it is durable. */
   private failedSinceMarker: Error | null = null;
 
-  constructor(private readonly commit: CommitBatch) {}
+  constructor(
+    private readonly commit: CommitBatch,
+    private readonly minIntervalMs = 0,
+  ) {}
 
   /** Resolves once `op` is committed; rejects if it failed or the queue is closed. */
   push(op: WriteOp): Promise<void> {
@@ -61,15 +69,19 @@ export class GroupCommitQueue {
   private schedule(): void {
     if (this.scheduled || this.inFlight) return;
     this.scheduled = true;
-    setImmediate(() => {
+    const go = () => {
       this.scheduled = false;
       void this.flush();
-    });
+    };
+    const wait = this.lastStart + this.minIntervalMs - performance.now();
+    if (wait > 0) setTimeout(go, wait);
+    else setImmediate(go);
   }
 
   private async flush(): Promise<void> {
     if (this.inFlight || this.queue.length === 0) return;
     this.inFlight = true;
+    this.lastStart = performance.now();
     const batch = this.queue;
     this.queue = [];
     try {
@@ -80,6 +92,6 @@ export class GroupCommitQueue {
     } finally {
       this.inFlight = false;
     }
-    if (this.queue.length > 0) void this.flush();
+    if (this.queue.length > 0) this.schedule();
   }
 }

@@ -17,6 +17,8 @@ export interface WebhookJob {
   /** The log record, already written as `pending` by the command that asked for it. */
   delivery: WebhookDelivery;
   request: WebhookRequest;
+  /** False for deliveries that are not the plan webhook's (chat posts): kept and retried alike, not written to the control doc's log. */
+  logged?: boolean;
 }
 
 /** An instance renews the lease on each attempt; a crashed instance's deliveries are taken over after it runs out. */
@@ -53,6 +55,21 @@ export class WebhookDispatcher {
       job,
       this.keep(job).then(() => this.run(job, 0)),
     );
+  }
+
+  /**
+   * Stores a delivery and starts it in the background; resolves once it is
+   * stored, so from then on a restart carries it on (`whenIdle` waits for it).
+   */
+  async enqueue(job: WebhookJob): Promise<void> {
+    this.active.set(job.delivery.id, job);
+    await this.keep(job);
+    this.track(job, this.run(job, 0));
+  }
+
+  /** Resolves once every delivery running here has settled (tests). */
+  async whenIdle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
   /** Takes over the stored deliveries no running instance holds (after a restart or a crash). */
@@ -117,7 +134,7 @@ export class WebhookDispatcher {
           state: delivered ? 'delivered' : willRetry ? 'pending' : 'failed',
           finishedAt: delivered || !willRetry ? new Date().toISOString() : null,
         };
-        await this.write(job.sessionId, job.delivery);
+        if (job.logged !== false) await this.write(job.sessionId, job.delivery);
         if (willRetry) await this.keep(job);
         else {
           this.active.delete(job.delivery.id);

@@ -118,26 +118,36 @@ export function deleteComment(doc: Y.Doc, key: string, id: string): boolean {
 }
 
 /**
- * The comments an (already applied) update created: entries whose Y.Map
- * the update carries. Used to notify mentions once, where the update landed.
+ * The comments an (already applied) update wrote: entries it created, and
+ * entries whose mentions it set (an edit that may mention someone new).
+ * Used to notify mentions once, where the update landed; the outbox keeps
+ * one mention mail per comment and person, so an edit mails only the
+ * people it added.
  */
-export function commentsCreatedBy(doc: Y.Doc, update: Uint8Array): { threadKey: string; comment: Comment }[] {
-  const out: { threadKey: string; comment: Comment }[] = [];
+export function commentsWrittenBy(doc: Y.Doc, update: Uint8Array): { threadKey: string; comment: Comment; created: boolean }[] {
+  const out = new Map<Y.Map<unknown>, { threadKey: string; comment: Comment; created: boolean }>();
   for (const s of Y.decodeUpdate(update).structs) {
-    if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentType)) continue;
-    let item: Y.Item | null = null;
-    try {
-      const found = Y.getItem(doc.store, s.id);
-      item = found instanceof Y.Item ? found : null;
-    } catch {
-      item = null;
-    }
-    const entry = item?.content instanceof Y.ContentType ? item.content.type : null;
-    const thread = item?.parent as Y.AbstractType<unknown> | null | undefined;
+    if (!(s instanceof Y.Item)) continue;
+    const item = itemIn(doc, s.id);
+    if (!item || item.deleted) continue;
+    // An entry itself (its Y.Map is new) or a field of an entry set by an edit.
+    const created = item.content instanceof Y.ContentType;
+    if (!created && item.parentSub !== 'mentions') continue;
+    const entry = created ? (item.content as Y.ContentType).type : item.parent;
+    const thread = (entry instanceof Y.Map ? entry._item?.parent : null) as Y.AbstractType<unknown> | null | undefined;
     const threadKey = thread?._item?.parentSub;
     if (!(entry instanceof Y.Map) || !threadKey || thread?._item?.parent !== threadsMap(doc)) continue;
     const comment = readComment(entry);
-    if (comment) out.push({ threadKey, comment });
+    if (comment && !comment.deleted) out.set(entry, { threadKey, comment, created: created || (out.get(entry)?.created ?? false) });
   }
-  return out;
+  return [...out.values()];
+}
+
+function itemIn(doc: Y.Doc, id: Y.ID): Y.Item | null {
+  try {
+    const found = Y.getItem(doc.store, id);
+    return found instanceof Y.Item ? found : null;
+  } catch {
+    return null;
+  }
 }

@@ -12,7 +12,8 @@ export const WEBHOOK_LOG_ROOT = 'webhookDeliveries';
 /** How many deliveries the log keeps; older ones are pruned on write. */
 export const WEBHOOK_LOG_LIMIT = 20;
 
-export const WEBHOOK_EVENTS = ['plan.finalised', 'ping'] as const;
+/** `chat.post` deliveries (a session's chat webhook) share the queue and retries but are not written to this log. */
+export const WEBHOOK_EVENTS = ['plan.finalised', 'ping', 'chat.post'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** `pending` while attempts remain; `delivered` after a 2xx; `failed` once retries are spent or the error is final. */
