@@ -8,6 +8,7 @@ import {
   isBoardWritable,
   parseDocName,
   readPhase,
+  retryAfterReason,
   STATUS_RELAY_DEGRADED,
 } from '@throughline/shared';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -20,12 +21,13 @@ import { statusFrame } from './messages.ts';
 import type { Room } from './Room.ts';
 import type { RoomManager } from './RoomManager.ts';
 import { type ConnectionLimits, SyncConnection, type WritePolicy } from './SyncConnection.ts';
+import { type WriteBudgetLimits, WriteBudgets } from './WriteBudgets.ts';
 
 export interface SyncServerOptions {
   store: Store;
   tokens: TokenSigner;
   rooms: RoomManager;
-  limits: ConnectionLimits & { maxPayloadBytes: number; maxConnectionsPerParticipant: number };
+  limits: ConnectionLimits & { maxPayloadBytes: number; maxConnectionsPerParticipant: number; writeBudget: WriteBudgetLimits };
   /** How often every socket is pinged; one that has not answered the previous ping by then is closed. */
   pingIntervalMs: number;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -51,6 +53,7 @@ const SYNC_PATH = /^\/sync\/([^/]+)\/([^/?]+)$/;
 export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly perParticipant = new Map<string, number>();
+  private readonly budgets: WriteBudgets;
   private readonly connections = new Set<SyncConnection>();
   /** Sockets pinged and not yet answered. */
   private readonly unanswered = new Set<WebSocket>();
@@ -63,6 +66,7 @@ export class SyncServer {
 
   constructor(private readonly opts: SyncServerOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.limits.maxPayloadBytes });
+    this.budgets = new WriteBudgets(opts.limits.writeBudget);
     this.heartbeat = setInterval(() => this.ping(), opts.pingIntervalMs);
     this.heartbeat.unref();
   }
@@ -76,6 +80,7 @@ export class SyncServer {
    * socket goes within two intervals.
    */
   private ping(): void {
+    this.budgets.prune();
     for (const ws of this.wss.clients) {
       if (this.unanswered.has(ws)) {
         this.unanswered.delete(ws);
@@ -183,6 +188,9 @@ export class SyncServer {
     if (!verified.ok) return refuse(CloseCode.unauthorized, `token ${verified.reason}`);
     const identity = verified.identity;
     if (identity.sessionId !== sessionId) return refuse(CloseCode.forbidden, 'token is for another session');
+    // Backed off for sending too much: refused before any store read or room load, with the wait to show.
+    const wait = this.budgets.waitMs(sessionId, identity.participantId);
+    if (wait > 0) return refuse(CloseCode.rateLimited, retryAfterReason('sending too much', wait));
     const doc = parseDocName(docName);
     if (!doc) return refuse(CloseCode.notFound, `no document ${docName}`);
     if (doc.kind === 'drafts' && doc.participantId !== identity.participantId) {
@@ -236,6 +244,10 @@ export class SyncServer {
       checkContent: contentPolicyFor(doc.kind, identity, room),
       ...(doc.kind === 'comments' ? { onApplied: (u: Uint8Array) => this.opts.hooks?.onCommentsApplied?.(identity, room.doc, u) } : {}),
       limits: this.opts.limits,
+      budget: {
+        charge: (structs, bytes) => this.budgets.charge(sessionId, identity.participantId, structs, bytes),
+        penalise: () => this.budgets.penalise(sessionId, identity.participantId),
+      },
       log: this.opts.log,
       ...(this.opts.metrics ? { metrics: this.opts.metrics } : {}),
     });
