@@ -192,8 +192,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           .markSeen(who.sessionId, who.participantId, { [docName]: doc })
           .catch((err) => app.log.warn({ err }, 'could not record a seen mark'));
       },
-      onCommentsApplied: (who, doc, update) => {
-        for (const { threadKey, comment, created } of commentsWrittenBy(doc, update)) {
+      onCommentsApplied: (who, doc, update, restored) => {
+        const written = [...commentsWrittenBy(doc, update), ...restored.map((r) => ({ ...r, created: true }))];
+        for (const { threadKey, comment, created } of written) {
           void app.sessionEvents.emit('commentPosted', {
             sessionId: who.sessionId,
             edited: !created,

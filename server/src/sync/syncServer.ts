@@ -3,11 +3,13 @@ import type { Duplex } from 'node:stream';
 import {
   ACK_PARAM,
   CloseCode,
+  type Comment,
   colorFor,
   type Identity,
   isBoardWritable,
   parseDocName,
   readPhase,
+  restoreOrphanedComments,
   retryAfterReason,
   STATUS_RELAY_DEGRADED,
 } from '@throughline/shared';
@@ -40,7 +42,7 @@ export interface SyncHooks {
   /** A client's socket on `docName` closed; `doc` is what it had been served. Called synchronously. */
   onLeave?(identity: Identity, docName: string, doc: Y.Doc): void;
   /** A client's update to the comments doc was accepted and applied. */
-  onCommentsApplied?(identity: Identity, doc: Y.Doc, update: Uint8Array): void;
+  onCommentsApplied?(identity: Identity, doc: Y.Doc, update: Uint8Array, restored: { threadKey: string; comment: Comment }[]): void;
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/([^/?]+)$/;
@@ -242,7 +244,15 @@ export class SyncServer {
       wantsAck: params.get(ACK_PARAM) === '1',
       canWrite: writePolicy(doc.kind, identity, control),
       checkContent: contentPolicyFor(doc.kind, identity, room),
-      ...(doc.kind === 'comments' ? { onApplied: (u: Uint8Array) => this.opts.hooks?.onCommentsApplied?.(identity, room.doc, u) } : {}),
+      ...(doc.kind === 'comments'
+        ? {
+            onApplied: (u: Uint8Array) => {
+              // A concurrent first comment on the same note: the thread that lost gives its comments to the one that won.
+              const restored = restoreOrphanedComments(room.doc);
+              this.opts.hooks?.onCommentsApplied?.(identity, room.doc, u, restored);
+            },
+          }
+        : {}),
       limits: this.opts.limits,
       budget: {
         charge: (structs, bytes) => this.budgets.charge(sessionId, identity.participantId, structs, bytes),
