@@ -1,5 +1,8 @@
+import { createIdeaId, insertIdea } from '@throughline/shared';
 import type { ParsedMail } from 'mailparser';
-import { type CreatedSession, join, sampleBrief } from './api.ts';
+import { type CreatedSession, command, join, sampleBrief } from './api.ts';
+import { connectDoc, sleep, waitSynced } from './connectDoc.ts';
+import { sampleIdea } from './fixtures.ts';
 import type { SmtpSink } from './smtpSink.ts';
 
 export const PUBLIC = 'https://throughline.example.test';
@@ -37,3 +40,34 @@ export const header = (m: ParsedMail, name: string) => m.headerLines.find((h) =>
 
 /** The one-click unsubscribe link a mail carries (its List-Unsubscribe header). */
 export const unsubscribeLink = (m: ParsedMail) => header(m, 'list-unsubscribe').replace(/^<|>$/g, '');
+
+/**
+ * `sessionWithEmails` taken to the plan phase: Pat's note "Governance
+ * webinar" kept, ready for steps. `ok` sends a command and fails the test
+ * on a refusal.
+ */
+export async function plannedWithEmails(url: string, wsUrl: string) {
+  const s = await sessionWithEmails(url);
+  const ok = async (cmd: object, token = s.facilitatorToken) => {
+    const r = await command(url, s.sessionId, token, cmd);
+    if (r.status !== 200) throw new Error(`${JSON.stringify(cmd)} → ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  const ideaId = createIdeaId();
+  const board = connectDoc(wsUrl, s.sessionId, 'board', s.pat.token);
+  try {
+    await waitSynced(board);
+    board.doc.transact(() =>
+      insertIdea(board.doc, sampleIdea({ ...board.author, id: ideaId, text: 'Governance webinar', createdAt: Date.now() })),
+    );
+    await sleep(150);
+  } finally {
+    board.destroy();
+  }
+  await ok({ type: 'setPhase', phase: 'select' });
+  await ok({ type: 'castVote', ideaId, count: 1 }, s.pat.token);
+  await ok({ type: 'reveal' });
+  await ok({ type: 'decide', ideaId, verdict: 'keep', rationale: 'Buyers asked for proof' });
+  await ok({ type: 'setPhase', phase: 'plan' });
+  return { ...s, ideaId, ok };
+}

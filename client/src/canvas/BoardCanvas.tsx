@@ -214,7 +214,7 @@ export function BoardCanvas({
                 />
               ))}
               {win.detail === 'overview' ? (
-                <OverviewNotes notes={visibleNotes} selection={selection} scale={win.scale} />
+                <OverviewNotes notes={visibleNotes} selection={selection} scale={win.scale} area={win.rect} />
               ) : (
                 visibleNotes.map((n) => {
                   const peer = editors.get(n.id);

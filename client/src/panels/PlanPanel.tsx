@@ -12,6 +12,7 @@ import { useMemo, useState } from 'react';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { useBoardSnapshot } from '../session/useBoardSnapshot.ts';
 import { useCommand } from '../session/useCommand.ts';
+import { StepComments } from './comments/StepComments.tsx';
 import { ErrorLine } from './ErrorLine.tsx';
 import { InitiativeHeading } from './InitiativeHeading.tsx';
 import { PlanStepEditor } from './PlanStepEditor.tsx';
@@ -292,6 +293,7 @@ function PlanStepRow({ step }: { step: PlanStep }) {
         </div>
       )}
       <ErrorLine error={error} />
+      <StepComments stepId={step.id} title={step.title} />
     </li>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useSession } from '../session/SessionProvider.tsx';
 import { markAllSeen } from '../session/whatsNew.ts';
 import { patchStore } from '../state/createStore.ts';
+import { showThread } from '../state/showThread.ts';
 import { useStoreValue } from '../state/useStore.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
@@ -19,7 +20,7 @@ export function WhatsNewPanel() {
   const { report, unseen } = useStoreValue(whatsNew);
   const [busy, setBusy] = useState(false);
   if (!report) return <p className="muted">Nothing new since you were last here.</p>;
-  const show = (id: string) => patchStore(editor.ui, { selection: new Set([id]), sidebarTab: 'comments' });
+  const show = (key: string) => showThread(editor.ui, key);
   return (
     <section className="whats-new" aria-label="Since you were here">
       <h3>Since you were here</h3>

@@ -4,12 +4,14 @@ import { cacheSummary } from '../auth/summaryCache.ts';
 import { BoardEditor } from '../state/BoardEditor.ts';
 import { CameraLink } from '../state/CameraLink.ts';
 import { patchStore } from '../state/createStore.ts';
+import { showThread } from '../state/showThread.ts';
 import { useStoreValue } from '../state/useStore.ts';
 import type { BoardConnection } from '../sync/BoardConnection.ts';
 import { CommentsConnection } from '../sync/CommentsConnection.ts';
 import { DraftsConnection } from '../sync/DraftsConnection.ts';
 import { type ControlSnapshot, readControl } from './readControl.ts';
 import type { SendCommand, Session } from './Session.ts';
+import { threadFromLink } from './threadLink.ts';
 import { useDocSlice } from './useDocSlice.ts';
 import { createWhatsNew, loadWhatsNew } from './whatsNew.ts';
 
@@ -124,10 +126,13 @@ export function SessionProvider({ connection, summary: initial, token, children 
   useEffect(() => () => comments.destroy(), [comments]);
   const whatsNew = useMemo(createWhatsNew, []);
   useEffect(() => {
+    // A mail's "Reply" link (`?thread=<idea or step id>`) opens that thread; it wins over "What's new".
+    const thread = threadFromLink();
+    if (thread) showThread(editor.ui, thread);
     // On return, open "Since you were here" when something happened meanwhile.
     loadWhatsNew(whatsNew, sessionId, token)
       .then((any) => {
-        if (any) patchStore(editor.ui, { sidebarTab: 'new' });
+        if (any && !thread) patchStore(editor.ui, { sidebarTab: 'new' });
       })
       .catch(() => {});
   }, [whatsNew, sessionId, token, editor]);

@@ -18,6 +18,8 @@ export interface EditorUi {
   /** Open right-hand sidebar tab, or null when the sidebar is collapsed. */
   sidebarTab: string | null;
   briefOpen: boolean;
+  /** The step whose comment thread is open in the plan (one at a time), or null. */
+  stepThread: string | null;
   /** A short message for screen readers and the status line ("3 notes deleted"). */
   announcement: string;
 }
@@ -34,6 +36,7 @@ export const createEditorUi = (initial?: Partial<EditorUi>): Store<EditorUi> =>
     view: 'canvas',
     sidebarTab: 'people',
     briefOpen: true,
+    stepThread: null,
     announcement: '',
     ...initial,
   });
