@@ -28,6 +28,7 @@ import { SqliteStore } from './store/SqliteStore.ts';
 import type { Store } from './store/Store.ts';
 import { RoomManager } from './sync/RoomManager.ts';
 import { SyncServer } from './sync/syncServer.ts';
+import type { WriteBudgetLimits } from './sync/WriteBudgets.ts';
 import { webhooksPlugin } from './webhook/webhooksPlugin.ts';
 
 declare module 'fastify' {
@@ -70,8 +71,8 @@ export interface AppConfig
   messageBurst: number;
   bytesPerSecond: number;
   byteBurst: number;
-  structsPerSecond: number;
-  structBurst: number;
+  /** What writes may cost per participant and per session, across sockets, and the back-off after too much. */
+  writeBudget: WriteBudgetLimits;
   /** Heartbeat: sockets are pinged this often; one silent for two intervals is closed. */
   pingIntervalMs: number;
   /** The time as the scheduler sees it (deadlines, reminders); tests pass a fake clock. */
@@ -100,8 +101,15 @@ export const DEFAULTS = {
   messageBurst: 600,
   bytesPerSecond: 1024 * 1024,
   byteBurst: 8 * 1024 * 1024,
-  structsPerSecond: 5_000,
-  structBurst: 40_000,
+  writeBudget: {
+    // A struct is what applying costs, which bytes do not measure; a burst of two full updates lets a
+    // reconnect's sync step 2 through, and a paste of 500 notes is about 6,000.
+    participant: { structsPerSecond: 5_000, structBurst: 40_000, bytesPerSecond: 512 * 1024, byteBurst: 4 * 1024 * 1024 },
+    session: { structsPerSecond: 20_000, structBurst: 100_000, bytesPerSecond: 2 * 1024 * 1024, byteBurst: 12 * 1024 * 1024 },
+    backoffMs: 2_000,
+    maxBackoffMs: 60_000,
+    forgetAfterMs: 5 * 60_000,
+  },
   pingIntervalMs: 25_000,
   webhookAllowPrivate: false,
   rateLimit: { createPerMinute: 20, joinPerMinute: 120, allow: [] },
@@ -184,8 +192,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           .markSeen(who.sessionId, who.participantId, { [docName]: doc })
           .catch((err) => app.log.warn({ err }, 'could not record a seen mark'));
       },
-      onCommentsApplied: (who, doc, update) => {
-        for (const { threadKey, comment, created } of commentsWrittenBy(doc, update)) {
+      onCommentsApplied: (who, doc, update, restored) => {
+        const written = [...commentsWrittenBy(doc, update), ...restored.map((r) => ({ ...r, created: true }))];
+        for (const { threadKey, comment, created } of written) {
           void app.sessionEvents.emit('commentPosted', {
             sessionId: who.sessionId,
             edited: !created,

@@ -10,7 +10,8 @@ import { medianRange, throughlineTarget } from './serverBench.ts';
  * updates/s each) measured quiet and while one client in another session
  * sends the issue's hostile updates back to back: two million GC structs, a
  * million delete ranges, a 1 MiB awareness state, Maps nested 20,000 deep.
- * Each is refused (4413) and the attacker reconnects at once. Self-contained:
+ * Each is refused (4413) and the attacker reconnects at once; during its
+ * back-off its new sockets are refused before they join (4429). Self-contained:
  * its own server process, sessions and attacker.
  */
 export interface WireBenchRow {
@@ -39,7 +40,8 @@ async function attacker(wsUrl: string, sessionId: string, token: string, stop: (
     const s = rawSocket(`${wsUrl}/sync/${sessionId}/board?token=${token}`);
     await s.opened.catch(() => {});
     s.send(frames[i % frames.length] as Uint8Array);
-    if ((await s.closed).code === 4413) refused++;
+    const { code } = await s.closed;
+    if (code === 4413 || code === 4429) refused++;
   }
   return refused;
 }
@@ -115,7 +117,7 @@ export function formatWireBench(rows: WireBenchRow[]): string {
       0,
     )} MiB${
       attack
-        ? `  refused frames ${medianRange(
+        ? `  refused sockets ${medianRange(
             r.map((x) => x.refused),
             0,
           )}`

@@ -98,11 +98,11 @@ export function hugeAwareness(bytes: number, clientId = 0x7fff_0003): Uint8Array
   return update;
 }
 
-/** Wraps a Yjs update as a y-websocket sync "update" frame. */
-export function updateFrame(update: Uint8Array): Uint8Array {
+/** Wraps a Yjs update as a y-websocket sync "update" frame (or a sync step 2, as a provider sends on connecting). */
+export function updateFrame(update: Uint8Array, step2 = false): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
+  encoding.writeVarUint(e, step2 ? 1 : 2);
   encoding.writeVarUint8Array(e, update);
   return encoding.toUint8Array(e);
 }

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { rssMiB } from '../bench/procStats.ts';
-import { sessionWithPeople } from '../helpers/api.ts';
+import { join as joinSession, sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, isSaved, type Peer, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { sampleIdea } from '../helpers/fixtures.ts';
 import {
@@ -143,7 +143,9 @@ describe('hostile updates', () => {
     try {
       for (const [i, attack] of ATTACKS.entries()) {
         const frame = frames[i] as Uint8Array;
-        const socket = rawSocket(boardUrl(attacked.sessionId, attacked.participant.token));
+        // Each attack from a participant of its own: after one, its sender is backed off (1840).
+        const mallory = await joinSession(server.url, attacked.sessionId, attacked.invites.participant, `Mallory ${i}`);
+        const socket = rawSocket(boardUrl(attacked.sessionId, mallory.token));
         await socket.opened;
         await waitFor(() => socket.received.length > 0, 'sync step 1 from the server');
         const base = rss.reset();
@@ -159,6 +161,12 @@ describe('hostile updates', () => {
             `RSS +${(rss.peak() - base).toFixed(1)} MiB`,
         );
         expect(attack.codes, attack.name).toContain(closed.code);
+        if (closed.code === CloseCode.overBounds) {
+          // Reconnecting to send it again is refused before the socket joins, with the wait in the reason.
+          const again = rawSocket(boardUrl(attacked.sessionId, mallory.token));
+          expect(await again.closed).toMatchObject({ code: CloseCode.rateLimited, reason: /^sending too much; retry in \d+ s$/ });
+          expect(again.received).toEqual([]);
+        }
       }
     } finally {
       rss.stop();
@@ -179,7 +187,7 @@ describe('hostile updates', () => {
     expect(witnessStates.every((n) => n <= 1)).toBe(true);
 
     // Nothing stored: a fresh client and the database hold only what the server wrote itself.
-    const fresh = connectDoc(server.wsUrl, attacked.sessionId, 'board', attacked.participant.token);
+    const fresh = connectDoc(server.wsUrl, attacked.sessionId, 'board', attacked.viewer.token);
     await waitSynced(fresh);
     expect(ideasMap(fresh.doc).size).toBe(0);
     // The crafted updates' own client ids (GC flood, deep value) are unknown to the stored doc.

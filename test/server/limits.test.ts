@@ -20,8 +20,13 @@ beforeAll(async () => {
     maxPayloadBytes: 64 * 1024,
     bytesPerSecond: 16 * 1024,
     byteBurst: 128 * 1024,
-    structsPerSecond: 100,
-    structBurst: 2_000,
+    writeBudget: {
+      participant: { structsPerSecond: 100, structBurst: 2_000, bytesPerSecond: 16 * 1024, byteBurst: 128 * 1024 },
+      session: { structsPerSecond: 1_000, structBurst: 20_000, bytesPerSecond: 1024 * 1024, byteBurst: 1024 * 1024 },
+      backoffMs: 200,
+      maxBackoffMs: 1_000,
+      forgetAfterMs: 1_000,
+    },
     compactEvery: 10,
   });
 });
@@ -80,7 +85,7 @@ describe('limits', () => {
     const heavy = rawSocket(boardUrl(s.sessionId, s.participant.token));
     await heavy.opened;
     for (let i = 0; i < 5; i++) heavy.send(updateFrame(gcFlood(1_000, 0x7fff_1000 + i)));
-    expect(await heavy.closed).toMatchObject({ code: CloseCode.rateLimited, reason: /structs/ });
+    expect(await heavy.closed).toMatchObject({ code: CloseCode.rateLimited, reason: /too many changes per second; retry in \d+ s/ });
   });
 
   it('closes a socket that sends a frame over the size limit', async () => {

@@ -1,28 +1,11 @@
-import { EventEmitter } from 'node:events';
 import { META, Origins } from '@throughline/shared';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { sessionWithPeople } from '../helpers/api.ts';
 import { waitFor } from '../helpers/connectDoc.ts';
+import { fakeBrowser } from '../helpers/fakeBrowser.ts';
 import { useServer } from '../helpers/useServer.ts';
 
 const t = useServer();
-
-/** Just enough of a browser for the client's BoardConnection to run in Node against the real server. */
-function fakeBrowser(host: string) {
-  const events = new EventEmitter();
-  Object.assign(globalThis, {
-    WebSocket,
-    window: {
-      addEventListener: (n: string, f: () => void) => events.on(n, f),
-      removeEventListener: (n: string, f: () => void) => events.off(n, f),
-    },
-    location: { protocol: 'http:', host },
-    localStorage: { getItem: () => null, setItem: () => {}, removeItem: () => {} },
-  });
-  // Node 20 has no `navigator`; newer Nodes have one without `onLine`, which reads as "not known to be offline".
-  if (!('navigator' in globalThis)) Object.assign(globalThis, { navigator: {} });
-}
 
 describe('the newer-schema guard', () => {
   it('turns a browser with no local copy read-only once the server’s board turns out to be newer', async () => {

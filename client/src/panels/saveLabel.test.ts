@@ -18,6 +18,14 @@ describe('save label', () => {
     expect(saveLabel({ ...base, saved: true, refused: 'frozen' }, false).state).toBe('refused');
   });
 
+  it('says how long until it reconnects after the server said it was sent too much', () => {
+    expect(saveLabel({ ...base, connection: 'connecting', throttledFor: 8 }, false)).toEqual({
+      state: 'throttled',
+      label: "You're sending too much: reconnecting in 8 s",
+    });
+    expect(saveLabel({ ...base, connection: 'connecting', throttledFor: null }, false).state).toBe('connecting');
+  });
+
   it('a viewer sees a live board, not a save state', () => {
     expect(saveLabel({ ...base, saved: false }, true).label).toBe('Live');
   });

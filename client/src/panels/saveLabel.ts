@@ -1,6 +1,6 @@
 import type { SyncStatus } from '../sync/BoardConnection.ts';
 
-export type SaveState = 'saved' | 'saving' | 'connecting' | 'offline' | 'refused' | 'live';
+export type SaveState = 'saved' | 'saving' | 'connecting' | 'offline' | 'refused' | 'throttled' | 'live';
 
 /**
  * The header's one-line account of the connection. "Saved" appears only
@@ -8,10 +8,16 @@ export type SaveState = 'saved' | 'saving' | 'connecting' | 'offline' | 'refused
  * are said to be kept on this device, because they are (IndexedDB).
  */
 export function saveLabel(
-  s: Pick<SyncStatus, 'connection' | 'synced' | 'saved' | 'unsentEdits' | 'refused'>,
+  s: Pick<SyncStatus, 'connection' | 'synced' | 'saved' | 'unsentEdits' | 'refused'> & Partial<Pick<SyncStatus, 'throttledFor'>>,
   viewer: boolean,
 ): { state: SaveState; label: string } {
   if (s.refused) return { state: 'refused', label: 'Not saved: the server refused a change' };
+  if (s.throttledFor) {
+    return {
+      state: 'throttled',
+      label: `You're sending too much: reconnecting in ${s.throttledFor} s${s.unsentEdits ? ', changes kept on this device' : ''}`,
+    };
+  }
   if (s.connection === 'offline') {
     return { state: 'offline', label: s.unsentEdits ? 'Offline: changes kept on this device' : 'Offline' };
   }

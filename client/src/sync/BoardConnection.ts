@@ -16,6 +16,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createStore, patchStore, type Store } from '../state/createStore.ts';
 import { AckTracker } from './ackTracker.ts';
+import { backOffWhenThrottled, reconnectsAfter } from './backOffWhenThrottled.ts';
 import { applyRescue, saveRescue } from './unloadRescue.ts';
 
 /** Tags the rescued update applied at load (see unloadRescue.ts). */
@@ -32,6 +33,8 @@ export interface SyncStatus {
   unsentEdits: boolean;
   /** The server refused an update (e.g. the board froze while we were offline). */
   refused: string | null;
+  /** Seconds until the board reconnects after the server said "sending too much" (4429); null otherwise. */
+  throttledFor: number | null;
   /** A close code after which reconnecting is pointless (4401/4403/4404). */
   fatal: { code: number; reason: string } | null;
   /** Local copy loaded from IndexedDB (or unavailable): safe to render. */
@@ -99,6 +102,7 @@ export class BoardConnection {
   private readonly ack = new AckTracker();
   private readonly persistence: IndexeddbPersistence[] = [];
   private destroyed = false;
+  private readonly stopBackOff: (() => void)[];
   /** The board's state vector once the local copy loaded: what IndexedDB is known to hold. */
   private loadedVector: Uint8Array | null = null;
 
@@ -109,6 +113,7 @@ export class BoardConnection {
       saved: false,
       unsentEdits: false,
       refused: null,
+      throttledFor: null,
       fatal: null,
       localLoaded: false,
       newerSchema: false,
@@ -120,7 +125,8 @@ export class BoardConnection {
       // Tabs sync through the server only: a tab-to-tab channel would bypass role checks and "Saved".
       disableBc: true,
       // Over bounds: what this browser holds would be resent and refused again; the header offers to discard it.
-      shouldReconnect: (e: CloseEvent) => !FATAL_CLOSE_CODES.has(e.code) && e.code !== CloseCode.overBounds,
+      // Too much sent: back off as long as the server says (backOffWhenThrottled), not the provider's 2.5 s.
+      shouldReconnect: (e: CloseEvent) => reconnectsAfter(e) && e.code !== CloseCode.overBounds,
     };
     this.boardProvider = new WebsocketProvider(base, 'board', this.board, {
       ...common,
@@ -129,6 +135,10 @@ export class BoardConnection {
     });
     this.controlProvider = new WebsocketProvider(base, 'control', this.control, { ...common, params: { token: opts.token } });
     for (const p of [this.boardProvider, this.controlProvider]) sendOwnAwarenessOnly(p);
+    this.stopBackOff = [
+      backOffWhenThrottled(this.boardProvider, (throttledFor) => patchStore(this.status, { throttledFor })),
+      backOffWhenThrottled(this.controlProvider),
+    ];
     this.installHandlers();
     void this.start();
   }
@@ -149,6 +159,7 @@ export class BoardConnection {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('pagehide', this.onPageHide);
+    for (const stop of this.stopBackOff) stop();
     this.boardProvider.destroy();
     this.controlProvider.destroy();
     for (const p of this.persistence) void p.destroy();

@@ -1,7 +1,8 @@
-import { FATAL_CLOSE_CODES, MessageType } from '@throughline/shared';
+import { MessageType } from '@throughline/shared';
 import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { backOffWhenThrottled, reconnectsAfter } from './backOffWhenThrottled.ts';
 
 /**
  * The session's `comments` doc over its own socket. Comments are written
@@ -12,6 +13,7 @@ import * as Y from 'yjs';
 export class CommentsConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
+  private readonly stopBackOff: () => void;
   /** Reasons the server gave for refusing a write (shown under the composer). */
   private readonly refusals = new Set<(reason: string) => void>();
 
@@ -19,8 +21,9 @@ export class CommentsConnection {
     this.provider = new WebsocketProvider(`${wsOrigin}/sync/${sessionId}`, 'comments', this.doc, {
       params: { token },
       disableBc: true,
-      shouldReconnect: (e: CloseEvent) => !FATAL_CLOSE_CODES.has(e.code),
+      shouldReconnect: reconnectsAfter,
     });
+    this.stopBackOff = backOffWhenThrottled(this.provider);
     // The server's refusal arrives as y-protocols permission-denied; the provider logs it, we tell the UI.
     this.provider.messageHandlers[MessageType.auth] = (_encoder, decoder, provider) => {
       authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => {
@@ -41,6 +44,7 @@ export class CommentsConnection {
   }
 
   destroy(): void {
+    this.stopBackOff();
     this.provider.destroy();
     this.doc.destroy();
   }

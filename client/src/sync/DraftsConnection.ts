@@ -1,7 +1,8 @@
-import { draftsDocName, FATAL_CLOSE_CODES } from '@throughline/shared';
+import { draftsDocName } from '@throughline/shared';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { sendOwnAwarenessOnly } from './BoardConnection.ts';
+import { backOffWhenThrottled, reconnectsAfter } from './backOffWhenThrottled.ts';
 
 /**
  * This participant's private drafts (`drafts:<participantId>`), open while
@@ -11,6 +12,7 @@ import { sendOwnAwarenessOnly } from './BoardConnection.ts';
 export class DraftsConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
+  private readonly stopBackOff: () => void;
 
   constructor(
     sessionId: string,
@@ -21,12 +23,14 @@ export class DraftsConnection {
     this.provider = new WebsocketProvider(`${wsOrigin}/sync/${sessionId}`, draftsDocName(participantId), this.doc, {
       disableBc: true,
       params: { token },
-      shouldReconnect: (e: CloseEvent) => !FATAL_CLOSE_CODES.has(e.code),
+      shouldReconnect: reconnectsAfter,
     });
+    this.stopBackOff = backOffWhenThrottled(this.provider);
     sendOwnAwarenessOnly(this.provider);
   }
 
   destroy(): void {
+    this.stopBackOff();
     this.provider.destroy();
     this.doc.destroy();
   }

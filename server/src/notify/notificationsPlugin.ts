@@ -11,7 +11,6 @@ import {
 } from '@throughline/shared';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { z } from 'zod';
 import type { Contact } from '../store/Store.ts';
 import { readChatTarget } from '../webhook/chatTarget.ts';
 import { ChatPoster } from './ChatPoster.ts';
@@ -19,7 +18,8 @@ import { digestTask, PHASE_NAMES } from './digestTask.ts';
 import type { MailOutbox } from './MailOutbox.ts';
 import { type MailContent, renderMail } from './mailContent.ts';
 import { stepReminders } from './reminders.ts';
-import { signUnsubscribe, verifyUnsubscribe } from './unsubscribeToken.ts';
+import { unsubscribeRoutes } from './unsubscribeRoutes.ts';
+import { signUnsubscribe } from './unsubscribeToken.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -225,19 +225,7 @@ export const notificationsPlugin = fp<NotificationsOptions>(
 
     app.scheduler.add(digestTask(app, notifications, sessionLink));
 
-    app.get<{ Querystring: { t?: string } }>('/api/unsubscribe', async (req, reply) => {
-      const ok = await unsubscribe(app, req.query.t);
-      reply.type('text/html').code(ok ? 200 : 400);
-      return ok
-        ? '<!doctype html><title>Unsubscribed</title><p>You will get no more mail from this session.</p>'
-        : '<!doctype html><title>Link not valid</title><p>This unsubscribe link is not valid.</p>';
-    });
-    // RFC 8058 one-click: the mail client POSTs to the same URL.
-    app.post<{ Querystring: { t?: string } }>('/api/unsubscribe', async (req, reply) => {
-      const ok = await unsubscribe(app, req.query.t);
-      reply.code(ok ? 200 : 400);
-      return { ok };
-    });
+    await app.register(unsubscribeRoutes);
 
     app.addHook('onReady', async () => outbox?.start());
     app.addHook('preClose', async () => {
@@ -254,22 +242,6 @@ async function deadlineText(app: FastifyInstance, sessionId: string, phase: Phas
     const at = readSchedule(control.doc).deadlines[phase as 'explore'];
     return at ? utc(at) : null;
   });
-}
-
-const TokenQuery = z.string().min(1).max(400);
-
-async function unsubscribe(app: FastifyInstance, t: string | undefined): Promise<boolean> {
-  const parsed = TokenQuery.safeParse(t);
-  const who = parsed.success ? verifyUnsubscribe(app.config.secret, parsed.data) : null;
-  if (!who) return false;
-  const contact = (await app.store.listContacts(who.sessionId)).find((c) => c.participantId === who.participantId);
-  await app.store.setContact({
-    sessionId: who.sessionId,
-    participantId: who.participantId,
-    email: contact?.email ?? null,
-    unsubscribed: true,
-  });
-  return true;
 }
 
 async function chatPost(app: FastifyInstance, sessionId: string, text: string): Promise<void> {

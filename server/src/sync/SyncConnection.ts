@@ -4,6 +4,7 @@ import {
   type Identity,
   MAX_AWARENESS_BYTES,
   MessageType,
+  retryAfterReason,
   scanUpdate,
   UPDATE_BOUNDS,
   type UpdateBounds,
@@ -26,14 +27,18 @@ export interface ConnectionLimits {
   /** Sustained bytes per second one socket may send, and the burst allowed above it. */
   bytesPerSecond: number;
   byteBurst: number;
-  /**
-   * Structs plus delete ranges per second one socket may send, and the
-   * burst: what applying costs, which bytes do not measure (a 2-byte GC
-   * struct costs as much as a note). A burst of two full updates lets a
-   * reconnect's sync step 2 through.
-   */
-  structsPerSecond: number;
-  structBurst: number;
+}
+
+/**
+ * What this connection's writes are paid from: the participant's budget,
+ * which outlives the socket (see WriteBudgets). Both return the back-off
+ * now imposed on the participant.
+ */
+export interface SendBudget {
+  /** Takes a write's cost (structs plus delete ranges, and bytes); null when taken. */
+  charge(structs: number, bytes: number): { what: string; waitMs: number } | null;
+  /** The socket broke a per-socket rate or a bound: the participant waits before reconnecting. */
+  penalise(): number;
 }
 
 /** What one message may hold; checked before it is decoded. */
@@ -69,6 +74,7 @@ export interface SyncConnectionOptions {
   /** Called with each update of this client's once it is applied (after every check). */
   onApplied?: (update: Uint8Array) => void;
   limits: ConnectionLimits;
+  budget: SendBudget;
   /** Defaults to `MESSAGE_BOUNDS`. */
   bounds?: MessageBounds;
   log: { warn(obj: object, msg: string): void };
@@ -91,7 +97,6 @@ export class SyncConnection implements RoomPeer {
   private readonly awarenessIds = new Set<number>();
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
-  private readonly structs: TokenBucket;
   private readonly bounds: MessageBounds;
   private closed = false;
   private readonly metrics: SyncMetrics;
@@ -104,7 +109,6 @@ export class SyncConnection implements RoomPeer {
     this.wantsAck = opts.wantsAck;
     this.messages = new TokenBucket(opts.limits.messagesPerSecond, opts.limits.messageBurst);
     this.bytes = new TokenBucket(opts.limits.bytesPerSecond, opts.limits.byteBurst);
-    this.structs = new TokenBucket(opts.limits.structsPerSecond, opts.limits.structBurst);
     this.bounds = opts.bounds ?? MESSAGE_BOUNDS;
     this.metrics = opts.metrics ?? NO_SYNC_METRICS;
   }
@@ -129,12 +133,11 @@ export class SyncConnection implements RoomPeer {
     if (this.closed) return;
     // Counted before anything is decoded: what a socket sends costs it, whatever it turns out to be.
     if (!this.messages.take()) {
-      this.metrics.refused('rate-limited');
-      this.close(CloseCode.rateLimited, 'too many messages');
+      this.throttle('too many messages per second', this.opts.budget.penalise());
       return;
     }
     if (!this.bytes.take(data.length)) {
-      this.close(CloseCode.rateLimited, 'too many bytes per second');
+      this.throttle('too many bytes per second', this.opts.budget.penalise());
       return;
     }
     try {
@@ -194,9 +197,10 @@ export class SyncConnection implements RoomPeer {
       this.refuseOverBounds(scan.reason);
       return;
     }
-    if (!this.structs.take(scan.structs + scan.deleteRanges)) {
-      this.metrics.refused('rate-limited');
-      this.close(CloseCode.rateLimited, 'too many structs per second');
+    // Paid before decoding, from a budget reconnecting does not refill: a step 2 resending what was refused pays again.
+    const over = this.opts.budget.charge(scan.structs + scan.deleteRanges, update.length);
+    if (over) {
+      this.throttle(over.what, over.waitMs);
       return;
     }
     const doc = this.room.doc;
@@ -268,9 +272,21 @@ export class SyncConnection implements RoomPeer {
     awarenessProtocol.applyAwarenessUpdate(this.room.awareness, result.update, this);
   }
 
+  /** Too much sent: dropped unread, and the socket closed saying how long the participant must wait. */
+  private throttle(what: string, waitMs: number): void {
+    this.metrics.refused('rate-limited');
+    this.opts.log.warn(
+      { participant: this.opts.identity.participantId, doc: this.room.docName, what, waitMs },
+      'sending too much; closing',
+    );
+    this.close(CloseCode.rateLimited, retryAfterReason(what, waitMs));
+  }
+
   /** A message no client of ours sends: dropped unread, and the socket closed with a code saying why. */
   private refuseOverBounds(reason: string): void {
     this.metrics.refused('over-bounds');
+    // A crafted client reconnects at once: each new socket would be another read of its frame.
+    this.opts.budget.penalise();
     this.opts.log.warn({ participant: this.opts.identity.participantId, doc: this.room.docName, reason }, 'message over bounds; closing');
     // A close reason is at most 123 bytes.
     this.close(CloseCode.overBounds, reason.slice(0, 120));

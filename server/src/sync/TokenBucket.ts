@@ -4,19 +4,34 @@ export class TokenBucket {
   private last = Date.now();
 
   constructor(
-    private readonly rate: number,
-    private readonly burst: number,
+    readonly rate: number,
+    readonly burst: number,
   ) {
     this.tokens = burst;
   }
 
-  /** Takes `cost` tokens if there are that many; a cost above the burst can never be paid. */
-  take(cost = 1): boolean {
-    const now = Date.now();
+  /** The tokens held now. */
+  available(now = Date.now()): number {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
     this.last = now;
-    if (this.tokens < cost) return false;
+    return this.tokens;
+  }
+
+  /** Takes `cost` tokens if there are that many; a cost above the burst can never be paid. */
+  take(cost = 1, now = Date.now()): boolean {
+    if (this.available(now) < cost) return false;
     this.tokens -= cost;
     return true;
+  }
+
+  /** Milliseconds until `cost` tokens are held (Infinity above the burst). */
+  msUntil(cost: number, now = Date.now()): number {
+    if (cost > this.burst) return Number.POSITIVE_INFINITY;
+    return Math.max(0, ((cost - this.available(now)) / this.rate) * 1000);
+  }
+
+  /** True when the bucket is full: it then holds nothing worth remembering. */
+  isFull(now = Date.now()): boolean {
+    return this.available(now) >= this.burst;
   }
 }

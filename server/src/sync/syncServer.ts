@@ -3,11 +3,14 @@ import type { Duplex } from 'node:stream';
 import {
   ACK_PARAM,
   CloseCode,
+  type Comment,
   colorFor,
   type Identity,
   isBoardWritable,
   parseDocName,
   readPhase,
+  restoreOrphanedComments,
+  retryAfterReason,
   STATUS_RELAY_DEGRADED,
 } from '@throughline/shared';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -16,16 +19,17 @@ import type { TokenSigner } from '../auth/tokenSigner.ts';
 import type { SyncMetrics } from '../metrics/Metrics.ts';
 import type { Store } from '../store/Store.ts';
 import { contentPolicyFor } from './contentPolicy.ts';
-import { statusFrame } from './messages.ts';
+import { isFreshSyncStep1, statusFrame } from './messages.ts';
 import type { Room } from './Room.ts';
 import type { RoomManager } from './RoomManager.ts';
 import { type ConnectionLimits, SyncConnection, type WritePolicy } from './SyncConnection.ts';
+import { type WriteBudgetLimits, WriteBudgets } from './WriteBudgets.ts';
 
 export interface SyncServerOptions {
   store: Store;
   tokens: TokenSigner;
   rooms: RoomManager;
-  limits: ConnectionLimits & { maxPayloadBytes: number; maxConnectionsPerParticipant: number };
+  limits: ConnectionLimits & { maxPayloadBytes: number; maxConnectionsPerParticipant: number; writeBudget: WriteBudgetLimits };
   /** How often every socket is pinged; one that has not answered the previous ping by then is closed. */
   pingIntervalMs: number;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -38,7 +42,7 @@ export interface SyncHooks {
   /** A client's socket on `docName` closed; `doc` is what it had been served. Called synchronously. */
   onLeave?(identity: Identity, docName: string, doc: Y.Doc): void;
   /** A client's update to the comments doc was accepted and applied. */
-  onCommentsApplied?(identity: Identity, doc: Y.Doc, update: Uint8Array): void;
+  onCommentsApplied?(identity: Identity, doc: Y.Doc, update: Uint8Array, restored: { threadKey: string; comment: Comment }[]): void;
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/([^/?]+)$/;
@@ -51,6 +55,7 @@ const SYNC_PATH = /^\/sync\/([^/]+)\/([^/?]+)$/;
 export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly perParticipant = new Map<string, number>();
+  private readonly budgets: WriteBudgets;
   private readonly connections = new Set<SyncConnection>();
   /** Sockets pinged and not yet answered. */
   private readonly unanswered = new Set<WebSocket>();
@@ -63,6 +68,7 @@ export class SyncServer {
 
   constructor(private readonly opts: SyncServerOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.limits.maxPayloadBytes });
+    this.budgets = new WriteBudgets(opts.limits.writeBudget);
     this.heartbeat = setInterval(() => this.ping(), opts.pingIntervalMs);
     this.heartbeat.unref();
   }
@@ -76,6 +82,7 @@ export class SyncServer {
    * socket goes within two intervals.
    */
   private ping(): void {
+    this.budgets.prune();
     for (const ws of this.wss.clients) {
       if (this.unanswered.has(ws)) {
         this.unanswered.delete(ws);
@@ -183,6 +190,9 @@ export class SyncServer {
     if (!verified.ok) return refuse(CloseCode.unauthorized, `token ${verified.reason}`);
     const identity = verified.identity;
     if (identity.sessionId !== sessionId) return refuse(CloseCode.forbidden, 'token is for another session');
+    // Backed off for sending too much: refused before any store read or room load, with the wait to show.
+    const wait = this.budgets.waitMs(sessionId, identity.participantId);
+    if (wait > 0) return refuse(CloseCode.rateLimited, retryAfterReason('sending too much', wait));
     const doc = parseDocName(docName);
     if (!doc) return refuse(CloseCode.notFound, `no document ${docName}`);
     if (doc.kind === 'drafts' && doc.participantId !== identity.participantId) {
@@ -212,8 +222,8 @@ export class SyncServer {
       for (const r of held.splice(0)) this.opts.rooms.release(r);
     });
     // A room acquired after the socket closed (it closed while we were loading) is let go at once.
-    const hold = async (name: string): Promise<Room | null> => {
-      const r = await this.opts.rooms.acquire(sessionId, name);
+    const hold = async (name: string, onStored?: (frame: Uint8Array) => void): Promise<Room | null> => {
+      const r = await this.opts.rooms.acquire(sessionId, name, onStored);
       if (closed) {
         this.opts.rooms.release(r);
         return null;
@@ -222,7 +232,16 @@ export class SyncServer {
       return r;
     };
 
-    const room = await hold(docName);
+    // A fresh join's sync step 1 is answered from the stored doc as soon as it is read, so the client
+    // decodes it while the room applies it; what changed since follows once the room is ready (decision 1802).
+    const answered: { frame: Uint8Array | null } = { frame: null };
+    const room = await hold(docName, (frame) => {
+      const i = early.findIndex(([data, isBinary]) => isBinary && isFreshSyncStep1(data));
+      if (i < 0 || closed || ws.readyState !== WebSocket.OPEN) return;
+      early.splice(i, 1);
+      answered.frame = frame;
+      ws.send(frame);
+    });
     // Board and drafts writes depend on the phase, which lives in control.
     const needsPhase = doc.kind === 'board' || doc.kind === 'drafts';
     const control = room && needsPhase ? await hold('control') : null;
@@ -234,8 +253,20 @@ export class SyncServer {
       wantsAck: params.get(ACK_PARAM) === '1',
       canWrite: writePolicy(doc.kind, identity, control),
       checkContent: contentPolicyFor(doc.kind, identity, room),
-      ...(doc.kind === 'comments' ? { onApplied: (u: Uint8Array) => this.opts.hooks?.onCommentsApplied?.(identity, room.doc, u) } : {}),
+      ...(doc.kind === 'comments'
+        ? {
+            onApplied: (u: Uint8Array) => {
+              // A concurrent first comment on the same note: the thread that lost gives its comments to the one that won.
+              const restored = restoreOrphanedComments(room.doc);
+              this.opts.hooks?.onCommentsApplied?.(identity, room.doc, u, restored);
+            },
+          }
+        : {}),
       limits: this.opts.limits,
+      budget: {
+        charge: (structs, bytes) => this.budgets.charge(sessionId, identity.participantId, structs, bytes),
+        penalise: () => this.budgets.penalise(sessionId, identity.participantId),
+      },
       log: this.opts.log,
       ...(this.opts.metrics ? { metrics: this.opts.metrics } : {}),
     });
@@ -248,6 +279,8 @@ export class SyncServer {
       if (this.connections.size === 0) for (const done of [...this.emptyWaiters]) done();
     });
     conn.start();
+    const since = answered.frame && room.catchUpFrom(answered.frame);
+    if (since) conn.send(since);
     if (this.statusFlags !== 0 && conn.wantsAck) conn.send(statusFrame(this.statusFlags));
     for (const [data, isBinary] of early) conn.handleMessage(data, isBinary);
   }

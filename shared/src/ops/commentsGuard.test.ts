@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addComment, deleteComment, editComment, readThread, threadsMap } from '../ydoc/commentsDoc.ts';
-import { type CommentWriter, checkClientCommentsUpdate } from './commentsGuard.ts';
+import { type CommentWriter, checkClientCommentsUpdate, restoreOrphanedComments } from './commentsGuard.ts';
 
 const ana: CommentWriter = { participantId: 'p_ana000', name: 'Ana', role: 'participant' };
 const bo: CommentWriter = { participantId: 'p_bo0000', name: 'Bo', role: 'participant' };
@@ -90,5 +90,58 @@ describe('checkClientCommentsUpdate', () => {
     expect(post(ana, 'idea:a', 'x'.repeat(5000)).r).not.toBeNull();
     expect(post(ana, 'idea:a', 'fine').r).toBeNull();
     expect(readThread(server, 'idea:a').map((c) => c.text)).toEqual(['fine']);
+  });
+
+  it('keeps both first comments posted concurrently on one note, whichever thread array wins', () => {
+    for (const [first, second] of [
+      [ana, bo],
+      [bo, ana],
+    ] as const) {
+      for (const ids of [
+        [1, 2],
+        [2, 1],
+      ]) {
+        const server = new Y.Doc();
+        // Two clients that have not seen each other's thread: each creates the array.
+        const a = new Y.Doc();
+        a.clientID = ids[0] as number;
+        const b = new Y.Doc();
+        b.clientID = ids[1] as number;
+        const write = (d: Y.Doc, who: CommentWriter, text: string, at: string) =>
+          d.transact(() =>
+            addComment(d, 'idea:n', { authorId: who.participantId, authorName: who.name, text, mentions: [], now: new Date(at) }),
+          );
+        write(a, first, 'first', '2026-12-01T12:00:00Z');
+        write(b, second, 'second', '2026-12-01T12:00:01Z');
+        for (const [d, who] of [
+          [a, first],
+          [b, second],
+        ] as const) {
+          const update = Y.encodeStateAsUpdate(d);
+          expect(checkClientCommentsUpdate(server, update, who)).toBeNull();
+          Y.applyUpdate(server, update);
+          restoreOrphanedComments(server);
+        }
+        expect(readThread(server, 'idea:n').map((c) => c.text)).toEqual(['first', 'second']);
+        // Every client converges on the same thread.
+        Y.applyUpdate(a, Y.encodeStateAsUpdate(server));
+        expect(readThread(a, 'idea:n').map((c) => c.text)).toEqual(['first', 'second']);
+      }
+    }
+  });
+
+  it('refuses someone else’s comment in a losing concurrent thread, and a knowing replacement', () => {
+    const { server, post, client, send } = setup();
+    expect(post(ana, 'idea:z').r).toBeNull();
+    const forged = new Y.Doc();
+    forged.clientID = 1; // loses to the server's thread
+    forged.transact(() =>
+      addComment(forged, 'idea:z', { authorId: ana.participantId, authorName: 'Ana', text: 'not mine', mentions: [], now }),
+    );
+    expect(checkClientCommentsUpdate(server, Y.encodeStateAsUpdate(forged), bo)).toMatch(/your own name/);
+    const knowing = client();
+    expect(send(knowing, bo, () => threadsMap(knowing).set('idea:z', new Y.Array()))).toMatch(/replaced/);
+    expect(restoreOrphanedComments(server)).toEqual([]);
+    expect(readThread(server, 'idea:z')).toHaveLength(1);
   });
 });

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
-import { COMMENT_AUTHOR_FIELDS, COMMENT_IMMUTABLE_FIELDS, CommentSchema, ThreadKeySchema } from '../model/comment.ts';
+import { COMMENT_AUTHOR_FIELDS, COMMENT_IMMUTABLE_FIELDS, type Comment, CommentSchema, ThreadKeySchema } from '../model/comment.ts';
 import type { Role } from '../model/role.ts';
 import { COMMENTS_ROOTS, threadsMap } from '../ydoc/commentsDoc.ts';
+import { Origins } from '../ydoc/origins.ts';
 
 /** Who is writing, from their token. */
 export interface CommentWriter {
@@ -30,9 +31,13 @@ export interface CommentWriter {
  */
 export function checkClientCommentsUpdate(doc: Y.Doc, update: Uint8Array, who: CommentWriter): string | null {
   const mirror = mirrorOf(doc);
+  rescues.delete(doc);
   let tr: Y.Transaction | null = null;
+  let orphans: Orphan[] = [];
   const capture = (t: Y.Transaction) => {
     tr = t;
+    // Before the transaction's garbage collection, while a thread that lost to a concurrent one still has its entries.
+    orphans = orphansOf(doc, t);
   };
   mirror.on('afterTransaction', capture);
   try {
@@ -43,10 +48,105 @@ export function checkClientCommentsUpdate(doc: Y.Doc, update: Uint8Array, who: C
   } finally {
     mirror.off('afterTransaction', capture);
   }
-  const reason = tr ? judge(doc, mirror, tr, who) : null;
+  const reason = tr ? (judge(doc, mirror, tr, who) ?? judgeOrphans(orphans, who)) : null;
   const pending = (mirror.store as unknown as { pendingStructs: unknown; pendingDs: unknown }).pendingDs !== null;
   if (reason || pending) dropMirror(doc);
+  else if (orphans.length > 0) rescues.set(doc, orphans);
   return reason;
+}
+
+/** A comment whose thread array lost to a concurrently created one (Yjs keeps one value per map key). */
+interface Orphan {
+  threadKey: string;
+  fields: Record<string, unknown>;
+  /** Written by this update's sender (judged as their new comment), not already in the doc. */
+  fromWriter: boolean;
+}
+
+/** Orphans found by the last accepted check of a doc, until `restoreOrphanedComments` puts them back. */
+const rescues = new WeakMap<Y.Doc, Orphan[]>();
+
+/**
+ * Two people posting the first comment on the same note at the same time
+ * each create the thread's array; Yjs keeps one. After an update the guard
+ * accepted is applied, this moves the comments of the array that lost into
+ * the one that won (by creation time, skipping any already there), as a
+ * server write every client receives. Returns the moved comments the
+ * update's sender wrote (their mentions are still to be notified).
+ */
+export function restoreOrphanedComments(doc: Y.Doc): { threadKey: string; comment: Comment }[] {
+  const orphans = rescues.get(doc);
+  rescues.delete(doc);
+  if (!orphans) return [];
+  const restored: { threadKey: string; comment: Comment }[] = [];
+  doc.transact(() => {
+    for (const o of orphans) {
+      const thread = threadsMap(doc).get(o.threadKey);
+      const parsed = CommentSchema.safeParse(o.fields);
+      if (!(thread instanceof Y.Array) || !parsed.success) continue;
+      const c = parsed.data;
+      const entries = thread.toArray();
+      if (entries.some((e) => e instanceof Y.Map && e.get('id') === c.id)) continue;
+      const after = entries.findIndex((e) => e instanceof Y.Map && String(e.get('createdAt')) > c.createdAt);
+      const entry = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries(c)) entry.set(k, v);
+      thread.insert(after === -1 ? entries.length : after, [entry]);
+      if (o.fromWriter) restored.push({ threadKey: o.threadKey, comment: c });
+    }
+  }, Origins.command);
+  return restored;
+}
+
+/**
+ * The comments in thread arrays this transaction displaced: the doc's
+ * thread replaced by a concurrently created one, or the sender's new
+ * thread that lost to the doc's. Read from the raw items, which Yjs
+ * still holds until the transaction's garbage collection.
+ */
+function orphansOf(doc: Y.Doc, tr: Y.Transaction): Orphan[] {
+  // The root as the update created it: `getMap` here could swap a root the update introduced for a typed one mid-check.
+  const [root, keys] = [...tr.changed].find(([t]) => t._item === null && rootOf(t).root === COMMENTS_ROOTS.threads) ?? [];
+  if (!root || !keys) return [];
+  const out: Orphan[] = [];
+  for (const key of keys) {
+    if (key === null) continue;
+    const live = threadsMap(doc)._map.get(key);
+    const winner = root._map.get(key);
+    for (let n = winner?.left ?? null; n !== null; n = n.left) {
+      if (!n.deleted || !(n.content instanceof Y.ContentType) || !(n.content.type instanceof Y.Array)) continue;
+      const fromWriter = n.id.clock >= (tr.beforeState.get(n.id.client) ?? 0);
+      const wasLive = live !== undefined && live.id.client === n.id.client && live.id.clock === n.id.clock;
+      if (!fromWriter && !wasLive) continue;
+      for (const fields of rawEntries(n.content.type)) out.push({ threadKey: key, fields, fromWriter });
+    }
+  }
+  return out;
+}
+
+/** The entries of a deleted array: its items are deleted too, so `toArray()` would skip them. */
+function rawEntries(arr: Y.Array<unknown>): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (let n = arr._start; n !== null; n = n.right) {
+    if (!(n.content instanceof Y.ContentType) || !(n.content.type instanceof Y.Map)) continue;
+    const fields: Record<string, unknown> = {};
+    for (const [k, item] of n.content.type._map) {
+      const values = item.content.getContent();
+      if (values.length > 0) fields[k] = values[values.length - 1];
+    }
+    out.push(fields);
+  }
+  return out;
+}
+
+/** A sender's comments in a thread that lost must be theirs, as if appended to the thread that won. */
+function judgeOrphans(orphans: Orphan[], who: CommentWriter): string | null {
+  for (const o of orphans) {
+    if (!o.fromWriter) continue;
+    if (!ThreadKeySchema.safeParse(o.threadKey).success) return 'a thread belongs to an idea or a step';
+    const reason = judgeNew(o.fields, who);
+    if (reason) return reason;
+  }
+  return null;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: Yjs types are invariant in their event type; we only walk parents.
@@ -119,9 +219,15 @@ function judge(doc: Y.Doc, mirror: Y.Doc, tr: Y.Transaction, who: CommentWriter)
 function judgeThread(before: unknown, after: unknown, key: string, who: CommentWriter): string | null {
   if (!ThreadKeySchema.safeParse(key).success) return 'a thread belongs to an idea or a step';
   if (!(after instanceof Y.Array)) return before ? 'a thread cannot be removed' : 'a thread is an array of comments';
-  if (before instanceof Y.Array && idOf(before) !== idOf(after)) return 'a thread cannot be replaced';
+  let base = before;
+  if (before instanceof Y.Array && idOf(before) !== idOf(after)) {
+    // Created without knowing the doc's thread (a concurrent first comment): its entries are judged as new, and the
+    // replaced thread's comments are moved into it after applying (restoreOrphanedComments). Knowingly replacing is refused.
+    if (after._item?.origin !== null) return 'a thread cannot be replaced';
+    base = undefined;
+  }
   const old = new Map<string, Y.Map<unknown>>();
-  if (before instanceof Y.Array) for (const e of before.toArray()) if (e instanceof Y.Map) old.set(idOf(e), e);
+  if (base instanceof Y.Array) for (const e of base.toArray()) if (e instanceof Y.Map) old.set(idOf(e), e);
   const seenIds = new Set<unknown>();
   let kept = 0;
   for (const e of after.toArray()) {

@@ -26,10 +26,25 @@ export const CloseCode = {
    * no server will take. Reconnecting would resend it.
    */
   overBounds: 4413,
-  /** Messages or bytes arriving faster than the per-connection rate limit. */
+  /**
+   * Too much sent: messages or bytes faster than one socket may send, or
+   * writes beyond the participant's (or session's) budget, or a new socket
+   * while the participant is backed off. The reason ends "retry in N s"
+   * (see `retryAfterReason`): our clients wait that long, then reconnect.
+   */
   rateLimited: 4429,
 } as const;
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** Close codes after which reconnecting with the same link is pointless. */
 export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.unauthorized, CloseCode.forbidden, CloseCode.notFound]);
+
+/** A 4429 close reason saying how long to wait; a close reason is at most 123 bytes. */
+export const retryAfterReason = (what: string, waitMs: number) =>
+  `${what.slice(0, 90)}; retry in ${Math.max(1, Math.ceil(waitMs / 1000))} s`;
+
+/** The wait a `retryAfterReason` names, in ms; null when the reason names none. */
+export function retryAfterMs(reason: string): number | null {
+  const m = /retry in (\d+) s$/.exec(reason);
+  return m ? Number(m[1]) * 1000 : null;
+}
