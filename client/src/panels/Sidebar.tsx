@@ -1,7 +1,8 @@
-import { type CSSProperties, useEffect, useRef, useState } from 'react';
+import { type CSSProperties, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
+import { Icon } from './icons.tsx';
 import { PanelView } from './PanelLoader.tsx';
 import { clampSidebar, SidebarResizer } from './SidebarResizer.tsx';
 import { SIDEBAR_TABS } from './sidebarTabs.tsx';
@@ -47,25 +48,8 @@ export function Sidebar() {
   return (
     <aside className="side side-right" data-wide={active.wide ? 'true' : undefined} aria-label="Sidebar" style={sideWidth(width)}>
       <SidebarResizer width={width} onResize={(w) => setWidths((cur) => ({ ...cur, [active.wide ? 'wide' : 'narrow']: w }))} />
-      <div className="tabs-bar">
-        <div className="tabs" role="tablist">
-          {tabs.map((t) => (
-            <button
-              key={t.id}
-              id={`tab-${t.id}`}
-              type="button"
-              role="tab"
-              className="tab"
-              aria-selected={t.id === active.id}
-              aria-controls={`tabpanel-${t.id}`}
-              onPointerEnter={t.panel.preload}
-              onFocus={t.panel.preload}
-              onClick={() => patchStore(editor.ui, { sidebarTab: t.id })}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
+      <div className="panel-head">
+        <h2>{active.label}</h2>
         <button
           type="button"
           className="btn btn-ghost btn-small"
@@ -74,6 +58,27 @@ export function Sidebar() {
         >
           »
         </button>
+      </div>
+      {/* Icon tabs keep every panel one click away on one row at any sidebar width; each names itself in a tooltip. */}
+      <div className="tabs" role="tablist" aria-label="Sidebar panels" onKeyDown={moveTabFocus}>
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-label={t.label}
+            data-tip={t.label}
+            aria-selected={t.id === active.id}
+            aria-controls={`tabpanel-${t.id}`}
+            onPointerEnter={t.panel.preload}
+            onFocus={t.panel.preload}
+            onClick={() => patchStore(editor.ui, { sidebarTab: t.id })}
+          >
+            <Icon name={t.icon} size={18} />
+          </button>
+        ))}
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the ARIA tabs pattern makes a tab panel focusable; it scrolls, and keyboard users must be able to scroll it (axe: scrollable-region-focusable) */}
       <div className="tab-panel" role="tabpanel" tabIndex={0} id={`tabpanel-${active.id}`} aria-labelledby={`tab-${active.id}`}>
@@ -87,4 +92,24 @@ export function Sidebar() {
       </div>
     </aside>
   );
+}
+
+/** Arrow keys, Home and End move focus along the tab row (Enter or Space opens the focused tab), as in the ARIA tabs pattern. */
+function moveTabFocus(e: KeyboardEvent<HTMLDivElement>) {
+  const tabs = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]'));
+  const at = tabs.indexOf(document.activeElement as HTMLElement);
+  if (at < 0) return;
+  const next =
+    e.key === 'ArrowRight'
+      ? (at + 1) % tabs.length
+      : e.key === 'ArrowLeft'
+        ? (at - 1 + tabs.length) % tabs.length
+        : e.key === 'Home'
+          ? 0
+          : e.key === 'End'
+            ? tabs.length - 1
+            : -1;
+  if (next < 0) return;
+  e.preventDefault();
+  tabs[next]?.focus();
 }
