@@ -28,6 +28,7 @@ export * from './ops/buildPlan.ts';
 export * from './ops/checkBrief.ts';
 export * from './ops/commandRules.ts';
 export * from './ops/commentsGuard.ts';
+export * from './ops/orphanedComments.ts';
 export * from './ops/constraintSense.ts';
 export * from './ops/contentBounds.ts';
 export * from './ops/decisions.ts';
