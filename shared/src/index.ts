@@ -29,6 +29,7 @@ export * from './ops/checkBrief.ts';
 export * from './ops/commandRules.ts';
 export * from './ops/commentsGuard.ts';
 export * from './ops/orphanedComments.ts';
+export * from './ops/repairRelayedThreads.ts';
 export * from './ops/constraintSense.ts';
 export * from './ops/contentBounds.ts';
 export * from './ops/decisions.ts';
