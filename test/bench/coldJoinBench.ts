@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createIdeaId, ideasMap, insertIdea, NOTE_COLORS, personIdea } from '@throughline/shared';
+import { BOARD_MIGRATIONS, createIdeaId, ideasMap, insertIdea, migrateDoc, NOTE_COLORS, personIdea } from '@throughline/shared';
 import * as Y from 'yjs';
 import { SqliteStore } from '../../server/src/store/SqliteStore.ts';
 import { createSession, join as joinSession } from '../helpers/api.ts';
 import { connectDoc, type Peer } from '../helpers/connectDoc.ts';
 import { spawnServer } from '../helpers/spawnServer.ts';
-import { median } from './serverBench.ts';
+import { median, profileArgs } from './serverBench.ts';
 
 /**
  * Cold join: a board that is on disk only (the server restarted since it
@@ -94,14 +94,15 @@ export async function runColdJoinBench(opts: Partial<ColdJoinOptions> = {}): Pro
       for (const b of boards) {
         const doc = new Y.Doc();
         seedNotes({ doc } as Peer, b.notes);
+        // Stamped with its schema version, as every board the server has loaded once is stored.
+        migrateDoc(doc, BOARD_MIGRATIONS);
         await store.compact(b.sessionId, 'board', Y.encodeStateAsUpdate(doc));
       }
       await store.whenDurable();
     } finally {
       await store.close();
     }
-    const profile = process.env.BENCH_PROFILE;
-    srv = await spawnServer(dir, { LOG_LEVEL: 'error' }, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
+    srv = await spawnServer(dir, { LOG_LEVEL: 'error' }, profileArgs('ours'));
     try {
       // Warm the server (JIT, SQLite pages of the schema, auth) on a board nobody measures.
       const warm = await createSession(srv.url);

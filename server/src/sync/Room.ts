@@ -77,6 +77,10 @@ export class Room {
    * after a load it is the stored snapshot itself, never re-encoded).
    */
   private fullStateFrame: Uint8Array | null = null;
+  /** Joins waiting for the stored doc while it loads (see `onStored`); null once it has been read. */
+  private storedListeners: ((frame: Uint8Array) => void)[] | null = [];
+  /** The state vector of the stored doc, right after it was applied: what a client sent it holds. */
+  private storedStateVector: Uint8Array | null = null;
 
   constructor(
     readonly sessionId: string,
@@ -98,12 +102,46 @@ export class Room {
     // failed belongs to the room that made it, which has already been told.
     await this.store.whenDurable().catch(() => {});
     const stored = await this.store.loadDoc(this.sessionId, this.docName);
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, Origins.load);
-      for (const u of stored.updates) Y.applyUpdate(this.doc, u, Origins.load);
-    }, Origins.load);
+    const frame = stored.snapshot && stored.updates.length === 0 ? syncStep2Of(stored.snapshot) : null;
+    const waiting = this.storedListeners ?? [];
+    this.storedListeners = null;
+    if (frame && waiting.length > 0) {
+      for (const send of waiting) send(frame);
+      // Let the sockets start writing before the apply below holds the event loop: the client decodes
+      // the snapshot while we do.
+      await new Promise((r) => setImmediate(r));
+    }
+    // Not listening meanwhile: Yjs would encode the whole loaded doc once more for an update event we ignore.
+    this.doc.off('update', this.onUpdate);
+    try {
+      this.doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, Origins.load);
+        for (const u of stored.updates) Y.applyUpdate(this.doc, u, Origins.load);
+      }, Origins.load);
+    } finally {
+      this.doc.on('update', this.onUpdate);
+    }
     this.appendsSinceSnapshot = stored.updates.length;
-    if (stored.snapshot && stored.updates.length === 0) this.fullStateFrame = syncStep2Of(stored.snapshot);
+    if (frame) {
+      this.fullStateFrame = frame;
+      this.storedStateVector = Y.encodeStateVector(this.doc);
+    }
+  }
+
+  /**
+   * Calls `send` with the whole stored doc as a step-2 frame as soon as it is
+   * read from the store, before the room has applied it (decision 1802), if
+   * the room is still loading and the doc is a bare snapshot. A fresh join
+   * answered this way gets what changed since with `catchUpFrom`.
+   */
+  onStored(send: (frame: Uint8Array) => void): void {
+    this.storedListeners?.push(send);
+  }
+
+  /** What a client sent `frame` by `onStored` lacks now: null when the doc has not changed since. */
+  catchUpFrom(frame: Uint8Array): Uint8Array | null {
+    if (this.fullStateFrame === frame) return null;
+    return syncStep2(this.doc, this.storedStateVector ?? undefined);
   }
 
   /** The step-2 answer to a client's state vector: what it lacks (all of it, shared, for a fresh join). */

@@ -24,6 +24,8 @@ export interface RoomManagerOptions {
 }
 
 interface Entry {
+  /** The room, also while it loads. */
+  pending: Room;
   loading: Promise<Room>;
   room: Room | null;
   holds: number;
@@ -63,8 +65,12 @@ export class RoomManager {
     });
   }
 
-  /** Loads (once) and holds a document. Every acquire must be paired with a release. */
-  async acquire(sessionId: string, docName: string): Promise<Room> {
+  /**
+   * Loads (once) and holds a document. Every acquire must be paired with a
+   * release. `onStored`, if the document is still loading, is handed the
+   * stored doc as a step-2 frame before the room applies it (see `Room.onStored`).
+   */
+  async acquire(sessionId: string, docName: string, onStored?: (frame: Uint8Array) => void): Promise<Room> {
     if (this.closed) throw new Error('the server is shutting down');
     const key = `${sessionId}/${docName}`;
     let entry = this.entries.get(key);
@@ -79,6 +85,7 @@ export class RoomManager {
         ...(this.opts.metrics ? { metrics: this.opts.metrics } : {}),
       });
       const created: Entry = {
+        pending: room,
         room: null,
         holds: 0,
         idleTimer: null,
@@ -94,6 +101,7 @@ export class RoomManager {
       entry = created;
     }
     entry.holds++;
+    if (onStored && !entry.room) entry.pending.onStored(onStored);
     if (entry.idleTimer) clearTimeout(entry.idleTimer);
     entry.idleTimer = null;
     try {

@@ -37,6 +37,10 @@ export const syncStep2Of = (update: Uint8Array) =>
     encoding.writeVarUint8Array(e, update);
   });
 
+/** True for a client's whole sync step 1 frame when it holds nothing of the doc yet (every fresh join). */
+export const isFreshSyncStep1 = (frame: Uint8Array) =>
+  frame.length === 4 && frame[0] === MessageType.sync && frame[1] === SYNC_STEP1 && frame[2] === 1 && frame[3] === 0;
+
 /** True for the state vector of a client that holds nothing of the doc yet (every fresh join). */
 export const isEmptyStateVector = (sv: Uint8Array) => sv.length === 1 && sv[0] === 0;
 

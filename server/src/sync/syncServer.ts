@@ -19,7 +19,7 @@ import type { TokenSigner } from '../auth/tokenSigner.ts';
 import type { SyncMetrics } from '../metrics/Metrics.ts';
 import type { Store } from '../store/Store.ts';
 import { contentPolicyFor } from './contentPolicy.ts';
-import { statusFrame } from './messages.ts';
+import { isFreshSyncStep1, statusFrame } from './messages.ts';
 import type { Room } from './Room.ts';
 import type { RoomManager } from './RoomManager.ts';
 import { type ConnectionLimits, SyncConnection, type WritePolicy } from './SyncConnection.ts';
@@ -222,8 +222,8 @@ export class SyncServer {
       for (const r of held.splice(0)) this.opts.rooms.release(r);
     });
     // A room acquired after the socket closed (it closed while we were loading) is let go at once.
-    const hold = async (name: string): Promise<Room | null> => {
-      const r = await this.opts.rooms.acquire(sessionId, name);
+    const hold = async (name: string, onStored?: (frame: Uint8Array) => void): Promise<Room | null> => {
+      const r = await this.opts.rooms.acquire(sessionId, name, onStored);
       if (closed) {
         this.opts.rooms.release(r);
         return null;
@@ -232,7 +232,16 @@ export class SyncServer {
       return r;
     };
 
-    const room = await hold(docName);
+    // A fresh join's sync step 1 is answered from the stored doc as soon as it is read, so the client
+    // decodes it while the room applies it; what changed since follows once the room is ready (decision 1802).
+    const answered: { frame: Uint8Array | null } = { frame: null };
+    const room = await hold(docName, (frame) => {
+      const i = early.findIndex(([data, isBinary]) => isBinary && isFreshSyncStep1(data));
+      if (i < 0 || closed || ws.readyState !== WebSocket.OPEN) return;
+      early.splice(i, 1);
+      answered.frame = frame;
+      ws.send(frame);
+    });
     // Board and drafts writes depend on the phase, which lives in control.
     const needsPhase = doc.kind === 'board' || doc.kind === 'drafts';
     const control = room && needsPhase ? await hold('control') : null;
@@ -270,6 +279,8 @@ export class SyncServer {
       if (this.connections.size === 0) for (const done of [...this.emptyWaiters]) done();
     });
     conn.start();
+    const since = answered.frame && room.catchUpFrom(answered.frame);
+    if (since) conn.send(since);
     if (this.statusFlags !== 0 && conn.wantsAck) conn.send(statusFrame(this.statusFlags));
     for (const [data, isBinary] of early) conn.handleMessage(data, isBinary);
   }
