@@ -1,14 +1,15 @@
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createIdeaId, ideasMap, insertIdea, personIdea } from '@throughline/shared';
 import { createSession, join as joinSession } from '../helpers/api.ts';
 import { connectDoc, type Peer, sleep, waitSynced } from '../helpers/connectDoc.ts';
 import { startPostgres, startRedis } from '../helpers/services.ts';
 import { type ServerProcess, spawnServer } from '../helpers/spawnServer.ts';
+import type { HostileConfig, HostileReport } from './hostileClient.ts';
 import { percentile } from './procStats.ts';
-import { median } from './serverBench.ts';
+import { median, profileArgs } from './serverBench.ts';
 
 /**
  * Fan-out rows beside the main server bench, each on the compiled server:
@@ -16,8 +17,9 @@ import { median } from './serverBench.ts';
  *   per session on instance A, observers on A (same-instance) and on B
  *   (cross-instance: A persists, publishes on Redis, B relays);
  * - hostile: the same-instance workload while one client, in a session of
- *   its own, sends valid but heavy updates (batches of long notes, then
- *   deletes them) as fast as the server takes them.
+ *   its own and a process of its own, sends valid but heavy updates
+ *   (batches of long notes, then deletes them) as fast as the server takes
+ *   them, reconnecting at once whenever it is closed.
  */
 export interface FanoutOptions {
   sessions: number;
@@ -129,60 +131,27 @@ export async function runCrossInstanceBench(opts: Partial<FanoutOptions> = {}): 
 export interface HostileResult {
   calm: Latencies;
   hostile: Latencies;
-  /** Hostile batches the server took (each a full insert then a delete). */
-  batches: number;
-  hostileClosed: string[];
+  /** What the hostile client, in its own process, did and what the server took of it. */
+  attacker: HostileReport;
+  seconds: number;
 }
 
-/** Sends batches of long notes and deletes them, each as soon as the previous batch reached the server. */
-function hostileWriter(
-  srv: ServerProcess,
-  sessionId: string,
-  who: { token: string; participantId: string },
-  o: FanoutOptions,
-  counts: { batches: number },
-) {
-  const peer = connectDoc(srv.wsUrl, sessionId, 'board', who.token, { ack: true });
-  let stopped = false;
-  const text = 'x'.repeat(o.hostileTextLength);
-  const loop = async () => {
-    await waitSynced(peer);
-    while (!stopped) {
-      const ids: string[] = [];
-      peer.doc.transact(() => {
-        for (let i = 0; i < o.hostileBatch; i++) {
-          const id = createIdeaId();
-          ids.push(id);
-          insertIdea(
-            peer.doc,
-            personIdea({
-              id,
-              text,
-              x: i,
-              y: i,
-              color: '#ffec99',
-              author: { id: peer.author.authorId, name: peer.author.authorName },
-              createdAt: i,
-            }),
-          );
-        }
-      });
-      peer.doc.transact(() => {
-        for (const id of ids) ideasMap(peer.doc).delete(id);
-      });
-      counts.batches++;
-      // Paced by the socket: wait until the provider's buffer has drained.
-      while (!stopped && (peer.provider.ws?.bufferedAmount ?? 0) > 0) await sleep(5);
-      await sleep(0);
-    }
-  };
-  const running = loop().catch(() => {});
+/** Starts the hostile client in a child process (see hostileClient.ts); `stop` ends it and returns its report. */
+function forkHostileClient(cfg: HostileConfig): { stop(): Promise<HostileReport> } {
+  const child = fork(resolve(import.meta.dirname, 'hostileClient.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const report = new Promise<HostileReport>((done, fail) => {
+    child.once('message', (m) => done(m as HostileReport));
+    child.once('exit', (code) => fail(new Error(`hostile client exited with ${code} before reporting`)));
+  });
+  child.send(cfg);
   return {
-    peer,
     stop: async () => {
-      stopped = true;
-      await running;
-      peer.destroy();
+      child.send('stop');
+      try {
+        return await report;
+      } finally {
+        if (child.exitCode === null) child.kill();
+      }
     },
   };
 }
@@ -191,20 +160,24 @@ export async function runHostileBench(opts: Partial<FanoutOptions> = {}): Promis
   const o = { ...FANOUT_DEFAULTS, ...opts };
   const dir = mkdtempSync(join(tmpdir(), 'throughline-hostile-'));
   try {
-    const srv = await spawnServer(dir, { LOG_LEVEL: 'error' });
+    const srv = await spawnServer(dir, { LOG_LEVEL: 'error' }, profileArgs('hostile'));
     try {
       const [calm] = (await fanout(srv, [srv], o)) as [Latencies];
       const s = await createSession(srv.url);
       const who = await joinSession(srv.url, s.sessionId, s.invites.participant, 'Hostile');
-      const counts = { batches: 0 };
-      let h: ReturnType<typeof hostileWriter> | null = null;
+      let h: { stop(): Promise<HostileReport> } | null = null;
       const [hostile] = (await fanout(srv, [srv], o, () => {
-        h = hostileWriter(srv, s.sessionId, who, o, counts);
+        h = forkHostileClient({
+          wsUrl: srv.wsUrl,
+          sessionId: s.sessionId,
+          token: who.token,
+          batch: o.hostileBatch,
+          textLength: o.hostileTextLength,
+        });
         return () => {};
       })) as [Latencies];
-      const closes = (h as ReturnType<typeof hostileWriter> | null)?.peer.closes.map((c) => `${c.code} ${c.reason}`) ?? [];
-      await (h as ReturnType<typeof hostileWriter> | null)?.stop();
-      return { calm, hostile, batches: counts.batches, hostileClosed: [...new Set(closes)] };
+      const attacker = await (h as unknown as { stop(): Promise<HostileReport> }).stop();
+      return { calm, hostile, attacker, seconds: o.warmupSeconds + o.seconds };
     } finally {
       await srv.stop('SIGTERM');
     }
@@ -236,6 +209,7 @@ export function formatHostileBench(runs: HostileResult[], o: FanoutOptions = FAN
     '| --- | ---: | ---: |',
     `| calm | ${r(runs.map((x) => x.calm.p50))} | ${r(runs.map((x) => x.calm.p99))} |`,
     `| with the hostile client | ${r(runs.map((x) => x.hostile.p50))} | ${r(runs.map((x) => x.hostile.p99))} |`,
-    `hostile batches taken per run: ${runs.map((x) => x.batches).join(', ')}; hostile socket closed with: ${[...new Set(runs.flatMap((x) => x.hostileClosed))].join('; ') || 'never'}`,
+    `hostile client (own process), per run over ${runs[0]?.seconds ?? 0} s: batches written ${runs.map((x) => x.attacker.batches).join(', ')}; taken by the server with their text ${runs.map((x) => x.attacker.batchesTaken).join(', ')}; sockets opened ${runs.map((x) => x.attacker.sockets).join(', ')}`,
+    `hostile sockets closed with: ${[...new Set(runs.flatMap((x) => x.attacker.closes))].join('; ') || 'never'}`,
   ].join('\n');
 }

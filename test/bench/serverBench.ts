@@ -58,7 +58,7 @@ export async function freePort(): Promise<number> {
  * `<dir>/ours` and the reference's in `<dir>/reference`, to compare where
  * each spends its time.
  */
-export function profileArgs(which: 'ours' | 'reference'): string[] {
+export function profileArgs(which: 'ours' | 'reference' | 'hostile'): string[] {
   const dir = process.env.BENCH_PROFILE;
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${join(dir, which)}`] : [];
 }

@@ -34,7 +34,7 @@ export function connectDoc(
   sessionId: string,
   docName: string,
   token: string,
-  opts: { ack?: boolean; doc?: Y.Doc } = {},
+  opts: { ack?: boolean; doc?: Y.Doc; provider?: { maxBackoffTime?: number; shouldReconnect?: () => boolean } } = {},
 ): Peer {
   const doc = opts.doc ?? new Y.Doc();
   const params: Record<string, string> = { token };
@@ -44,6 +44,7 @@ export function connectDoc(
     params,
     disableBc: true,
     maxBackoffTime: 500,
+    ...opts.provider,
   });
   const peer: Peer = {
     doc,
