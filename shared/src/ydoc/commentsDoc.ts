@@ -126,6 +126,8 @@ export function deleteComment(doc: Y.Doc, key: string, id: string): boolean {
  */
 export function commentsWrittenBy(doc: Y.Doc, update: Uint8Array): { threadKey: string; comment: Comment; created: boolean }[] {
   const out = new Map<Y.Map<unknown>, { threadKey: string; comment: Comment; created: boolean }>();
+  // Typed before the walk: the first `getMap` on a doc that only has the root from updates swaps in a new root object.
+  const threads = threadsMap(doc);
   for (const s of Y.decodeUpdate(update).structs) {
     if (!(s instanceof Y.Item)) continue;
     const item = itemIn(doc, s.id);
@@ -136,7 +138,7 @@ export function commentsWrittenBy(doc: Y.Doc, update: Uint8Array): { threadKey: 
     const entry = created ? (item.content as Y.ContentType).type : item.parent;
     const thread = (entry instanceof Y.Map ? entry._item?.parent : null) as Y.AbstractType<unknown> | null | undefined;
     const threadKey = thread?._item?.parentSub;
-    if (!(entry instanceof Y.Map) || !threadKey || thread?._item?.parent !== threadsMap(doc)) continue;
+    if (!(entry instanceof Y.Map) || !threadKey || thread?._item?.parent !== threads) continue;
     const comment = readComment(entry);
     if (comment && !comment.deleted) out.set(entry, { threadKey, comment, created: created || (out.get(entry)?.created ?? false) });
   }
