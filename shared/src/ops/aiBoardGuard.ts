@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { AI_REQUESTS_ROOT, readAiRequest } from '../ydoc/aiRequests.ts';
 import { BOARD_ROOTS, ideasMap, readIdeas } from '../ydoc/boardDoc.ts';
+import { docItem, itemIdKey as idKey, newItems, newlyDeletedItems } from '../ydoc/docItems.ts';
 
 /**
  * Fields of a note that only the server may change once the note exists:
@@ -21,8 +22,6 @@ interface Located {
 /** `Y.decodeUpdate`'s result; callers that already decoded the update pass it in. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
-const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
-
 /**
  * Checks a board update from a client *before* it is applied, for the AI
  * rules that role and phase checks cannot see. Returns a reason to refuse
@@ -41,20 +40,12 @@ const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
  * first); anything it cannot place is let through to those checks.
  */
 export function checkClientBoardUpdate(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate = Y.decodeUpdate(update)): string | null {
-  const { structs } = decoded;
-  const items = new Map<string, Y.Item>();
   // Structs the doc already has are a resend (a reconnect's sync step 2): Yjs skips them on apply, so they change nothing.
-  for (const s of structs) if (s instanceof Y.Item && s.id.clock + s.length > Y.getState(doc.store, s.id.client)) items.set(idKey(s.id), s);
+  const items = newItems(doc, decoded.structs);
   const cache = new Map<string, Located | null>();
 
   const fromDoc = (id: Y.ID): Located | null => {
-    let item: Y.Item | null = null;
-    try {
-      const found = Y.getItem(doc.store, id);
-      item = found instanceof Y.Item ? found : null;
-    } catch {
-      return null;
-    }
+    const item = docItem(doc, id);
     if (!item || !(item.parent instanceof Y.AbstractType)) return null;
     const type = item.parent as Y.AbstractType<unknown>;
     return {
@@ -85,7 +76,7 @@ export function checkClientBoardUpdate(doc: Y.Doc, update: Uint8Array, decoded: 
   };
 
   // Deletions: status records, and server-owned fields of notes that themselves stay.
-  const deleted = deletedDocItems(doc, decoded.ds);
+  const deleted = newlyDeletedItems(doc, decoded.ds);
   const deletedKeys = new Set(deleted.map((i) => idKey(i.id)));
   for (const item of deleted) {
     const at = fromDoc(item.id);
@@ -224,28 +215,3 @@ const stableJson = (v: unknown): string =>
   JSON.stringify(v, (_k, x) =>
     x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
   );
-
-/** Items of `doc` that the delete set would newly delete (bounded, so a huge range cannot stall the server). */
-function deletedDocItems(doc: Y.Doc, ds: { clients: Map<number, { clock: number; len: number }[]> }): Y.Item[] {
-  const out: Y.Item[] = [];
-  let budget = 100_000;
-  for (const [client, ranges] of ds.clients) {
-    const have = Y.getState(doc.store, client);
-    for (const r of ranges) {
-      let clock = r.clock;
-      const end = Math.min(r.clock + r.len, have);
-      while (clock < end && budget-- > 0) {
-        let found: unknown;
-        try {
-          found = Y.getItem(doc.store, Y.createID(client, clock));
-        } catch {
-          break;
-        }
-        if (!(found instanceof Y.Item)) break;
-        if (!found.deleted) out.push(found);
-        clock = found.id.clock + found.length;
-      }
-    }
-  }
-  return out;
-}

@@ -53,6 +53,21 @@ describe('reactions guard', () => {
     expect(check((d) => reactionsMap(d).set(reactionKey(IDEA, '👍', 'p_me'), new Y.Map()))).toMatch(/true/);
   });
 
+  it("takes a resend that repeats another participant's reaction the server already has (a step 2 after a failover)", () => {
+    const { server, check } = setup();
+    expect(check('p_other', (d) => toggleReaction(d, IDEA, '🎉', 'p_other'))).toBeNull();
+    // My copy holds their reaction and my own new one; I resend everything, as a sync step 2 against an empty state vector does.
+    const mine = new Y.Doc();
+    Y.applyUpdate(mine, Y.encodeStateAsUpdate(server));
+    toggleReaction(mine, IDEA, '👍', 'p_me');
+    expect(checkReactionUpdate(server, Y.decodeUpdate(Y.encodeStateAsUpdate(mine)), 'p_me')).toBeNull();
+    // A struct the server lacks is still judged, even inside a resend.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(server));
+    reactionsMap(forged).set(reactionKey(IDEA, '❤️', 'p_other'), true);
+    expect(checkReactionUpdate(server, Y.decodeUpdate(Y.encodeStateAsUpdate(forged)), 'p_me')).toMatch(/your own reactions/);
+  });
+
   it('ignores the rest of the board', () => {
     const { check } = setup();
     expect(check('p_me', (d) => d.getMap('ideas').set(IDEA, new Y.Map()))).toBeNull();

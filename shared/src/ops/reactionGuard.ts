@@ -1,9 +1,8 @@
 import * as Y from 'yjs';
 import { BOARD_ROOTS } from '../ydoc/boardDoc.ts';
 import { parseReactionKey } from '../ydoc/boardReactions.ts';
+import { docItem, itemIdKey as idKey, newItems, newlyDeletedItems } from '../ydoc/docItems.ts';
 import type { DecodedUpdate } from './aiBoardGuard.ts';
-
-const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
 
 /**
  * Checks a client's board update against the reactions rule before it is
@@ -12,10 +11,11 @@ const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
  * participant id>" → true`, and every entry it deletes must be its own.
  * Returns a reason to refuse, or null. The board's phase rule (frozen
  * outside explore) applies before this, so reactions freeze with it.
+ * Structs the server already has are not judged: a resend after a failover
+ * may repeat other people's reactions, and Yjs skips them on apply.
  */
 export function checkReactionUpdate(doc: Y.Doc, decoded: DecodedUpdate, participantId: string): string | null {
-  const inUpdate = new Map<string, Y.Item>();
-  for (const s of decoded.structs) if (s instanceof Y.Item) inUpdate.set(idKey(s.id), s);
+  const inUpdate = newItems(doc, decoded.structs);
 
   /** The root name and map key of a top-level entry, following the origin chain (only the first item of a key names its parent). */
   const entryOf = (item: Y.Item, depth = 0): { root: string; key: string | null } | null => {
@@ -44,41 +44,11 @@ export function checkReactionUpdate(doc: Y.Doc, decoded: DecodedUpdate, particip
       return 'a reaction entry is `true`';
     }
   }
-  for (const item of deletedItems(doc, decoded.ds)) {
+  for (const item of newlyDeletedItems(doc, decoded.ds)) {
     const at = entryOf(item);
     if (at?.root !== BOARD_ROOTS.reactions) continue;
     const k = at.key === null ? null : parseReactionKey(at.key);
     if (k && k.participantId !== participantId) return "you can only add or remove your own reactions, not another participant's";
   }
   return null;
-}
-
-function docItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
-  if (id.clock >= Y.getState(doc.store, id.client)) return null;
-  try {
-    const found = Y.getItem(doc.store, id);
-    return found instanceof Y.Item ? found : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Items of `doc` the delete set would newly delete (bounded, so a huge range cannot stall the server). */
-function deletedItems(doc: Y.Doc, ds: DecodedUpdate['ds']): Y.Item[] {
-  const out: Y.Item[] = [];
-  let budget = 100_000;
-  for (const [client, ranges] of ds.clients) {
-    const have = Y.getState(doc.store, client);
-    for (const r of ranges) {
-      let clock = r.clock;
-      const end = Math.min(r.clock + r.len, have);
-      while (clock < end && budget-- > 0) {
-        const found = docItem(doc, Y.createID(client, clock));
-        if (!found) break;
-        if (!found.deleted) out.push(found);
-        clock = found.id.clock + found.length;
-      }
-    }
-  }
-  return out;
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { MAX_TYPE_DEPTH } from '../protocol/updateBounds.ts';
+import { docItem, itemIdKey as idKey, newItems, newlyDeletedItems } from './docItems.ts';
 
 /** `Y.decodeUpdate`'s result. */
 export type DecodedUpdateOf = ReturnType<typeof Y.decodeUpdate>;
@@ -48,19 +49,6 @@ interface Place {
   key: string | null;
 }
 
-const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
-
-/** `doc`'s item with this id, or null (unknown client, clock past the state, or a GC run). */
-function docItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
-  if (id.clock >= Y.getState(doc.store, id.client)) return null;
-  try {
-    const found = Y.getItem(doc.store, id);
-    return found instanceof Y.Item ? found : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Where an item of `doc` sits. */
 function placeInDoc(doc: Y.Doc, id: Y.ID): Place | null {
   const item = docItem(doc, id);
@@ -83,11 +71,8 @@ function depthInDoc(doc: Y.Doc, id: Y.ID, limit: number): number {
 
 /** Reads the record writes of a gap-free `decoded` update against `doc` (see `RecordWrites`). */
 export function readRecordWrites(doc: Y.Doc, decoded: DecodedUpdateOf, depthLimit = MAX_TYPE_DEPTH): RecordWrites {
-  const items = new Map<string, Y.Item>();
-  for (const s of decoded.structs) {
-    // Known structs are skipped by Yjs on apply; only what is new can change the doc.
-    if (s instanceof Y.Item && s.id.clock + s.length > Y.getState(doc.store, s.id.client)) items.set(idKey(s.id), s);
-  }
+  // Known structs are skipped by Yjs on apply; only what is new can change the doc.
+  const items = newItems(doc, decoded.structs);
   const placed = new Map<string, Place | null>();
   const place = (item: Y.Item): Place | null => {
     // Iterative over the chain of neighbours: parent info is only encoded on an item with no neighbours.
@@ -190,25 +175,9 @@ export function readRecordWrites(doc: Y.Doc, decoded: DecodedUpdateOf, depthLimi
 /** Fields of live records that the delete set removes while the record stays. */
 function readFieldDeletes(doc: Y.Doc, ds: DecodedUpdateOf['ds']): RecordFieldDelete[] {
   const out: RecordFieldDelete[] = [];
+  const candidates = newlyDeletedItems(doc, ds);
   const deletedTypes = new Set<string>();
-  const candidates: Y.Item[] = [];
-  let budget = 100_000;
-  for (const [client, ranges] of ds.clients) {
-    const have = Y.getState(doc.store, client);
-    for (const r of ranges) {
-      let clock = r.clock;
-      const end = Math.min(r.clock + r.len, have);
-      while (clock < end && budget-- > 0) {
-        const found = docItem(doc, Y.createID(client, clock));
-        if (!found) break;
-        if (!found.deleted) {
-          candidates.push(found);
-          if (found.content instanceof Y.ContentType) deletedTypes.add(idKey(found.id));
-        }
-        clock = found.id.clock + found.length;
-      }
-    }
-  }
+  for (const found of candidates) if (found.content instanceof Y.ContentType) deletedTypes.add(idKey(found.id));
   for (const item of candidates) {
     const type = item.parent as Y.AbstractType<unknown> | null;
     const holder = type instanceof Y.AbstractType ? type._item : null;
