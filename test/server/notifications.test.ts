@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { addComment, readPhase } from '@throughline/shared';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { command, createSession } from '../helpers/api.ts';
+import { command, createSession, sampleBrief } from '../helpers/api.ts';
 import { connectDoc, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { FakeClock, HOUR } from '../helpers/fakeClock.ts';
 import { mailsTo, PUBLIC, sessionWithEmails, to } from '../helpers/mailSession.ts';
@@ -196,7 +196,7 @@ describe('chat webhook', () => {
     const clock = new FakeClock();
     const server = await startServer({ clock, ...manual, webhookAllowPrivate: true, publicUrl: PUBLIC });
     try {
-      const s = await createSession(server.url);
+      const s = await createSession(server.url, { ...sampleBrief(), title: 'Q3 <!channel> & co' });
       const set = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setChatWebhook', url });
       expect(set.status).toBe(200);
       expect(String(set.body.chatWebhookUrl)).not.toContain('secretpart');
@@ -212,7 +212,8 @@ describe('chat webhook', () => {
       await server.app.notifications.chat.whenIdle();
       const texts = posts.map((p) => (p as { text: string }).text);
       expect(texts).toEqual([
-        expect.stringMatching(/Explore closes in 1 hour/),
+        // The title is escaped for Slack: no channel-wide ping.
+        expect.stringMatching(/^\*Q3 &lt;!channel&gt; &amp; co\*: Explore closes in 1 hour/),
         expect.stringMatching(new RegExp(`Select is open \\(deadline reached\\)\\. ${PUBLIC}/s/${s.sessionId}`)),
       ]);
     } finally {

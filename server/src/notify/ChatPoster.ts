@@ -1,6 +1,7 @@
 import { maskWebhookUrl, randomId } from '@throughline/shared';
 import { SERVER_PARTICIPANT_ID } from '../commands/serverIdentity.ts';
 import type { WebhookDispatcher } from '../webhook/WebhookDispatcher.ts';
+import { slackText } from './slackText.ts';
 
 /**
  * Posts Slack-compatible `{ "text": … }` messages to a session's chat
@@ -8,6 +9,7 @@ import type { WebhookDispatcher } from '../webhook/WebhookDispatcher.ts';
  * guard (checked on the address actually connected to), the same retries,
  * and the same stored job queue, so a post waiting for its retry survives
  * a restart. Chat posts stay out of the plan webhook's delivery log.
+ * The text is escaped for Slack (`slackText`): it carries the session title.
  */
 export class ChatPoster {
   constructor(
@@ -31,7 +33,7 @@ export class ChatPoster {
         createdAt: new Date(this.now()).toISOString(),
         finishedAt: null,
       },
-      request: { url, body: JSON.stringify({ text }), headers: { 'content-type': 'application/json' } },
+      request: { url, body: JSON.stringify({ text: slackText(text) }), headers: { 'content-type': 'application/json' } },
     });
   }
 
