@@ -255,7 +255,9 @@ async function measure(
         const w = window as unknown as Hooked;
         w.__benchCamera = w.__throughline.editor.viewport.get();
       });
+      const stopPanProfile = await profilePage(page, `client-${count}-${camera === 'fit' ? 'fit' : '100'}-pan`);
       const pan = summarise(await recordFrames(page, opts.seconds, 'pan'));
+      await stopPanProfile();
 
       // Put the camera back, then let the remote peer drag a note that is on screen.
       await page.evaluate(() => {

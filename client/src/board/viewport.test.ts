@@ -52,6 +52,8 @@ describe('viewport', () => {
     expect(nextZoomStep(1, -1)).toBe(0.75);
     expect(nextZoomStep(0.8, -1)).toBe(0.75);
     expect(nextZoomStep(4, 1)).toBe(4);
+    expect(nextZoomStep(0.05, -1)).toBe(0.02);
+    expect(nextZoomStep(0.02, -1)).toBe(MIN_ZOOM);
   });
 });
 

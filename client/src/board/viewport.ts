@@ -18,7 +18,8 @@ export interface Viewport {
   scale: number;
 }
 
-export const MIN_ZOOM = 0.05;
+/** 2 %: "Fit" shows a whole 10,000-note board (about 20,000 × 14,000 board units) on a laptop screen (decision 1822). */
+export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 4;
 export const DEFAULT_VIEWPORT: Viewport = { x: 0, y: 0, scale: 1 };
 
@@ -122,7 +123,7 @@ export const rectFromPoints = (a: Point, b: Point): Rect => ({
 });
 
 /** Zoom steps for the +/- buttons and keys: the next "round" level up or down. */
-export const ZOOM_STEPS = [0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4] as const;
+export const ZOOM_STEPS = [0.02, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4] as const;
 
 export function nextZoomStep(scale: number, direction: 1 | -1): number {
   if (direction > 0) return ZOOM_STEPS.find((s) => s > scale + 1e-6) ?? MAX_ZOOM;

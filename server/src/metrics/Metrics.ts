@@ -44,6 +44,12 @@ export class Metrics implements SyncMetrics {
   readonly commands: Histogram<'type' | 'outcome'>;
   readonly aiRequests: Counter<'kind' | 'outcome'>;
   readonly relayReconnects: Counter;
+  /**
+   * Update counts since the last scrape: every message in and every frame out
+   * counts, so the hot path adds to plain numbers and the counters take them
+   * when /metrics is read.
+   */
+  private readonly unscraped = { in: 0, inBytes: 0, out: 0, outBytes: 0 };
 
   constructor(sources: MetricSources) {
     const registers = [this.registry];
@@ -64,17 +70,20 @@ export class Metrics implements SyncMetrics {
         this.set(sources.connections());
       },
     });
+    const takeUnscraped = () => this.takeUnscraped();
     this.updates = new Counter({
       name: 'throughline_updates_total',
       help: 'Document updates received from clients (in) and frames sent to clients (out)',
       labelNames: ['direction'],
       registers,
+      collect: takeUnscraped,
     });
     this.updateBytes = new Counter({
       name: 'throughline_update_bytes_total',
       help: 'Bytes of document updates in and out',
       labelNames: ['direction'],
       registers,
+      collect: takeUnscraped,
     });
     this.refusals = new Counter({
       name: 'throughline_updates_refused_total',
@@ -148,14 +157,24 @@ export class Metrics implements SyncMetrics {
   }
 
   updateIn(bytes: number): void {
-    this.updates.inc({ direction: 'in' });
-    this.updateBytes.inc({ direction: 'in' }, bytes);
+    this.unscraped.in++;
+    this.unscraped.inBytes += bytes;
   }
 
   updateOut(bytes: number, peers: number): void {
-    if (peers === 0) return;
-    this.updates.inc({ direction: 'out' }, peers);
-    this.updateBytes.inc({ direction: 'out' }, bytes * peers);
+    this.unscraped.out += peers;
+    this.unscraped.outBytes += bytes * peers;
+  }
+
+  /** Moves the counts since the last scrape into the counters (whichever of the two is collected first). */
+  private takeUnscraped(): void {
+    const u = this.unscraped;
+    // Zero increments too, so both directions are exported from the first scrape on.
+    this.updates.inc({ direction: 'in' }, u.in);
+    this.updates.inc({ direction: 'out' }, u.out);
+    this.updateBytes.inc({ direction: 'in' }, u.inBytes);
+    this.updateBytes.inc({ direction: 'out' }, u.outBytes);
+    u.in = u.inBytes = u.out = u.outBytes = 0;
   }
 
   refused(kind: RefusalKind): void {

@@ -121,7 +121,12 @@ export function openApiDocument() {
 }
 
 export async function apiDocsRoutes(app: FastifyInstance) {
-  const doc = openApiDocument();
-  app.get('/api/docs', async () => doc);
-  app.get('/api/docs/openapi.json', async () => doc);
+  // Built on the first request, not at start: few servers are ever asked, and converting the schemas is not free.
+  let doc: ReturnType<typeof openApiDocument> | null = null;
+  const serve = async () => {
+    doc ??= openApiDocument();
+    return doc;
+  };
+  app.get('/api/docs', serve);
+  app.get('/api/docs/openapi.json', serve);
 }

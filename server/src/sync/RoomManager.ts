@@ -7,6 +7,9 @@ import {
   DRAFTS_MIGRATIONS,
   type Migration,
   migrateDoc,
+  Origins,
+  originSource,
+  repairRelayedThreads,
 } from '@throughline/shared';
 import type { SyncMetrics } from '../metrics/Metrics.ts';
 import type { Relay } from '../relay/Relay.ts';
@@ -41,6 +44,12 @@ const migrationsFor = (docName: string): readonly Migration[] => {
   if (docName === 'comments') return COMMENTS_MIGRATIONS;
   if (docName.startsWith('drafts:')) return DRAFTS_MIGRATIONS;
   return [];
+};
+
+/** A client's update is applied with its connection as origin; another instance's with `Origins.remote` (see Room). */
+const RELAYED_THREAD_ORIGINS = {
+  fromClient: (origin: unknown) => typeof origin === 'object' && origin !== null && originSource(origin) === null,
+  relayed: (origin: unknown) => origin === Origins.remote,
 };
 
 /** Documents whose records carry an author the sync guard enforces. */
@@ -84,6 +93,8 @@ export class RoomManager {
         authorship: authorshipFor(docName),
         ...(this.opts.metrics ? { metrics: this.opts.metrics } : {}),
       });
+      // Concurrent first comments through two instances meet here: the instance whose client's thread lost repairs it (decision 1200).
+      if (docName === 'comments') repairRelayedThreads(room.doc, RELAYED_THREAD_ORIGINS);
       const created: Entry = {
         pending: room,
         room: null,

@@ -124,10 +124,13 @@ export class SyncConnection implements RoomPeer {
 
   send(frame: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    this.ws.send(frame, (err) => {
-      if (err) this.close(CloseCode.serviceRestart, 'send failed');
-    });
+    this.ws.send(frame, this.afterSend);
   }
+
+  /** One callback for every frame this socket sends (a frame goes to every peer: no closure per send). */
+  private readonly afterSend = (err?: Error) => {
+    if (err) this.close(CloseCode.serviceRestart, 'send failed');
+  };
 
   handleMessage(data: Uint8Array, isBinary: boolean): void {
     if (this.closed) return;

@@ -44,12 +44,23 @@ export const isFreshSyncStep1 = (frame: Uint8Array) =>
 /** True for the state vector of a client that holds nothing of the doc yet (every fresh join). */
 export const isEmptyStateVector = (sv: Uint8Array) => sv.length === 1 && sv[0] === 0;
 
-export const syncUpdate = (update: Uint8Array) =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.sync);
-    encoding.writeVarUint(e, SYNC_UPDATE);
-    encoding.writeVarUint8Array(e, update);
-  });
+/** Sent to every peer for every change, so written straight into one buffer of the exact size. */
+export const syncUpdate = (update: Uint8Array) => {
+  const n = update.length;
+  let lenBytes = 1;
+  while (n >= 2 ** (7 * lenBytes)) lenBytes++;
+  const out = new Uint8Array(2 + lenBytes + n);
+  out[0] = MessageType.sync;
+  out[1] = SYNC_UPDATE;
+  // The length as a varuint (7 bits a byte, low bits first), as lib0's writeVarUint8Array writes it.
+  let rest = n;
+  for (let i = 0; i < lenBytes; i++) {
+    out[2 + i] = (rest & 0x7f) | (i < lenBytes - 1 ? 0x80 : 0);
+    rest = Math.floor(rest / 128);
+  }
+  out.set(update, 2 + lenBytes);
+  return out;
+};
 
 export const awarenessFrame = (awareness: awarenessProtocol.Awareness, clients: number[]) =>
   frame((e) => {

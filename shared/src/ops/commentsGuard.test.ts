@@ -144,4 +144,24 @@ describe('checkClientCommentsUpdate', () => {
     expect(restoreOrphanedComments(server)).toEqual([]);
     expect(readThread(server, 'idea:z')).toHaveLength(1);
   });
+
+  it('refuses a "concurrent" thread that reuses the id of a comment in the thread it displaces', () => {
+    const { server, post } = setup();
+    const { r, id } = post(ana, 'idea:z', 'Ana wrote this');
+    expect(r).toBeNull();
+    // Bo's fresh doc never saw the thread, so its array passes as concurrent; its client id makes it win.
+    const forged = new Y.Doc();
+    forged.clientID = 0xffffffff;
+    forged.transact(() => {
+      const arr = new Y.Array<Y.Map<unknown>>();
+      threadsMap(forged).set('idea:z', arr);
+      const entry = new Y.Map<unknown>();
+      const fields = { id, authorId: bo.participantId, authorName: 'Bo', text: 'now mine', createdAt: now.toISOString() };
+      for (const [k, v] of Object.entries({ ...fields, mentions: [], editedAt: null, deleted: false })) entry.set(k, v);
+      arr.push([entry]);
+    });
+    expect(checkClientCommentsUpdate(server, Y.encodeStateAsUpdate(forged), bo)).toMatch(/share an id/);
+    expect(restoreOrphanedComments(server)).toEqual([]);
+    expect(readThread(server, 'idea:z').map((c) => [c.authorName, c.text])).toEqual([['Ana', 'Ana wrote this']]);
+  });
 });

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { COMMENT_AUTHOR_FIELDS, COMMENT_IMMUTABLE_FIELDS, type Comment, CommentSchema, ThreadKeySchema } from '../model/comment.ts';
 import type { Role } from '../model/role.ts';
 import { COMMENTS_ROOTS, threadsMap } from '../ydoc/commentsDoc.ts';
-import { Origins } from '../ydoc/origins.ts';
+import { moveOrphans, type Orphan, orphansOf } from './orphanedComments.ts';
 
 /** Who is writing, from their token. */
 export interface CommentWriter {
@@ -37,7 +37,7 @@ export function checkClientCommentsUpdate(doc: Y.Doc, update: Uint8Array, who: C
   const capture = (t: Y.Transaction) => {
     tr = t;
     // Before the transaction's garbage collection, while a thread that lost to a concurrent one still has its entries.
-    orphans = orphansOf(doc, t);
+    orphans = orphansOf(t);
   };
   mirror.on('afterTransaction', capture);
   try {
@@ -48,100 +48,45 @@ export function checkClientCommentsUpdate(doc: Y.Doc, update: Uint8Array, who: C
   } finally {
     mirror.off('afterTransaction', capture);
   }
-  const reason = tr ? (judge(doc, mirror, tr, who) ?? judgeOrphans(orphans, who)) : null;
+  const reason = tr ? (judge(doc, mirror, tr, who) ?? judgeOrphans(orphans, mirror, who)) : null;
   const pending = (mirror.store as unknown as { pendingStructs: unknown; pendingDs: unknown }).pendingDs !== null;
   if (reason || pending) dropMirror(doc);
   else if (orphans.length > 0) rescues.set(doc, orphans);
   return reason;
 }
 
-/** A comment whose thread array lost to a concurrently created one (Yjs keeps one value per map key). */
-interface Orphan {
-  threadKey: string;
-  fields: Record<string, unknown>;
-  /** Written by this update's sender (judged as their new comment), not already in the doc. */
-  fromWriter: boolean;
-}
-
 /** Orphans found by the last accepted check of a doc, until `restoreOrphanedComments` puts them back. */
 const rescues = new WeakMap<Y.Doc, Orphan[]>();
 
 /**
- * Two people posting the first comment on the same note at the same time
- * each create the thread's array; Yjs keeps one. After an update the guard
- * accepted is applied, this moves the comments of the array that lost into
- * the one that won (by creation time, skipping any already there), as a
- * server write every client receives. Returns the moved comments the
- * update's sender wrote (their mentions are still to be notified).
+ * After an update the guard accepted is applied: moves the comments of a
+ * thread array that lost to a concurrently created one into the one that
+ * won (see `moveOrphans`). Returns the moved comments the update's sender
+ * wrote (their mentions are still to be notified).
  */
 export function restoreOrphanedComments(doc: Y.Doc): { threadKey: string; comment: Comment }[] {
   const orphans = rescues.get(doc);
   rescues.delete(doc);
   if (!orphans) return [];
-  const restored: { threadKey: string; comment: Comment }[] = [];
-  doc.transact(() => {
-    for (const o of orphans) {
-      const thread = threadsMap(doc).get(o.threadKey);
-      const parsed = CommentSchema.safeParse(o.fields);
-      if (!(thread instanceof Y.Array) || !parsed.success) continue;
-      const c = parsed.data;
-      const entries = thread.toArray();
-      if (entries.some((e) => e instanceof Y.Map && e.get('id') === c.id)) continue;
-      const after = entries.findIndex((e) => e instanceof Y.Map && String(e.get('createdAt')) > c.createdAt);
-      const entry = new Y.Map<unknown>();
-      for (const [k, v] of Object.entries(c)) entry.set(k, v);
-      thread.insert(after === -1 ? entries.length : after, [entry]);
-      if (o.fromWriter) restored.push({ threadKey: o.threadKey, comment: c });
-    }
-  }, Origins.command);
-  return restored;
+  return moveOrphans(doc, orphans)
+    .filter((m) => m.orphan.arrived)
+    .map(({ threadKey, comment }) => ({ threadKey, comment }));
 }
 
 /**
- * The comments in thread arrays this transaction displaced: the doc's
- * thread replaced by a concurrently created one, or the sender's new
- * thread that lost to the doc's. Read from the raw items, which Yjs
- * still holds until the transaction's garbage collection.
+ * A sender's comments in a thread that lost must be theirs, as if appended
+ * to the thread that won. A thread the sender created "concurrently" must
+ * not reuse the id of a comment in the thread it displaced: the move skips
+ * ids already there, so that comment would silently become the sender's.
  */
-function orphansOf(doc: Y.Doc, tr: Y.Transaction): Orphan[] {
-  // The root as the update created it: `getMap` here could swap a root the update introduced for a typed one mid-check.
-  const [root, keys] = [...tr.changed].find(([t]) => t._item === null && rootOf(t).root === COMMENTS_ROOTS.threads) ?? [];
-  if (!root || !keys) return [];
-  const out: Orphan[] = [];
-  for (const key of keys) {
-    if (key === null) continue;
-    const live = threadsMap(doc)._map.get(key);
-    const winner = root._map.get(key);
-    for (let n = winner?.left ?? null; n !== null; n = n.left) {
-      if (!n.deleted || !(n.content instanceof Y.ContentType) || !(n.content.type instanceof Y.Array)) continue;
-      const fromWriter = n.id.clock >= (tr.beforeState.get(n.id.client) ?? 0);
-      const wasLive = live !== undefined && live.id.client === n.id.client && live.id.clock === n.id.clock;
-      if (!fromWriter && !wasLive) continue;
-      for (const fields of rawEntries(n.content.type)) out.push({ threadKey: key, fields, fromWriter });
-    }
-  }
-  return out;
-}
-
-/** The entries of a deleted array: its items are deleted too, so `toArray()` would skip them. */
-function rawEntries(arr: Y.Array<unknown>): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  for (let n = arr._start; n !== null; n = n.right) {
-    if (!(n.content instanceof Y.ContentType) || !(n.content.type instanceof Y.Map)) continue;
-    const fields: Record<string, unknown> = {};
-    for (const [k, item] of n.content.type._map) {
-      const values = item.content.getContent();
-      if (values.length > 0) fields[k] = values[values.length - 1];
-    }
-    out.push(fields);
-  }
-  return out;
-}
-
-/** A sender's comments in a thread that lost must be theirs, as if appended to the thread that won. */
-function judgeOrphans(orphans: Orphan[], who: CommentWriter): string | null {
+function judgeOrphans(orphans: Orphan[], mirror: Y.Doc, who: CommentWriter): string | null {
   for (const o of orphans) {
-    if (!o.fromWriter) continue;
+    if (!o.arrived) {
+      const won = threadsMap(mirror).get(o.threadKey);
+      if (won instanceof Y.Array && won.toArray().some((e) => e instanceof Y.Map && e.get('id') === o.fields.id))
+        return 'two comments share an id';
+      continue;
+    }
     if (!ThreadKeySchema.safeParse(o.threadKey).success) return 'a thread belongs to an idea or a step';
     const reason = judgeNew(o.fields, who);
     if (reason) return reason;
