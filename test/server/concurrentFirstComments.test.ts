@@ -1,25 +1,17 @@
 import { addComment, readThread } from '@throughline/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { join } from '../helpers/api.ts';
 import { connectDoc, type Peer, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
-import { mailsTo, PUBLIC, sessionWithEmails } from '../helpers/mailSession.ts';
-import { type SmtpSink, startSmtpSink } from '../helpers/smtpSink.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { mailServer } from '../helpers/mailServer.ts';
+import { mailsTo, sessionWithEmails } from '../helpers/mailSession.ts';
 import { storedDoc } from '../helpers/storedDoc.ts';
 
 describe('concurrent first comments on the same note', () => {
-  let sink: SmtpSink;
-  let server: TestServer;
+  const mailed = mailServer();
   const peers: Peer[] = [];
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    server = await startServer({ smtpUrl: sink.url, publicUrl: PUBLIC, schedulerIntervalMs: 3_600_000 });
-  });
-  afterAll(async () => {
+  afterAll(() => {
     for (const p of peers) p.destroy();
-    await server?.close();
-    await sink?.close();
   });
 
   const texts = (doc: Y.Doc, key: string) => readThread(doc, key).map((c) => c.text);
@@ -31,6 +23,7 @@ describe('concurrent first comments on the same note', () => {
   ])(
     'keeps both first comments, and mails the mention, on $key (the offline writer’s thread loses: $offlineLoses)',
     async ({ offlineLoses, key }) => {
+      const { server, sink } = mailed;
       const s = await sessionWithEmails(server.url);
       const open = (token: string, clientID?: number) => {
         const doc = new Y.Doc();

@@ -5,9 +5,8 @@ import { command } from '../helpers/api.ts';
 import { connectDoc, type Peer, sleep, waitSynced } from '../helpers/connectDoc.ts';
 import { FakeClock } from '../helpers/fakeClock.ts';
 import { sampleIdea } from '../helpers/fixtures.ts';
+import { mailServer } from '../helpers/mailServer.ts';
 import { joinWithEmail, mailsTo, PUBLIC, sessionWithEmails, to, unsubscribeLink } from '../helpers/mailSession.ts';
-import { startSmtpSink } from '../helpers/smtpSink.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { storedDoc } from '../helpers/storedDoc.ts';
 
 const manual = { schedulerIntervalMs: 3_600_000, mailIntervalMs: 3_600_000 };
@@ -16,48 +15,33 @@ const DIGEST = /^Today in /;
 describe('the daily digest', () => {
   const clock = new FakeClock(Date.parse('2026-12-04T09:00:00Z'));
   const peers: Peer[] = [];
-  let server: TestServer;
-  const sinkP = startSmtpSink();
-  const start = async (dataDir?: string) => {
-    const sink = await sinkP;
-    server = await startServer({
-      clock,
-      ...manual,
-      smtpUrl: sink.url,
-      publicUrl: PUBLIC,
-      ...(dataDir ? { dataDir } : { keepDataDir: true }),
-    });
-    return server;
-  };
-  afterAll(async () => {
+  const mailed = mailServer({ clock, ...manual });
+  afterAll(() => {
     for (const p of peers) p.destroy();
-    await server?.close();
-    await (await sinkP).close();
   });
 
   /** Opens a doc as `token`, lets `fn` write, and leaves once the server has it (leaving records a seen mark). */
   async function write(sessionId: string, docName: string, token: string, fn: (p: Peer) => void) {
-    const p = connectDoc(server.wsUrl, sessionId, docName, token);
+    const p = connectDoc(mailed.server.wsUrl, sessionId, docName, token);
     peers.push(p);
     await waitSynced(p);
     fn(p);
     await sleep(150);
     p.destroy();
     await sleep(50);
-    await server.app.store.whenDurable();
+    await mailed.server.app.store.whenDurable();
   }
   const pass = async () => {
-    await server.app.scheduler.tick();
-    await server.app.scheduler.tick();
-    await server.app.notifications.outbox?.flush();
+    await mailed.server.app.scheduler.tick();
+    await mailed.server.app.scheduler.tick();
+    await mailed.server.app.notifications.outbox?.flush();
   };
 
   it('mails once a day while the round is open: counts, the reader’s mentions, not to the unsubscribed, not after the round', async () => {
-    const sink = await sinkP;
-    await start();
-    const s = await sessionWithEmails(server.url);
-    const una = await joinWithEmail(server.url, s.sessionId, s.invites.participant, 'Una', 'una@example.test');
-    const set = await command(server.url, s.sessionId, s.facilitatorToken, {
+    const { sink } = mailed;
+    const s = await sessionWithEmails(mailed.server.url);
+    const una = await joinWithEmail(mailed.server.url, s.sessionId, s.invites.participant, 'Una', 'una@example.test');
+    const set = await command(mailed.server.url, s.sessionId, s.facilitatorToken, {
       type: 'setSchedule',
       deadlines: { explore: '2026-12-07T21:00:00.000Z' },
       autoAdvance: true,
@@ -103,13 +87,10 @@ describe('the daily digest', () => {
 
     // Una follows the one-click link in hers.
     const unaMail = mailsTo(sink, 'una@example.test', DIGEST)[0] as ParsedMail;
-    expect((await fetch(unsubscribeLink(unaMail).replace(PUBLIC, server.url))).status).toBe(200);
+    expect((await fetch(unsubscribeLink(unaMail).replace(PUBLIC, mailed.server.url))).status).toBe(200);
 
     // A restart later the same day sends no second digest.
-    const dataDir = server.dataDir;
-    await server.close();
-    clock.set('2026-12-05T15:00:00Z');
-    await start(dataDir);
+    await mailed.restart(() => clock.set('2026-12-05T15:00:00Z'));
     await pass();
     expect(sink.mails.filter((m) => DIGEST.test(m.subject ?? ''))).toHaveLength(3);
 
@@ -135,8 +116,8 @@ describe('the daily digest', () => {
     // The deadline closes the round (Select has no deadline): no digest after it.
     clock.set('2026-12-07T21:00:01Z');
     await pass();
-    await server.app.store.whenDurable();
-    expect(readPhase(await storedDoc(server.app.store, s.sessionId, 'control')).current).toBe('select');
+    await mailed.server.app.store.whenDurable();
+    expect(readPhase(await storedDoc(mailed.server.app.store, s.sessionId, 'control')).current).toBe('select');
     await write(s.sessionId, 'comments', una.token, (p) =>
       p.doc.transact(() =>
         addComment(p.doc, 'idea:two', {

@@ -1,24 +1,15 @@
 import { addComment, editComment, readThread } from '@throughline/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectDoc, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
-import { joinWithEmail, mailsTo, PUBLIC, sessionWithEmails } from '../helpers/mailSession.ts';
-import { type SmtpSink, startSmtpSink } from '../helpers/smtpSink.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { mailServer } from '../helpers/mailServer.ts';
+import { joinWithEmail, mailsTo, sessionWithEmails } from '../helpers/mailSession.ts';
 import { storedDoc } from '../helpers/storedDoc.ts';
 
 describe('mentions added by editing a comment', () => {
-  let sink: SmtpSink;
-  let server: TestServer;
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    server = await startServer({ smtpUrl: sink.url, publicUrl: PUBLIC, schedulerIntervalMs: 3_600_000 });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await sink?.close();
-  });
+  const mailed = mailServer();
 
   it('mails the people an edit adds, and not again the ones already mailed', async () => {
+    const { server, sink } = mailed;
     const s = await sessionWithEmails(server.url);
     const una = await joinWithEmail(server.url, s.sessionId, s.invites.participant, 'Una', 'una@example.test');
     const mentioned = (addr: string) => mailsTo(sink, addr, /mentioned you/);

@@ -1,18 +1,15 @@
 import { controlMap, ideasMap, insertIdea, MessageType, readIdeas } from '@throughline/shared';
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { command, sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, type Peer, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { boardJson, sampleIdea } from '../helpers/fixtures.ts';
 import { rawSocket } from '../helpers/rawSocket.ts';
-import { type Service, startPostgres, startRedis } from '../helpers/services.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { twoInstances } from '../helpers/twoInstances.ts';
 import { randomEdit } from './randomEdit.ts';
 
-let pg: Service;
-let redis: Service;
-let one: TestServer;
-let two: TestServer;
+const live = twoInstances();
 const peers: Peer[] = [];
 const open = (...args: Parameters<typeof connectDoc>) => {
   const p = connectDoc(...args);
@@ -20,23 +17,15 @@ const open = (...args: Parameters<typeof connectDoc>) => {
   return p;
 };
 
-beforeAll(async () => {
-  [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
-  one = await startServer({ databaseUrl: pg.url, redisUrl: redis.url });
-  two = await startServer({ databaseUrl: pg.url, redisUrl: redis.url });
-});
-afterAll(async () => {
+afterAll(() => {
   for (const p of peers) p.destroy();
-  await one?.close();
-  await two?.close();
-  await Promise.all([pg?.stop(), redis?.stop()]);
 });
 
 describe('several server instances on PostgreSQL + Redis', () => {
   it('converges clients connected to different instances, and persists to the shared database', async () => {
-    const s = await sessionWithPeople(one.url);
-    const a = open(one.wsUrl, s.sessionId, 'board', s.facilitatorToken);
-    const b = open(two.wsUrl, s.sessionId, 'board', s.participant.token);
+    const s = await sessionWithPeople(live.one.url);
+    const a = open(live.one.wsUrl, s.sessionId, 'board', s.facilitatorToken);
+    const b = open(live.two.wsUrl, s.sessionId, 'board', s.participant.token);
     await Promise.all([waitSynced(a), waitSynced(b)]);
     let seed = 99;
     const rand = () => {
@@ -48,10 +37,10 @@ describe('several server instances on PostgreSQL + Redis', () => {
     expect(readIdeas(a.doc).length).toBeGreaterThan(5);
 
     // A third instance, started later on the same database, serves the same board.
-    const three = await startServer({ databaseUrl: pg.url, redisUrl: redis.url });
+    const three = await startServer({ databaseUrl: live.pg.url, redisUrl: live.redis.url });
     try {
-      await one.app.store.whenDurable();
-      await two.app.store.whenDurable();
+      await live.one.app.store.whenDurable();
+      await live.two.app.store.whenDurable();
       const c = open(three.wsUrl, s.sessionId, 'board', s.viewer.token);
       await waitSynced(c);
       await waitFor(() => boardJson(c.doc) === boardJson(a.doc), 'third instance catch-up');
@@ -61,16 +50,16 @@ describe('several server instances on PostgreSQL + Redis', () => {
   });
 
   it('relays awareness with server-stamped identity, and refuses spoofing across instances', async () => {
-    const s = await sessionWithPeople(one.url);
-    const a = open(one.wsUrl, s.sessionId, 'board', s.participant.token);
-    const b = open(two.wsUrl, s.sessionId, 'board', s.facilitatorToken);
+    const s = await sessionWithPeople(live.one.url);
+    const a = open(live.one.wsUrl, s.sessionId, 'board', s.participant.token);
+    const b = open(live.two.wsUrl, s.sessionId, 'board', s.facilitatorToken);
     await Promise.all([waitSynced(a), waitSynced(b)]);
     a.provider.awareness.setLocalStateField('cursor', { x: 5, y: 6 });
     const id = a.doc.clientID;
     await waitFor(() => b.provider.awareness.getStates().has(id), 'awareness across instances');
     expect(b.provider.awareness.getStates().get(id)).toMatchObject({ user: { name: 'Pat', role: 'participant' }, cursor: { x: 5, y: 6 } });
 
-    const mallory = rawSocket(`${two.wsUrl}/sync/${s.sessionId}/board?token=${s.viewer.token}`);
+    const mallory = rawSocket(`${live.two.wsUrl}/sync/${s.sessionId}/board?token=${s.viewer.token}`);
     await mallory.opened;
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MessageType.awareness);
@@ -88,28 +77,28 @@ describe('several server instances on PostgreSQL + Redis', () => {
   });
 
   it('applies a command on one instance and enforces it on the other', async () => {
-    const s = await sessionWithPeople(one.url);
-    const control = open(two.wsUrl, s.sessionId, 'control', s.participant.token);
-    const board = open(two.wsUrl, s.sessionId, 'board', s.participant.token);
+    const s = await sessionWithPeople(live.one.url);
+    const control = open(live.two.wsUrl, s.sessionId, 'control', s.participant.token);
+    const board = open(live.two.wsUrl, s.sessionId, 'board', s.participant.token);
     await Promise.all([waitSynced(control), waitSynced(board)]);
-    expect((await command(one.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' })).status).toBe(200);
+    expect((await command(live.one.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: 'select' })).status).toBe(200);
     await waitFor(() => controlMap(control.doc, 'phase').get('current') === 'select', 'phase relayed');
     insertIdea(board.doc, sampleIdea({ ...board.author, id: 'idea:frozen' as never }));
     await waitFor(() => board.denials.length > 0, 'frozen-board denial from the other instance');
-    const watcher = open(one.wsUrl, s.sessionId, 'board', s.facilitatorToken);
+    const watcher = open(live.one.wsUrl, s.sessionId, 'board', s.facilitatorToken);
     await waitSynced(watcher);
     await sleep(100);
     expect(ideasMap(watcher.doc).has('idea:frozen')).toBe(false);
   });
 
   it("runs one session's commands one at a time across instances: a budget holds under a burst on both", async () => {
-    await voteBurst(one, two);
+    await voteBurst(live.one, live.two);
   });
 
   it('holds the budget even when the relay is down: each command first reads the store', async () => {
     // No REDIS_URL: nothing tells either instance about the other's votes but the database.
-    const a = await startServer({ databaseUrl: pg.url });
-    const b = await startServer({ databaseUrl: pg.url });
+    const a = await startServer({ databaseUrl: live.pg.url });
+    const b = await startServer({ databaseUrl: live.pg.url });
     try {
       await voteBurst(a, b);
     } finally {

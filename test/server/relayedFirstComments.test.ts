@@ -1,28 +1,17 @@
 import { addComment, readThread, STATUS_RELAY_DEGRADED } from '@throughline/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, isSaved, type Peer, sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
-import { type Service, startPostgres, startRedis } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
+import type { TestServer } from '../helpers/startServer.ts';
 import { storedDoc } from '../helpers/storedDoc.ts';
+import { twoInstances } from '../helpers/twoInstances.ts';
 
-let pg: Service;
-let redis: Service;
-let one: TestServer;
-let two: TestServer;
+const live = twoInstances();
 const peers: Peer[] = [];
 
-beforeAll(async () => {
-  [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
-  one = await startServer({ databaseUrl: pg.url, redisUrl: redis.url });
-  two = await startServer({ databaseUrl: pg.url, redisUrl: redis.url });
-});
-afterAll(async () => {
+afterAll(() => {
   for (const p of peers) p.destroy();
-  await one?.close();
-  await two?.close();
-  await Promise.all([pg?.stop(), redis?.stop()]);
 });
 
 const texts = (doc: Y.Doc, key: string) => readThread(doc, key).map((c) => c.text);
@@ -33,7 +22,7 @@ describe('concurrent first comments through two instances (decision 1200)', () =
     { loserOn: 'one', key: 'idea:relay-a' },
     { loserOn: 'two', key: 'idea:relay-b' },
   ])('keeps both when they meet through the relay (the thread written through $loserOn loses)', async ({ loserOn, key }) => {
-    const s = await sessionWithPeople(one.url);
+    const s = await sessionWithPeople(live.one.url);
     const open = (srv: TestServer, token: string, clientID: number) => {
       const doc = new Y.Doc();
       doc.clientID = clientID;
@@ -41,12 +30,12 @@ describe('concurrent first comments through two instances (decision 1200)', () =
       peers.push(p);
       return p;
     };
-    const fay = open(one, s.facilitatorToken, loserOn === 'one' ? 1 : 2_000_000_000);
-    const pat = open(two, s.participant.token, 1_000_000);
+    const fay = open(live.one, s.facilitatorToken, loserOn === 'one' ? 1 : 2_000_000_000);
+    const pat = open(live.two, s.participant.token, 1_000_000);
     await Promise.all([waitSynced(fay), waitSynced(pat)]);
 
     // The relay is down: each instance accepts its own writer's new thread, unaware of the other's.
-    await redis.down();
+    await live.redis.down();
     try {
       await waitFor(() => fay.status === STATUS_RELAY_DEGRADED && pat.status === STATUS_RELAY_DEGRADED, 'relay degraded', 20_000);
       const post = (p: Peer, text: string, at: string) =>
@@ -57,7 +46,7 @@ describe('concurrent first comments through two instances (decision 1200)', () =
       expect(texts(fay.doc, key)).toEqual(['Fay first']);
       expect(texts(pat.doc, key)).toEqual(['Pat first']);
     } finally {
-      await redis.up();
+      await live.redis.up();
     }
 
     // The arrays meet when the instances catch up; the instance whose writer's thread lost moves its comment over.
@@ -70,19 +59,19 @@ describe('concurrent first comments through two instances (decision 1200)', () =
     expect([...fay.denials, ...pat.denials]).toEqual([]);
 
     // A third client, on either instance, and the shared database agree.
-    const vic = open(loserOn === 'one' ? two : one, s.viewer.token, 3_000_000);
+    const vic = open(loserOn === 'one' ? live.two : live.one, s.viewer.token, 3_000_000);
     await waitFor(() => both(vic.doc), 'a third client');
     expect(texts(vic.doc, key)).toEqual(texts(fay.doc, key));
-    await one.app.store.whenDurable();
-    await two.app.store.whenDurable();
-    expect(texts(await storedDoc(one.app.store, s.sessionId, 'comments'), key)).toEqual(texts(fay.doc, key));
+    await live.one.app.store.whenDurable();
+    await live.two.app.store.whenDurable();
+    expect(texts(await storedDoc(live.one.app.store, s.sessionId, 'comments'), key)).toEqual(texts(fay.doc, key));
   });
 
   it('keeps both, once each, when two writers on different instances post at the same moment with the relay up', async () => {
-    const s = await sessionWithPeople(one.url);
+    const s = await sessionWithPeople(live.one.url);
     const key = 'idea:live';
-    const fay = connectDoc(one.wsUrl, s.sessionId, 'comments', s.facilitatorToken, { ack: true });
-    const pat = connectDoc(two.wsUrl, s.sessionId, 'comments', s.participant.token, { ack: true });
+    const fay = connectDoc(live.one.wsUrl, s.sessionId, 'comments', s.facilitatorToken, { ack: true });
+    const pat = connectDoc(live.two.wsUrl, s.sessionId, 'comments', s.participant.token, { ack: true });
     peers.push(fay, pat);
     await Promise.all([waitSynced(fay), waitSynced(pat)]);
     await waitFor(() => fay.status === 0 && pat.status === 0, 'relay up');

@@ -1,9 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { command } from '../helpers/api.ts';
 import { FakeClock } from '../helpers/fakeClock.ts';
+import { mailServer } from '../helpers/mailServer.ts';
 import { mailsTo, PUBLIC, plannedWithEmails, to } from '../helpers/mailSession.ts';
-import { startSmtpSink } from '../helpers/smtpSink.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
 
 const manual = { schedulerIntervalMs: 3_600_000, mailIntervalMs: 3_600_000 };
 const DUE = /^Due tomorrow: /;
@@ -11,43 +10,22 @@ const REVIEW = /^Time to review: /;
 
 describe('step due and review reminders to owners', () => {
   const clock = new FakeClock(Date.parse('2026-12-04T09:00:00Z'));
-  let server: TestServer;
-  const sinkP = startSmtpSink();
-  const start = async (dataDir?: string) => {
-    const sink = await sinkP;
-    server = await startServer({
-      clock,
-      ...manual,
-      smtpUrl: sink.url,
-      publicUrl: PUBLIC,
-      ...(dataDir ? { dataDir } : { keepDataDir: true }),
-    });
-  };
-  const restart = async (at: string) => {
-    const dataDir = server.dataDir;
-    await server.close();
-    clock.set(at);
-    await start(dataDir);
-  };
+  const mailed = mailServer({ clock, ...manual });
+  const restart = (at: string) => mailed.restart(() => clock.set(at));
   const at = async (iso: string) => {
     clock.set(iso);
-    await server.app.scheduler.tick();
-    await server.app.scheduler.tick();
-    await server.app.notifications.outbox?.flush();
+    await mailed.server.app.scheduler.tick();
+    await mailed.server.app.scheduler.tick();
+    await mailed.server.app.notifications.outbox?.flush();
   };
-  afterAll(async () => {
-    await server?.close();
-    await (await sinkP).close();
-  });
 
   it('mails the owner the day before a step is due and on its review date, once each, also across restarts', async () => {
-    const sink = await sinkP;
-    await start();
-    const s = await plannedWithEmails(server.url, server.wsUrl);
+    const { sink } = mailed;
+    const s = await plannedWithEmails(mailed.server.url, mailed.server.wsUrl);
     const { ideaId } = s;
     // The server's address changes with each restart.
     const ok = async (cmd: object, token = s.facilitatorToken) => {
-      const r = await command(server.url, s.sessionId, token, cmd);
+      const r = await command(mailed.server.url, s.sessionId, token, cmd);
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       return r.body;
     };
@@ -133,6 +111,6 @@ describe('step due and review reminders to owners', () => {
     expect(sink.mails.filter((m) => DUE.test(m.subject ?? '') || REVIEW.test(m.subject ?? '')).flatMap(to)).toEqual(
       Array(3).fill('pat@example.test'),
     );
-    expect((await server.app.store.listMail(s.sessionId)).filter((m) => /^(Due|Time to review)/.test(m.subject))).toHaveLength(4);
+    expect((await mailed.server.app.store.listMail(s.sessionId)).filter((m) => /^(Due|Time to review)/.test(m.subject))).toHaveLength(4);
   });
 });

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { command } from '../helpers/api.ts';
+import { mailServer } from '../helpers/mailServer.ts';
 import { mailsTo, PUBLIC, sessionWithEmails, unsubscribeLink } from '../helpers/mailSession.ts';
-import { type SmtpSink, startSmtpSink } from '../helpers/smtpSink.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
 
 describe('unsubscribe and the way back', () => {
-  let sink: SmtpSink;
-  let server: TestServer;
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    server = await startServer({ smtpUrl: sink.url, publicUrl: PUBLIC, schedulerIntervalMs: 3_600_000 });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await sink?.close();
-  });
+  const mailed = mailServer();
 
   it('a followed link unsubscribes at once and offers to subscribe again; RFC 8058 one-click POST works too', async () => {
+    const { server, sink } = mailed;
     const s = await sessionWithEmails(server.url);
     const phase = async (to: string) => {
       const r = await command(server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase: to, confirm: true });

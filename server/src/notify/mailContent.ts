@@ -1,3 +1,5 @@
+import { escapeHtml } from './escapeHtml.ts';
+
 /** One mail's words: a subject, a plain-text part and an HTML part saying the same. */
 export interface MailContent {
   subject: string;
@@ -12,9 +14,6 @@ export interface RenderedMail {
   text: string;
   html: string;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /**
  * Renders a mail: the text part for every client, the HTML part with the

@@ -1,13 +1,12 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { escapeHtml } from './escapeHtml.ts';
 import { verifyUnsubscribe } from './unsubscribeToken.ts';
 
 const TokenQuery = z.string().min(1).max(400);
 type WithToken = { Querystring: { t?: string } };
 
 const wantsPage = (req: FastifyRequest) => req.headers.accept?.includes('text/html') ?? false;
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * One-click unsubscribe, and the way back. `GET /api/unsubscribe?t=` (the
