@@ -66,10 +66,10 @@ export function readRecordWrites(doc: Y.Doc, decoded: DecodedUpdateOf | UpdateVi
   const place = (item: Y.Item) => view.placeOf(item);
 
   // Which record (root + key) a type with this id is, if it is one; once per type (a note has a dozen fields).
-  type Record = { root: string; record: string | null; isNew: boolean } | null;
-  const records = new Map<number, Map<number, Record>>();
-  const recordOf = (typeId: Y.ID): Record => {
-    const ofClient = records.get(typeId.client) ?? new Map<number, Record>();
+  type RecordAt = { root: string; record: string | null; isNew: boolean } | null;
+  const records = new Map<number, Map<number, RecordAt>>();
+  const recordOf = (typeId: Y.ID): RecordAt => {
+    const ofClient = records.get(typeId.client) ?? new Map<number, RecordAt>();
     records.set(typeId.client, ofClient);
     const known = ofClient.get(typeId.clock);
     if (known !== undefined) return known;
