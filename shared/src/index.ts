@@ -78,5 +78,6 @@ export * from './ydoc/planFinalisation.ts';
 export * from './ydoc/recordWrites.ts';
 export * from './ydoc/scheduleDoc.ts';
 export * from './ydoc/schemaVersion.ts';
+export * from './ydoc/updateView.ts';
 export * from './ydoc/webhookLog.ts';
 export * from './ydoc/workshopControl.ts';

@@ -8,6 +8,7 @@ import {
   type Identity,
   NOTE_TEXT_LIMITS,
   readRecordWrites,
+  UpdateView,
 } from '@throughline/shared';
 import type { Room } from './Room.ts';
 import type { ContentPolicy } from './SyncConnection.ts';
@@ -28,7 +29,9 @@ export function contentPolicyFor(
   const sender = { id: identity.participantId, name: identity.name };
   const deletedAuthorOf = room.deletedAuthors?.authorOf ?? (() => null);
   return (doc, update, decoded) => {
-    const writes = readRecordWrites(doc, decoded);
+    // Read once: every guard below judges the same new items and deletions.
+    const view = new UpdateView(doc, decoded);
+    const writes = readRecordWrites(doc, view);
     const bound = checkContentBounds(writes, kind === 'comments' ? [] : NOTE_TEXT_LIMITS);
     if (bound) return { reason: bound, overBounds: true };
     let reason: string | null = null;
@@ -36,8 +39,8 @@ export function contentPolicyFor(
       // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate);
       // reactions are each participant's own (see checkReactionUpdate).
       reason =
-        checkClientBoardUpdate(doc, update, decoded) ??
-        checkReactionUpdate(doc, decoded, identity.participantId) ??
+        checkClientBoardUpdate(doc, update, view) ??
+        checkReactionUpdate(doc, view, identity.participantId) ??
         checkAuthorship(writes, BOARD_AUTHORSHIP, sender, deletedAuthorOf);
     } else if (kind === 'comments') {
       // Comments: one's own, edited only by their author, never removed (see checkClientCommentsUpdate).

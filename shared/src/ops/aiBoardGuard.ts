@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { AI_REQUESTS_ROOT, readAiRequest } from '../ydoc/aiRequests.ts';
 import { BOARD_ROOTS, ideasMap, readIdeas } from '../ydoc/boardDoc.ts';
-import { docItem, itemIdKey as idKey, newItems, newlyDeletedItems } from '../ydoc/docItems.ts';
+import { docItem, itemIdKey as idKey } from '../ydoc/docItems.ts';
+import { type DecodedUpdate, placeInDoc, type UpdateView, viewOf } from '../ydoc/updateView.ts';
 
 /**
  * Fields of a note that only the server may change once the note exists:
@@ -10,17 +11,6 @@ import { docItem, itemIdKey as idKey, newItems, newlyDeletedItems } from '../ydo
  * idea without `adoptAiIdea`, or dress a person's note up as the AI's.
  */
 const SERVER_OWNED_FIELDS = new Set(['origin', 'lane', 'provenance', 'adoptedBy']);
-
-interface Located {
-  /** The root type's name when the item sits directly in a root, else null. */
-  root: string | null;
-  /** The id of the nested type (a note's Y.Map) holding the item, else null. */
-  parentId: Y.ID | null;
-  key: string | null;
-}
-
-/** `Y.decodeUpdate`'s result; callers that already decoded the update pass it in. */
-export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
 /**
  * Checks a board update from a client *before* it is applied, for the AI
@@ -39,84 +29,55 @@ export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
  * update must be gap-free relative to `doc` (the sync layer refuses gaps
  * first); anything it cannot place is let through to those checks.
  */
-export function checkClientBoardUpdate(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate = Y.decodeUpdate(update)): string | null {
+export function checkClientBoardUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  decoded: DecodedUpdate | UpdateView = Y.decodeUpdate(update),
+): string | null {
   // Structs the doc already has are a resend (a reconnect's sync step 2): Yjs skips them on apply, so they change nothing.
-  const items = newItems(doc, decoded.structs);
-  const cache = new Map<string, Located | null>();
-
-  const fromDoc = (id: Y.ID): Located | null => {
-    const item = docItem(doc, id);
-    if (!item || !(item.parent instanceof Y.AbstractType)) return null;
-    const type = item.parent as Y.AbstractType<unknown>;
-    return {
-      root: type._item === null ? Y.findRootTypeKey(type) : null,
-      parentId: type._item?.id ?? null,
-      key: item.parentSub,
-    };
-  };
-
-  const locate = (item: Y.Item, depth = 0): Located | null => {
-    const k = idKey(item.id);
-    if (cache.has(k)) return cache.get(k) ?? null;
-    let out: Located | null = null;
-    const parent = item.parent as unknown;
-    if (typeof parent === 'string') out = { root: parent, parentId: null, key: item.parentSub };
-    else if (parent && typeof parent === 'object' && 'client' in parent)
-      out = { root: null, parentId: parent as Y.ID, key: item.parentSub };
-    else if (depth < 1000) {
-      // Parent info is only encoded when the item has no neighbours: otherwise it is the neighbour's.
-      const near = item.origin ?? item.rightOrigin;
-      if (near) {
-        const inUpdate = items.get(idKey(near));
-        out = inUpdate ? locate(inUpdate, depth + 1) : fromDoc(near);
-      }
-    }
-    cache.set(k, out);
-    return out;
-  };
+  const view = viewOf(doc, decoded);
+  const fromDoc = (id: Y.ID) => placeInDoc(doc, id);
 
   // Deletions: status records, and server-owned fields of notes that themselves stay.
-  const deleted = newlyDeletedItems(doc, decoded.ds);
-  const deletedKeys = new Set(deleted.map((i) => idKey(i.id)));
+  const deleted = view.newlyDeleted();
+  const deletedItems = new Set<Y.Item>(deleted);
   for (const item of deleted) {
     const at = fromDoc(item.id);
     if (!at) continue;
     if (at.root === AI_REQUESTS_ROOT) return 'only the server records AI request status';
-    if (at.parentId && at.key && SERVER_OWNED_FIELDS.has(at.key) && !deletedKeys.has(idKey(at.parentId))) {
-      const holder = fromDoc(at.parentId);
-      const holderItem = Y.getItem(doc.store, at.parentId);
-      if (holder?.root === BOARD_ROOTS.ideas && !(holderItem instanceof Y.Item && holderItem.deleted)) {
-        return `"${at.key}" of an existing note changes only through a command (adopt an AI idea with adoptAiIdea)`;
-      }
+    if (!at.parentId || !at.key || !SERVER_OWNED_FIELDS.has(at.key)) continue;
+    const holder = docItem(doc, at.parentId);
+    if (holder && !holder.deleted && !deletedItems.has(holder) && fromDoc(at.parentId)?.root === BOARD_ROOTS.ideas) {
+      return `"${at.key}" of an existing note changes only through a command (adopt an AI idea with adoptAiIdea)`;
     }
   }
 
   // Server-owned fields of the notes this update creates, with each note's id (its key in `ideas`).
   const createdNotes = new Map<string, CreatedNote>();
-  for (const item of items.values()) {
-    const at = locate(item);
+  for (const item of view.items) {
+    const at = view.placeOf(item);
     if (!at) continue;
     if (at.root === AI_REQUESTS_ROOT) return 'only the server records AI request status';
     if (!at.parentId || !at.key || !SERVER_OWNED_FIELDS.has(at.key)) continue;
     // Only fields of notes (maps inside the `ideas` root) are protected.
-    const holder = items.get(idKey(at.parentId));
-    const holderAt = holder ? locate(holder) : fromDoc(at.parentId);
+    const holderAt = view.placeOfId(at.parentId);
     if (holderAt?.root !== BOARD_ROOTS.ideas) continue;
     const existing = at.parentId.clock < Y.getState(doc.store, at.parentId.client);
     if (existing) return `"${at.key}" of an existing note changes only through a command (adopt an AI idea with adoptAiIdea)`;
     // Read as the map will read it: Yjs has other encodings (JSON, nested types) a check must not look past.
     if (!(item.content instanceof Y.ContentAny) || item.content.arr.length !== 1) return `"${at.key}" of a note must be a plain value`;
-    const note = createdNotes.get(idKey(at.parentId)) ?? { id: holderAt.key, fields: {} };
+    const noteKey = idKey(at.parentId);
+    const note = createdNotes.get(noteKey) ?? { id: holderAt.key, fields: {} };
     const key = at.key as keyof CreatedNoteFields;
     if (key in note.fields) return `"${key}" of a new note is set once`;
     note.fields[key] = item.content.arr[0];
-    createdNotes.set(idKey(at.parentId), note);
+    createdNotes.set(noteKey, note);
   }
-  const deletedIds = lazily(() => deletedNoteIds(doc));
+  const deletedNotes = lazily(() => deletedNoteIds(doc));
   const aiNotes = lazily(() => aiNotesOnBoard(doc));
   const board: BoardFacts = {
     adoptedCopies: () => aiNotes().adoptedCopies,
-    wasDeleted: (id) => deletedIds().has(id),
+    wasDeleted: (id) => deletedNotes().has(id),
     isKnownProvenance: (p) => isRecordedRequest(doc, p) || aiNotes().provenances.has(stableJson(p)),
   };
   for (const note of createdNotes.values()) {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { MAX_TYPE_DEPTH } from '../protocol/updateBounds.ts';
-import { docItem, itemIdKey as idKey, newItems, newlyDeletedItems } from './docItems.ts';
+import { docItem } from './docItems.ts';
+import { placeInDoc, type UpdateView, viewOf } from './updateView.ts';
 
 /** `Y.decodeUpdate`'s result. */
 export type DecodedUpdateOf = ReturnType<typeof Y.decodeUpdate>;
@@ -43,20 +44,6 @@ export interface RecordWrites {
   typeDepth: number;
 }
 
-interface Place {
-  root: string | null;
-  parentId: Y.ID | null;
-  key: string | null;
-}
-
-/** Where an item of `doc` sits. */
-function placeInDoc(doc: Y.Doc, id: Y.ID): Place | null {
-  const item = docItem(doc, id);
-  if (!item || !(item.parent instanceof Y.AbstractType)) return null;
-  const type = item.parent as Y.AbstractType<unknown>;
-  return { root: type._item === null ? Y.findRootTypeKey(type) : null, parentId: type._item?.id ?? null, key: item.parentSub };
-}
-
 /** Nesting depth of the type an item of `doc` is (0 for a root), stopping once past `limit`. */
 function depthInDoc(doc: Y.Doc, id: Y.ID, limit: number): number {
   let item = docItem(doc, id);
@@ -69,63 +56,31 @@ function depthInDoc(doc: Y.Doc, id: Y.ID, limit: number): number {
   return depth;
 }
 
-/** Reads the record writes of a gap-free `decoded` update against `doc` (see `RecordWrites`). */
-export function readRecordWrites(doc: Y.Doc, decoded: DecodedUpdateOf, depthLimit = MAX_TYPE_DEPTH): RecordWrites {
-  // Known structs are skipped by Yjs on apply; only what is new can change the doc.
-  const items = newItems(doc, decoded.structs);
-  const placed = new Map<string, Place | null>();
-  const place = (item: Y.Item): Place | null => {
-    // Iterative over the chain of neighbours: parent info is only encoded on an item with no neighbours.
-    const chain: Y.Item[] = [];
-    let at: Y.Item | undefined = item;
-    let out: Place | null = null;
-    while (at && chain.length < 10_000) {
-      const k = idKey(at.id);
-      if (placed.has(k)) {
-        out = placed.get(k) ?? null;
-        break;
-      }
-      chain.push(at);
-      const parent = at.parent as unknown;
-      if (typeof parent === 'string') {
-        out = { root: parent, parentId: null, key: at.parentSub };
-        break;
-      }
-      if (parent && typeof parent === 'object' && 'client' in parent) {
-        out = { root: null, parentId: parent as Y.ID, key: at.parentSub };
-        break;
-      }
-      const near: Y.ID | null = at.origin ?? at.rightOrigin;
-      if (!near) break;
-      const inUpdate = items.get(idKey(near));
-      if (!inUpdate) {
-        const p = placeInDoc(doc, near);
-        // A neighbour shares the parent, and for map entries the key.
-        out = p;
-        break;
-      }
-      at = inUpdate;
-    }
-    for (const c of chain) placed.set(idKey(c.id), out);
-    return out;
-  };
+/**
+ * Reads the record writes of a gap-free update against `doc` (see
+ * `RecordWrites`). Pass the `UpdateView` the other guards use, so the
+ * update's items are indexed and placed once.
+ */
+export function readRecordWrites(doc: Y.Doc, decoded: DecodedUpdateOf | UpdateView, depthLimit = MAX_TYPE_DEPTH): RecordWrites {
+  const view = viewOf(doc, decoded);
+  const place = (item: Y.Item) => view.placeOf(item);
 
   // Which record (root + key) a type with this id is, if it is one.
   const recordOf = (typeId: Y.ID): { root: string; record: string | null; isNew: boolean } | null => {
-    const inUpdate = items.get(idKey(typeId));
+    const inUpdate = view.item(typeId);
     const p = inUpdate ? place(inUpdate) : placeInDoc(doc, typeId);
     if (!p || p.root === null) return null;
     return { root: p.root, record: p.key, isNew: inUpdate !== undefined };
   };
 
   // Depth of each new type: 1 under a root, one more under another type. Iterative: a chain can be long.
-  const depths = new Map<string, number>();
+  const depths = new Map<Y.Item, number>();
   const depthOf = (item: Y.Item): number => {
     const chain: Y.Item[] = [];
     let at: Y.Item | undefined = item;
     let base = 0;
     while (at) {
-      const known = depths.get(idKey(at.id));
+      const known = depths.get(at);
       if (known !== undefined) {
         base = known;
         break;
@@ -134,19 +89,18 @@ export function readRecordWrites(doc: Y.Doc, decoded: DecodedUpdateOf, depthLimi
       if (chain.length > depthLimit) return depthLimit + 1;
       const parentId = place(at)?.parentId ?? null;
       if (!parentId) break;
-      at = items.get(idKey(parentId));
+      at = view.item(parentId);
       if (!at) base = depthInDoc(doc, parentId, depthLimit);
     }
     // Capped: past the limit the update is refused, and how much deeper it goes does not matter.
-    for (let i = chain.length - 1; i >= 0; i--)
-      depths.set(idKey((chain[i] as Y.Item).id), Math.min(depthLimit + 1, base + chain.length - i));
+    for (let i = chain.length - 1; i >= 0; i--) depths.set(chain[i] as Y.Item, Math.min(depthLimit + 1, base + chain.length - i));
     return Math.min(depthLimit + 1, base + chain.length);
   };
 
   let typeDepth = 0;
   const writes: RecordFieldWrite[] = [];
   const created: RecordWrites['created'] = [];
-  for (const item of items.values()) {
+  for (const item of view.items) {
     const p = place(item);
     if (item.content instanceof Y.ContentType) {
       typeDepth = Math.max(typeDepth, depthOf(item));
@@ -169,19 +123,19 @@ export function readRecordWrites(doc: Y.Doc, decoded: DecodedUpdateOf, depthLimi
     });
   }
 
-  return { created, writes, deletes: readFieldDeletes(doc, decoded.ds), typeDepth };
+  return { created, writes, deletes: readFieldDeletes(view), typeDepth };
 }
 
 /** Fields of live records that the delete set removes while the record stays. */
-function readFieldDeletes(doc: Y.Doc, ds: DecodedUpdateOf['ds']): RecordFieldDelete[] {
+function readFieldDeletes(view: UpdateView): RecordFieldDelete[] {
   const out: RecordFieldDelete[] = [];
-  const candidates = newlyDeletedItems(doc, ds);
-  const deletedTypes = new Set<string>();
-  for (const found of candidates) if (found.content instanceof Y.ContentType) deletedTypes.add(idKey(found.id));
+  const candidates = view.newlyDeleted();
+  const deletedTypes = new Set<Y.Item>();
+  for (const found of candidates) if (found.content instanceof Y.ContentType) deletedTypes.add(found);
   for (const item of candidates) {
     const type = item.parent as Y.AbstractType<unknown> | null;
     const holder = type instanceof Y.AbstractType ? type._item : null;
-    if (!holder || item.parentSub === null || holder.deleted || deletedTypes.has(idKey(holder.id))) continue;
+    if (!holder || item.parentSub === null || holder.deleted || deletedTypes.has(holder)) continue;
     const rootType = holder.parent as Y.AbstractType<unknown> | null;
     if (!(rootType instanceof Y.AbstractType) || rootType._item !== null) continue;
     out.push({ root: Y.findRootTypeKey(rootType), record: holder.parentSub, field: item.parentSub });

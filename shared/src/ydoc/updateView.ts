@@ -1,0 +1,130 @@
+import * as Y from 'yjs';
+import { docItem } from './docItems.ts';
+
+/** `Y.decodeUpdate`'s result. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** Where an item sits: in a root (`root` set) or in a nested type (`parentId` set), under `key` for map entries. */
+export interface Place {
+  root: string | null;
+  parentId: Y.ID | null;
+  key: string | null;
+}
+
+/**
+ * An incoming update read against the document it is about to change, once
+ * for all the guards that judge it (record writes, the board, reactions):
+ * its new items, where each sits, and what its delete set newly deletes.
+ * Every guard used to index and place the same 14,000 structs of a large
+ * update again; this does it once, keyed by number and object rather than
+ * by id strings. The update must be gap-free relative to `doc` and the doc
+ * must not change while the view is in use.
+ */
+export class UpdateView {
+  /** Items of the update the doc does not have yet, in update order. Known structs are skipped by Yjs on apply. */
+  readonly items: Y.Item[] = [];
+  private readonly byClient = new Map<number, Map<number, Y.Item>>();
+  private readonly places = new Map<Y.Item, Place | null>();
+  private deleted: Y.Item[] | null = null;
+
+  constructor(
+    readonly doc: Y.Doc,
+    readonly decoded: DecodedUpdate,
+  ) {
+    let client = -1;
+    let known = 0;
+    let clocks = new Map<number, Y.Item>();
+    for (const s of decoded.structs) {
+      if (!(s instanceof Y.Item)) continue;
+      if (s.id.client !== client) {
+        client = s.id.client;
+        known = Y.getState(doc.store, client);
+        clocks = this.byClient.get(client) ?? new Map();
+        this.byClient.set(client, clocks);
+      }
+      if (s.id.clock + s.length <= known) continue;
+      this.items.push(s);
+      clocks.set(s.id.clock, s);
+    }
+  }
+
+  /** The new item of the update that starts at `id`. */
+  item(id: Y.ID): Y.Item | undefined {
+    return this.byClient.get(id.client)?.get(id.clock);
+  }
+
+  /** Where a new item of the update sits, following its neighbours (parent info is only encoded on an item without one). */
+  placeOf(item: Y.Item): Place | null {
+    const chain: Y.Item[] = [];
+    let at: Y.Item | undefined = item;
+    let out: Place | null = null;
+    // Iterative: a chain of neighbours can be long.
+    while (at && chain.length < 10_000) {
+      const cached = this.places.get(at);
+      if (cached !== undefined || this.places.has(at)) {
+        out = cached ?? null;
+        break;
+      }
+      chain.push(at);
+      const parent = at.parent as unknown;
+      if (typeof parent === 'string') {
+        out = { root: parent, parentId: null, key: at.parentSub };
+        break;
+      }
+      if (parent && typeof parent === 'object' && 'client' in parent) {
+        out = { root: null, parentId: parent as Y.ID, key: at.parentSub };
+        break;
+      }
+      const near: Y.ID | null = at.origin ?? at.rightOrigin;
+      if (!near) break;
+      const inUpdate = this.item(near);
+      if (!inUpdate) {
+        // A neighbour shares the parent, and for map entries the key.
+        out = placeInDoc(this.doc, near);
+        break;
+      }
+      at = inUpdate;
+    }
+    for (const c of chain) this.places.set(c, out);
+    return out;
+  }
+
+  /** Where the item with this id sits: a new item of the update, else the doc's. */
+  placeOfId(id: Y.ID): Place | null {
+    const inUpdate = this.item(id);
+    return inUpdate ? this.placeOf(inUpdate) : placeInDoc(this.doc, id);
+  }
+
+  /** Items of the doc the delete set newly deletes (bounded, so a huge range cannot stall the server). */
+  newlyDeleted(): Y.Item[] {
+    if (this.deleted) return this.deleted;
+    const out: Y.Item[] = [];
+    let budget = 100_000;
+    for (const [client, ranges] of this.decoded.ds.clients) {
+      const have = Y.getState(this.doc.store, client);
+      for (const r of ranges) {
+        let clock = r.clock;
+        const end = Math.min(r.clock + r.len, have);
+        while (clock < end && budget-- > 0) {
+          const found = docItem(this.doc, Y.createID(client, clock));
+          if (!found) break;
+          if (!found.deleted) out.push(found);
+          clock = found.id.clock + found.length;
+        }
+      }
+    }
+    this.deleted = out;
+    return out;
+  }
+}
+
+/** `d` itself when it is already a view of an update, else a view of it against `doc`. */
+export const viewOf = (doc: Y.Doc, d: DecodedUpdate | UpdateView): UpdateView => (d instanceof UpdateView ? d : new UpdateView(doc, d));
+
+/** Where an item of `doc` sits. */
+export function placeInDoc(doc: Y.Doc, id: Y.ID): Place | null {
+  const item = docItem(doc, id);
+  if (!item || !(item.parent instanceof Y.AbstractType)) return null;
+  const type = item.parent as Y.AbstractType<unknown>;
+  return { root: type._item === null ? Y.findRootTypeKey(type) : null, parentId: type._item?.id ?? null, key: item.parentSub };
+}

@@ -1,0 +1,116 @@
+import {
+  BOARD_AUTHORSHIP,
+  checkAuthorship,
+  checkClientBoardUpdate,
+  checkContentBounds,
+  checkReactionUpdate,
+  createIdeaId,
+  DeletedAuthors,
+  type IdeaId,
+  ideasMap,
+  insertIdea,
+  NOTE_TEXT_LIMITS,
+  personIdea,
+  readRecordWrites,
+  scanUpdate,
+  UpdateView,
+} from '@throughline/shared';
+import * as Y from 'yjs';
+import { syncUpdate } from '../../server/src/sync/messages.ts';
+import { updateHasGap } from '../../server/src/sync/updateGuard.ts';
+
+/**
+ * Times each stage of the server's accept path (SyncConnection.applyWrite
+ * with the board's content policy) for one large valid update: the hostile
+ * bench's batch of 1,000 notes × 2,000 characters, written by one client
+ * into a board that already holds `existing` notes, then that batch's
+ * deletion. No sockets, no store: only the CPU the event loop spends.
+ *
+ *   node --import tsx test/bench/acceptBench.ts [rounds] [notes] [textLength] [existing]
+ *
+ * Prints the median (and min) per stage over `rounds`, each on a fresh copy
+ * of the server's doc. A noisy machine shifts all stages alike; compare
+ * stages with each other and before/after runs taken together.
+ */
+const [rounds = 7, notes = 1000, textLength = 2000, existing = 300] = process.argv.slice(2).map(Number);
+
+const author = { id: 'attacker', name: 'Mallory' };
+const noteOf = (id: IdeaId, i: number, text: string, who = author) =>
+  personIdea({ id, text, x: i, y: i, color: '#ffec99', author: who, createdAt: i });
+
+// The server's board before the batch: other people's notes.
+const base = new Y.Doc();
+base.transact(() => {
+  for (let i = 0; i < existing; i++) insertIdea(base, noteOf(createIdeaId(), i, `note ${i}`, { id: `p${i % 7}`, name: `P${i % 7}` }));
+});
+const baseState = Y.encodeStateAsUpdate(base);
+
+// The attacker, synced, writes the batch in one transaction and deletes it in the next (as hostileClient.ts does).
+const attacker = new Y.Doc();
+Y.applyUpdate(attacker, baseState);
+const updates: Uint8Array[] = [];
+attacker.on('update', (u: Uint8Array) => updates.push(u));
+const ids: IdeaId[] = [];
+const text = 'x'.repeat(textLength);
+attacker.transact(() => {
+  for (let i = 0; i < notes; i++) {
+    const id = createIdeaId();
+    ids.push(id);
+    insertIdea(attacker, noteOf(id, i, text));
+  }
+});
+attacker.transact(() => {
+  for (const id of ids) ideasMap(attacker).delete(id);
+});
+const [insert, remove] = updates as [Uint8Array, Uint8Array];
+
+type Stage = [name: string, run: () => unknown];
+
+/** One accept, as SyncConnection.applyWrite runs it for a board write, stage by stage. */
+function acceptStages(doc: Y.Doc, update: Uint8Array): Stage[] {
+  let decoded!: ReturnType<typeof Y.decodeUpdate>;
+  let view!: UpdateView;
+  let writes!: ReturnType<typeof readRecordWrites>;
+  const deletedAuthors = new DeletedAuthors(doc, BOARD_AUTHORSHIP);
+  // The room's update listener frames the update for fan-out.
+  doc.on('update', (u: Uint8Array) => syncUpdate(u));
+  return [
+    ['scan (bounds)', () => scanUpdate(update)],
+    ['decode', () => (decoded = Y.decodeUpdate(update))],
+    ['gap check', () => updateHasGap(doc, decoded)],
+    ['index new items (UpdateView)', () => (view = new UpdateView(doc, decoded))],
+    ['readRecordWrites', () => (writes = readRecordWrites(doc, view))],
+    ['content bounds', () => checkContentBounds(writes, NOTE_TEXT_LIMITS)],
+    ['board (AI) guard', () => checkClientBoardUpdate(doc, update, view)],
+    ['reaction guard', () => checkReactionUpdate(doc, view, author.id)],
+    ['authorship', () => checkAuthorship(writes, BOARD_AUTHORSHIP, author, deletedAuthors.authorOf)],
+    ['apply (+ observers, fan-out frame)', () => Y.applyUpdate(doc, update, 'client')],
+  ];
+}
+
+function measure(label: string, update: Uint8Array, before: Uint8Array[]): void {
+  const times = new Map<string, number[]>();
+  for (let r = 0; r < rounds; r++) {
+    const doc = new Y.Doc();
+    for (const u of before) Y.applyUpdate(doc, u);
+    for (const [name, run] of acceptStages(doc, update)) {
+      const t0 = performance.now();
+      const out = run();
+      const ms = performance.now() - t0;
+      if (typeof out === 'string') throw new Error(`${label}: ${name} refused a valid update: ${out}`);
+      times.set(name, [...(times.get(name) ?? []), ms]);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  let total = 0;
+  console.log(`\n${label}: ${update.length.toLocaleString()} bytes; median (min) ms of ${rounds} rounds`);
+  for (const [name, xs] of times) {
+    total += median(xs);
+    console.log(`  ${name.padEnd(36)} ${median(xs).toFixed(2).padStart(9)} (${Math.min(...xs).toFixed(2)})`);
+  }
+  console.log(`  ${'total'.padEnd(36)} ${total.toFixed(2).padStart(9)}`);
+}
+
+console.log(`Accept path: ${notes} notes × ${textLength} chars into a board of ${existing} notes`);
+measure('insert batch', insert, [baseState]);
+measure('delete batch', remove, [baseState, insert]);
