@@ -50,19 +50,31 @@ const attacker = new Y.Doc();
 Y.applyUpdate(attacker, baseState);
 const updates: Uint8Array[] = [];
 attacker.on('update', (u: Uint8Array) => updates.push(u));
-const ids: IdeaId[] = [];
 const text = 'x'.repeat(textLength);
-attacker.transact(() => {
-  for (let i = 0; i < notes; i++) {
-    const id = createIdeaId();
-    ids.push(id);
-    insertIdea(attacker, noteOf(id, i, text));
-  }
-});
-attacker.transact(() => {
-  for (const id of ids) ideasMap(attacker).delete(id);
-});
+/** One batch: `notes` long notes in one transaction, deleted in the next. */
+function writeBatch(): void {
+  const ids: IdeaId[] = [];
+  attacker.transact(() => {
+    for (let i = 0; i < notes; i++) {
+      const id = createIdeaId();
+      ids.push(id);
+      insertIdea(attacker, noteOf(id, i, text));
+    }
+  });
+  attacker.transact(() => {
+    for (const id of ids) ideasMap(attacker).delete(id);
+  });
+}
+writeBatch();
 const [insert, remove] = updates as [Uint8Array, Uint8Array];
+// Four more batches the server took, then one it did not: the reconnect's sync step 2 carries that
+// batch's (collected) structs and the attacker's whole delete set, all batches' deletions.
+for (let b = 0; b < 4; b++) writeBatch();
+const taken = [baseState, ...updates];
+const server = new Y.Doc();
+for (const u of taken) Y.applyUpdate(server, u);
+writeBatch();
+const resend = Y.encodeStateAsUpdate(attacker, Y.encodeStateVector(server));
 
 type Stage = [name: string, run: () => unknown];
 
@@ -114,3 +126,4 @@ function measure(label: string, update: Uint8Array, before: Uint8Array[]): void 
 console.log(`Accept path: ${notes} notes × ${textLength} chars into a board of ${existing} notes`);
 measure('insert batch', insert, [baseState]);
 measure('delete batch', remove, [baseState, insert]);
+measure('step 2 after 5 batches', resend, taken);

@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type Idea, personIdea } from '../model/idea.ts';
@@ -285,5 +286,21 @@ describe('checkClientBoardUpdate on deletions', () => {
     const before = Y.encodeStateVector(client);
     aiRequestsMap(client).delete('ai_rec1234');
     expect(checkClientBoardUpdate(server, Y.encodeStateAsUpdate(client, before))).toMatch(/AI request status/);
+  });
+
+  it('sees a deletion whose range starts in a garbage-collected run of the same client', () => {
+    const server = new Y.Doc();
+    server.transact(() => insertIdea(server, aiNote('idea:ai1')));
+    const gcStart = Y.getState(server.store, server.clientID);
+    // A note deleted at once: its fields become a garbage-collected run of this client's clocks.
+    server.transact(() => insertIdea(server, note('idea:gone')));
+    server.transact(() => server.getMap('ideas').delete('idea:gone'));
+    // Then the AI note's lane is written again, after that run.
+    server.transact(() => (server.getMap('ideas').get('idea:ai1') as Y.Map<unknown>).set('lane', 'ai'));
+    const end = Y.getState(server.store, server.clientID);
+    // Crafted: no structs, one delete range from inside the run over the new lane.
+    const e = encoding.createEncoder();
+    for (const n of [0, 1, server.clientID, 1, gcStart + 1, end - gcStart - 1]) encoding.writeVarUint(e, n);
+    expect(checkClientBoardUpdate(server, encoding.toUint8Array(e))).toMatch(/"lane" of an existing note/);
   });
 });

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { AI_REQUESTS_ROOT, readAiRequest } from '../ydoc/aiRequests.ts';
 import { BOARD_ROOTS, ideasMap, readIdeas } from '../ydoc/boardDoc.ts';
 import { docItem, itemIdKey as idKey } from '../ydoc/docItems.ts';
-import { type DecodedUpdate, placeInDoc, type UpdateView, viewOf } from '../ydoc/updateView.ts';
+import { type DecodedUpdate, type UpdateView, viewOf } from '../ydoc/updateView.ts';
 
 /**
  * Fields of a note that only the server may change once the note exists:
@@ -36,18 +36,17 @@ export function checkClientBoardUpdate(
 ): string | null {
   // Structs the doc already has are a resend (a reconnect's sync step 2): Yjs skips them on apply, so they change nothing.
   const view = viewOf(doc, decoded);
-  const fromDoc = (id: Y.ID) => placeInDoc(doc, id);
 
   // Deletions: status records, and server-owned fields of notes that themselves stay.
   const deleted = view.newlyDeleted();
   const deletedItems = new Set<Y.Item>(deleted);
   for (const item of deleted) {
-    const at = fromDoc(item.id);
+    const at = view.placeOf(item);
     if (!at) continue;
     if (at.root === AI_REQUESTS_ROOT) return 'only the server records AI request status';
     if (!at.parentId || !at.key || !SERVER_OWNED_FIELDS.has(at.key)) continue;
     const holder = docItem(doc, at.parentId);
-    if (holder && !holder.deleted && !deletedItems.has(holder) && fromDoc(at.parentId)?.root === BOARD_ROOTS.ideas) {
+    if (holder && !holder.deleted && !deletedItems.has(holder) && view.placeOf(holder)?.root === BOARD_ROOTS.ideas) {
       return `"${at.key}" of an existing note changes only through a command (adopt an AI idea with adoptAiIdea)`;
     }
   }

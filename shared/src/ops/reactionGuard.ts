@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { BOARD_ROOTS } from '../ydoc/boardDoc.ts';
 import { parseReactionKey } from '../ydoc/boardReactions.ts';
-import { type DecodedUpdate, type Place, placeInDoc, type UpdateView, viewOf } from '../ydoc/updateView.ts';
+import { type DecodedUpdate, type Place, type UpdateView, viewOf } from '../ydoc/updateView.ts';
 
 /**
  * Checks a client's board update against the reactions rule before it is
@@ -28,7 +28,7 @@ export function checkReactionUpdate(doc: Y.Doc, decoded: DecodedUpdate | UpdateV
     }
   }
   for (const item of view.newlyDeleted()) {
-    const at = placeInDoc(doc, item.id);
+    const at = view.placeOf(item);
     if (!inReactions(at)) continue;
     const k = at.key === null ? null : parseReactionKey(at.key);
     if (k && k.participantId !== participantId) return "you can only add or remove your own reactions, not another participant's";

@@ -53,7 +53,11 @@ export class UpdateView {
     return this.byClient.get(id.client)?.get(id.clock);
   }
 
-  /** Where a new item of the update sits, following its neighbours (parent info is only encoded on an item without one). */
+  /**
+   * Where an item sits: one of the doc's (e.g. a newly deleted one), or a new
+   * item of the update, following its neighbours (parent info is only
+   * encoded on an item without one). Cached per item.
+   */
   placeOf(item: Y.Item): Place | null {
     const chain: Y.Item[] = [];
     let at: Y.Item | undefined = item;
@@ -67,6 +71,10 @@ export class UpdateView {
       }
       chain.push(at);
       const parent = at.parent as unknown;
+      if (parent instanceof Y.AbstractType) {
+        out = placeOfDocItem(at);
+        break;
+      }
       if (typeof parent === 'string') {
         out = { root: parent, parentId: null, key: at.parentSub };
         break;
@@ -95,21 +103,26 @@ export class UpdateView {
     return inUpdate ? this.placeOf(inUpdate) : placeInDoc(this.doc, id);
   }
 
-  /** Items of the doc the delete set newly deletes (bounded, so a huge range cannot stall the server). */
+  /**
+   * Items of the doc the delete set newly deletes: a walk along the doc's
+   * structs of each range (past garbage-collected runs, which a crafted range
+   * may start in), bounded so a huge range cannot stall the server.
+   */
   newlyDeleted(): Y.Item[] {
     if (this.deleted) return this.deleted;
     const out: Y.Item[] = [];
     let budget = 100_000;
     for (const [client, ranges] of this.decoded.ds.clients) {
+      const structs = this.doc.store.clients.get(client);
+      if (!structs) continue;
       const have = Y.getState(this.doc.store, client);
       for (const r of ranges) {
-        let clock = r.clock;
         const end = Math.min(r.clock + r.len, have);
-        while (clock < end && budget-- > 0) {
-          const found = docItem(this.doc, Y.createID(client, clock));
-          if (!found) break;
-          if (!found.deleted) out.push(found);
-          clock = found.id.clock + found.length;
+        if (r.clock >= end) continue;
+        for (let i = Y.findIndexSS(structs, r.clock); i < structs.length && budget-- > 0; i++) {
+          const s = structs[i] as Y.Item | Y.GC;
+          if (s.id.clock >= end) break;
+          if (s instanceof Y.Item && !s.deleted) out.push(s);
         }
       }
     }
@@ -124,7 +137,12 @@ export const viewOf = (doc: Y.Doc, d: DecodedUpdate | UpdateView): UpdateView =>
 /** Where an item of `doc` sits. */
 export function placeInDoc(doc: Y.Doc, id: Y.ID): Place | null {
   const item = docItem(doc, id);
-  if (!item || !(item.parent instanceof Y.AbstractType)) return null;
+  return item ? placeOfDocItem(item) : null;
+}
+
+/** Where an item that is part of a doc (its parent a type) sits. */
+function placeOfDocItem(item: Y.Item): Place | null {
+  if (!(item.parent instanceof Y.AbstractType)) return null;
   const type = item.parent as Y.AbstractType<unknown>;
   return { root: type._item === null ? Y.findRootTypeKey(type) : null, parentId: type._item?.id ?? null, key: item.parentSub };
 }
