@@ -71,8 +71,21 @@ describe('the daily digest', () => {
     await pass();
     expect(sink.mails.filter((m) => DIGEST.test(m.subject ?? ''))).toHaveLength(0);
 
+    // The store fails while the digest's mails are queued: the day's digest stays due, and nobody gets it twice.
+    const store = mailed.server.app.store;
+    const enqueueMail = store.enqueueMail.bind(store);
+    let calls = 0;
+    store.enqueueMail = async (m) => {
+      if (++calls === 2) throw new Error('disk full');
+      return enqueueMail(m);
+    };
     clock.set('2026-12-05T09:01:00Z');
-    await pass();
+    try {
+      await pass();
+      expect(calls).toBeGreaterThan(2); // the second tick of the pass tried again
+    } finally {
+      store.enqueueMail = enqueueMail;
+    }
     await pass();
     const day1 = sink.mails.filter((m) => DIGEST.test(m.subject ?? ''));
     expect(day1.flatMap(to).sort()).toEqual(['fay@example.test', 'pat@example.test', 'una@example.test']);

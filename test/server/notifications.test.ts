@@ -42,10 +42,23 @@ describe('notification mail through a real SMTP server', () => {
       ).status,
     ).toBe(200);
 
-    // 24 hours before: one reminder each to the two people who gave an address.
+    // 24 hours before: one reminder each to the two people who gave an address, though the store
+    // fails while the first is queued (the notice stays due and goes out on the next pass, once).
     clock.advance(6 * HOUR + 60_000);
-    await server.app.scheduler.tick();
-    await server.app.scheduler.tick();
+    const store = server.app.store;
+    const enqueueMail = store.enqueueMail.bind(store);
+    let calls = 0;
+    store.enqueueMail = async (m) => {
+      if (++calls === 1) throw new Error('disk full');
+      return enqueueMail(m);
+    };
+    try {
+      await server.app.scheduler.tick();
+      await server.app.scheduler.tick();
+    } finally {
+      store.enqueueMail = enqueueMail;
+    }
+    expect(calls).toBeGreaterThan(1);
     await server.app.notifications.outbox?.flush();
     const closing = sink.mails.filter((m) => /closes in 24 hours/.test(m.subject ?? ''));
     expect(closing.flatMap(to).sort()).toEqual(['fay@example.test', 'pat@example.test']);

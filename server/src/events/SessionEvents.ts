@@ -3,7 +3,6 @@ import type { Phase } from '@throughline/shared';
 /** Things that happened in a session that notifications (mail, chat) tell people about. */
 export interface SessionEventMap {
   phaseChanged: { sessionId: string; from: Phase; to: Phase; at: string; by: string; auto: boolean };
-  closingSoon: { sessionId: string; phase: Phase; deadline: string; label: string; key: string };
   planFinalised: { sessionId: string; revision: number; at: string };
   /** A comment was posted, or edited with (possibly new) mentions. */
   commentPosted: {

@@ -34,9 +34,15 @@ export function digestTask(app: FastifyInstance, notifications: Notifications, s
       await app.rooms.with(ctx.session.id, ['board', 'comments'], (board, comments) =>
         app.activity.markSeen(ctx.session.id, SERVER_PARTICIPANT_ID, { board: board.doc, comments: comments.doc }, at),
       );
-      ctx.transact(ctx.control, () => writeSchedule(ctx.control, { notices: { ...schedule.notices, [`digest:${phase.current}`]: at } }));
+      // Written once the mails are queued: a failure before then leaves the day's digest due, and the retry's
+      // mails carry the same keys, so nobody gets it twice.
+      const done = () =>
+        ctx.transact(ctx.control, () => writeSchedule(ctx.control, { notices: { ...schedule.notices, [`digest:${phase.current}`]: at } }));
       const quiet = activity.newIdeas + activity.changedIdeas + activity.comments === 0;
-      if (quiet) return { acted: true, payload: { since, sent: false } };
+      if (quiet) {
+        done();
+        return { acted: true, payload: { since, sent: false } };
+      }
       const name = (await app.store.getSession(ctx.session.id))?.title ?? 'your session';
       await notifications.mail(
         ctx.session.id,
@@ -56,6 +62,7 @@ export function digestTask(app: FastifyInstance, notifications: Notifications, s
           };
         },
       );
+      done();
       return { acted: true, payload: { since, sent: true } };
     },
     nextWake: ({ control }, now) => {

@@ -117,7 +117,8 @@ export const notificationsPlugin = fp<NotificationsOptions>(
       );
     });
 
-    app.sessionEvents.on('closingSoon', async (e) => {
+    // Called by the closing-notice task before it marks the notice sent (so a failure leaves it due; mail keys keep it once).
+    const closingSoon = async (e: { sessionId: string; phase: Phase; deadline: string; label: string; key: string }) => {
       const name = await title(e.sessionId);
       await notifications.mail(
         e.sessionId,
@@ -137,7 +138,7 @@ export const notificationsPlugin = fp<NotificationsOptions>(
         e.sessionId,
         `*${name}*: ${PHASE_NAMES[e.phase]} closes ${e.label} (${utc(e.deadline)} UTC). ${sessionLink(e.sessionId)}`,
       );
-    });
+    };
 
     app.sessionEvents.on('commentPosted', async (e) => {
       const name = await title(e.sessionId);
@@ -168,14 +169,8 @@ export const notificationsPlugin = fp<NotificationsOptions>(
         const schedule = readSchedule(ctx.control);
         const due = dueClosingNotice(schedule, readPhase(ctx.control).current, now);
         if (!due) return { acted: false };
+        await closingSoon({ sessionId: ctx.session.id, phase: due.phase, deadline: due.deadline, label: due.notice.label, key: due.key });
         ctx.transact(ctx.control, () => writeSchedule(ctx.control, { notices: { ...schedule.notices, [due.key]: due.deadline } }));
-        await app.sessionEvents.emit('closingSoon', {
-          sessionId: ctx.session.id,
-          phase: due.phase,
-          deadline: due.deadline,
-          label: due.notice.label,
-          key: due.key,
-        });
         return { acted: true, payload: { key: due.key, deadline: due.deadline } };
       },
       nextWake: ({ control }, now) => nextScheduleWake(readSchedule(control), readPhase(control).current, now),
