@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ideasMap } from '../ydoc/boardDoc.ts';
-import { addComment } from '../ydoc/commentsDoc.ts';
+import { addComment, threadsMap } from '../ydoc/commentsDoc.ts';
 import { boardChangesSince, commentsSince } from './activity.ts';
 
 const note = (doc: Y.Doc, id: string, text: string) =>
@@ -49,5 +49,22 @@ describe('activity', () => {
     const out = commentsSince(doc, '2026-12-01T12:00:00Z', 'p_me00');
     expect(out.comments.map((c) => c.text)).toEqual(['@Me look', 'hm']);
     expect(out.mentions.map((c) => c.text)).toEqual(['@Me look']);
+  });
+
+  it('compares comment times as times, whatever offset a client stamped', () => {
+    const doc = new Y.Doc();
+    const at = (text: string, createdAt: string) => {
+      const id = addComment(doc, 'idea:a', { authorId: 'p_bo00', authorName: 'Bo', text, mentions: [], now: new Date() });
+      threadsMap(doc)
+        .get('idea:a')
+        ?.toArray()
+        .find((e) => e.get('id') === id)
+        ?.set('createdAt', createdAt);
+    };
+    at('before, in Berlin', '2026-12-01T13:30:00+02:00'); // 11:30 UTC
+    at('after, in Chicago', '2026-12-01T07:00:00-06:00'); // 13:00 UTC
+    at('after, in UTC', '2026-12-01T12:30:00Z');
+    const out = commentsSince(doc, '2026-12-01T12:00:00.000Z', 'p_me00');
+    expect(out.comments.map((c) => c.text)).toEqual(['after, in UTC', 'after, in Chicago']);
   });
 });

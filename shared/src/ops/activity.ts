@@ -75,12 +75,16 @@ export function ideasCreatedSince(board: Y.Doc, since: number): IdeaRef[] {
     .map((i) => ({ id: i.id, text: i.text, authorName: i.authorName }));
 }
 
-/** Comments written after `sinceIso` (not deleted), and those of them that mention `me`. */
+/**
+ * Comments written after `sinceIso` (not deleted), and those of them that mention `me`.
+ * Compared as times: a third-party client may stamp `createdAt` with an offset, which sorts wrongly as text.
+ */
 export function commentsSince(doc: Y.Doc, sinceIso: string, me: string): { comments: CommentRef[]; mentions: CommentRef[] } {
+  const since = Date.parse(sinceIso);
   const comments: CommentRef[] = [];
   for (const [threadKey, list] of readThreads(doc)) {
     for (const c of list) {
-      if (c.deleted || c.createdAt <= sinceIso) continue;
+      if (c.deleted || Date.parse(c.createdAt) <= since) continue;
       comments.push({
         threadKey,
         id: c.id,
@@ -92,7 +96,7 @@ export function commentsSince(doc: Y.Doc, sinceIso: string, me: string): { comme
       });
     }
   }
-  comments.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  comments.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
   return { comments, mentions: comments.filter((c) => c.mentions.includes(me) && c.authorId !== me) };
 }
 

@@ -59,7 +59,8 @@ export function moveOrphans(doc: Y.Doc, orphans: readonly Orphan[]): { threadKey
       const c = parsed.data;
       const entries = thread.toArray();
       if (entries.some((e) => e instanceof Y.Map && e.get('id') === c.id)) continue;
-      const after = entries.findIndex((e) => e instanceof Y.Map && String(e.get('createdAt')) > c.createdAt);
+      // As times: a third-party client may stamp an offset.
+      const after = entries.findIndex((e) => e instanceof Y.Map && Date.parse(String(e.get('createdAt'))) > Date.parse(c.createdAt));
       const entry = new Y.Map<unknown>();
       for (const [k, v] of Object.entries(c)) entry.set(k, v);
       thread.insert(after === -1 ? entries.length : after, [entry]);
