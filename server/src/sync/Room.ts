@@ -182,6 +182,35 @@ export class Room {
     return appended;
   }
 
+  /**
+   * Applies a client's update. When every struct in it is new to the doc and
+   * nothing is pending (`asSent`), the room appends and fans out the bytes as
+   * received: Yjs then need not re-encode them for the `update` event, about
+   * a third of applying a large update. If the apply parks anything as
+   * pending or sets off further transactions, what changed is encoded from
+   * the doc instead (and sent to every peer, the sender too).
+   */
+  applyFromPeer(update: Uint8Array, peer: RoomPeer, asSent: boolean): void {
+    if (!asSent || hasPending(this.doc)) {
+      Y.applyUpdate(this.doc, update, peer);
+      return;
+    }
+    const transactions: Y.Transaction[] = [];
+    const seen = (tr: Y.Transaction) => transactions.push(tr);
+    this.doc.off('update', this.onUpdate);
+    this.doc.on('afterTransaction', seen);
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } finally {
+      this.doc.off('afterTransaction', seen);
+      this.doc.on('update', this.onUpdate);
+    }
+    const first = transactions[0];
+    if (!first || !transactions.some(changedDoc)) return;
+    if (transactions.length === 1 && !hasPending(this.doc)) this.onUpdate(update, peer);
+    else this.onUpdate(appliedSince(this.doc, first.beforeState), null);
+  }
+
   /** The relay key of this document. */
   get key(): string {
     return `${this.sessionId}/${this.docName}`;
@@ -349,4 +378,25 @@ export class Room {
       this.opts.relay.publishAwareness(this.key, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     }
   };
+}
+
+/** True when a transaction changed the doc (Yjs emits `update` only then). */
+function changedDoc(tr: Y.Transaction): boolean {
+  if (tr.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) return true;
+  return false;
+}
+
+/** What `doc` took since `state`: Yjs would add what it parked as pending, which is not the doc's yet. */
+function appliedSince(doc: Y.Doc, state: Map<number, number>): Uint8Array {
+  const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
+  const { pendingStructs, pendingDs } = store;
+  store.pendingStructs = null;
+  store.pendingDs = null;
+  try {
+    return Y.encodeStateAsUpdate(doc, Y.encodeStateVector(state));
+  } finally {
+    store.pendingStructs = pendingStructs;
+    store.pendingDs = pendingDs;
+  }
 }

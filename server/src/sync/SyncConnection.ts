@@ -18,7 +18,7 @@ import { type AwarenessUser, guardAwarenessUpdate } from './awarenessGuard.ts';
 import { awarenessFrame, permissionDenied, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, syncStep1 } from './messages.ts';
 import type { Room, RoomPeer } from './Room.ts';
 import { TokenBucket } from './TokenBucket.ts';
-import { dropPending, hasPending, updateChangesDoc, updateHasGap } from './updateGuard.ts';
+import { dropPending, hasPending, updateAllNew, updateChangesDoc, updateHasGap } from './updateGuard.ts';
 
 export interface ConnectionLimits {
   /** Sustained messages per second, and the burst allowed above it. */
@@ -176,7 +176,7 @@ export class SyncConnection implements RoomPeer {
         const sub = decoding.readVarUint(d);
         const payload = decoding.readVarUint8Array(d);
         if (sub === SYNC_STEP1) this.send(this.room.syncStep2For(payload));
-        else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) this.handleWrite(payload);
+        else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) this.handleWrite(payload, sub === SYNC_UPDATE);
         else throw new ProtocolError(`unknown sync message ${sub}`);
         return;
       }
@@ -191,7 +191,8 @@ export class SyncConnection implements RoomPeer {
     }
   }
 
-  private handleWrite(update: Uint8Array): void {
+  /** `live`: a sync update (one transaction of the client's), not a step 2 (which repeats the client's whole delete set). */
+  private handleWrite(update: Uint8Array, live: boolean): void {
     this.metrics.updateIn(update.length);
     // Bound before decoding: Yjs allocates per declared struct and range, so the counts are read first.
     const scan = scanUpdate(update, this.bounds.update);
@@ -216,7 +217,7 @@ export class SyncConnection implements RoomPeer {
         accepted = false;
       }
     } else {
-      accepted = this.applyWrite(update);
+      accepted = this.applyWrite(update, live);
     }
     if (this.closed) return;
     // A refused write is not counted: the client stays "not saved" until it reconnects and its resend is taken.
@@ -225,7 +226,7 @@ export class SyncConnection implements RoomPeer {
   }
 
   /** Decodes once (throwing on bytes that are not an update), checks, then applies. False when refused. */
-  private applyWrite(update: Uint8Array): boolean {
+  private applyWrite(update: Uint8Array, live: boolean): boolean {
     const doc = this.room.doc;
     const decoded = Y.decodeUpdate(update);
     if (updateHasGap(doc, decoded)) {
@@ -241,7 +242,8 @@ export class SyncConnection implements RoomPeer {
     }
     // Pending state parked by relayed updates is resolved by the room's refresh; drop only what this client caused.
     const pendingBefore = hasPending(doc);
-    Y.applyUpdate(doc, update, this);
+    // A live update's bytes are what it adds (a step 2's delete set repeats everything the client ever deleted).
+    this.room.applyFromPeer(update, this, live && updateAllNew(doc, decoded));
     if (!pendingBefore && dropPending(doc)) this.resync();
     this.opts.onApplied?.(update);
     return true;

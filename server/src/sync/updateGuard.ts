@@ -53,6 +53,24 @@ export function updateHasGap(doc: Y.Doc, decoded: DecodedUpdate): boolean {
 }
 
 /**
+ * True when every struct of the update is new to the doc (none repeats what
+ * it has, as a reconnect's step 2 may): its bytes then say exactly what
+ * applying it adds, and may be stored and relayed as they are.
+ */
+export function updateAllNew(doc: Y.Doc, decoded: DecodedUpdate): boolean {
+  let client = -1;
+  let known = 0;
+  for (const s of decoded.structs) {
+    if (s.id.client !== client) {
+      client = s.id.client;
+      known = Y.getState(doc.store, client);
+    }
+    if (s.id.clock < known) return false;
+  }
+  return true;
+}
+
+/**
  * Yjs parks structs and deletes whose dependencies are missing as
  * "pending" (in fields it does not export, hence the cast).
  */
