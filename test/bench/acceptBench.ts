@@ -17,7 +17,7 @@ import {
 } from '@throughline/shared';
 import * as Y from 'yjs';
 import { syncUpdate } from '../../server/src/sync/messages.ts';
-import { updateHasGap } from '../../server/src/sync/updateGuard.ts';
+import { updateAllNew, updateHasGap } from '../../server/src/sync/updateGuard.ts';
 
 /**
  * Times each stage of the server's accept path (SyncConnection.applyWrite
@@ -79,13 +79,22 @@ const resend = Y.encodeStateAsUpdate(attacker, Y.encodeStateVector(server));
 type Stage = [name: string, run: () => unknown];
 
 /** One accept, as SyncConnection.applyWrite runs it for a board write, stage by stage. */
-function acceptStages(doc: Y.Doc, update: Uint8Array): Stage[] {
+function acceptStages(doc: Y.Doc, update: Uint8Array, live: boolean): Stage[] {
   let decoded!: ReturnType<typeof Y.decodeUpdate>;
   let view!: UpdateView;
   let writes!: ReturnType<typeof readRecordWrites>;
   const deletedAuthors = new DeletedAuthors(doc, BOARD_AUTHORSHIP);
-  // The room's update listener frames the update for fan-out.
-  doc.on('update', (u: Uint8Array) => syncUpdate(u));
+  // The room's update listener frames the update for fan-out; a live update of all-new structs is
+  // framed as sent, without the listener (Room.applyFromPeer).
+  const onUpdate = (u: Uint8Array) => syncUpdate(u);
+  doc.on('update', onUpdate);
+  const apply = () => {
+    if (!live || !updateAllNew(doc, decoded)) return Y.applyUpdate(doc, update, 'client');
+    doc.off('update', onUpdate);
+    Y.applyUpdate(doc, update, 'client');
+    doc.on('update', onUpdate);
+    syncUpdate(update);
+  };
   return [
     ['scan (bounds)', () => scanUpdate(update)],
     ['decode', () => (decoded = Y.decodeUpdate(update))],
@@ -96,16 +105,16 @@ function acceptStages(doc: Y.Doc, update: Uint8Array): Stage[] {
     ['board (AI) guard', () => checkClientBoardUpdate(doc, update, view)],
     ['reaction guard', () => checkReactionUpdate(doc, view, author.id)],
     ['authorship', () => checkAuthorship(writes, BOARD_AUTHORSHIP, author, deletedAuthors.authorOf)],
-    ['apply (+ observers, fan-out frame)', () => Y.applyUpdate(doc, update, 'client')],
+    ['apply (+ observers, fan-out frame)', apply],
   ];
 }
 
-function measure(label: string, update: Uint8Array, before: Uint8Array[]): void {
+function measure(label: string, update: Uint8Array, before: Uint8Array[], live = true): void {
   const times = new Map<string, number[]>();
   for (let r = 0; r < rounds; r++) {
     const doc = new Y.Doc();
     for (const u of before) Y.applyUpdate(doc, u);
-    for (const [name, run] of acceptStages(doc, update)) {
+    for (const [name, run] of acceptStages(doc, update, live)) {
       const t0 = performance.now();
       const out = run();
       const ms = performance.now() - t0;
@@ -126,4 +135,4 @@ function measure(label: string, update: Uint8Array, before: Uint8Array[]): void 
 console.log(`Accept path: ${notes} notes × ${textLength} chars into a board of ${existing} notes`);
 measure('insert batch', insert, [baseState]);
 measure('delete batch', remove, [baseState, insert]);
-measure('step 2 after 5 batches', resend, taken);
+measure('step 2 after 5 batches', resend, taken, false);
