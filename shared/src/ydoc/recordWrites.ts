@@ -65,12 +65,19 @@ export function readRecordWrites(doc: Y.Doc, decoded: DecodedUpdateOf | UpdateVi
   const view = viewOf(doc, decoded);
   const place = (item: Y.Item) => view.placeOf(item);
 
-  // Which record (root + key) a type with this id is, if it is one.
-  const recordOf = (typeId: Y.ID): { root: string; record: string | null; isNew: boolean } | null => {
+  // Which record (root + key) a type with this id is, if it is one; once per type (a note has a dozen fields).
+  type RecordAt = { root: string; record: string | null; isNew: boolean } | null;
+  const records = new Map<number, Map<number, RecordAt>>();
+  const recordOf = (typeId: Y.ID): RecordAt => {
+    const ofClient = records.get(typeId.client) ?? new Map<number, RecordAt>();
+    records.set(typeId.client, ofClient);
+    const known = ofClient.get(typeId.clock);
+    if (known !== undefined) return known;
     const inUpdate = view.item(typeId);
     const p = inUpdate ? place(inUpdate) : placeInDoc(doc, typeId);
-    if (!p || p.root === null) return null;
-    return { root: p.root, record: p.key, isNew: inUpdate !== undefined };
+    const rec = !p || p.root === null ? null : { root: p.root, record: p.key, isNew: inUpdate !== undefined };
+    ofClient.set(typeId.clock, rec);
+    return rec;
   };
 
   // Depth of each new type: 1 under a root, one more under another type. Iterative: a chain can be long.
