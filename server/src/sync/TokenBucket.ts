@@ -1,7 +1,8 @@
 /** A token bucket: `rate` tokens a second, holding at most `burst`. */
 export class TokenBucket {
   private tokens: number;
-  private last = Date.now();
+  /** When `tokens` was last brought up to date, on the caller's clock (set by the first look). */
+  private last: number | null = null;
 
   constructor(
     readonly rate: number,
@@ -12,8 +13,10 @@ export class TokenBucket {
 
   /** The tokens held now. */
   available(now = Date.now()): number {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
-    this.last = now;
+    // Time runs on the clock callers pass (tests inject one); a moment earlier than the last look refills nothing.
+    const elapsed = this.last === null ? 0 : Math.max(0, now - this.last);
+    this.tokens = Math.min(this.burst, this.tokens + (elapsed / 1000) * this.rate);
+    this.last = Math.max(this.last ?? now, now);
     return this.tokens;
   }
 
