@@ -31,6 +31,8 @@ export function contentPolicyFor(
   return (doc, update, decoded) => {
     // Read once: every guard below judges the same new items and deletions.
     const view = new UpdateView(doc, decoded);
+    // Deletions the guards could not all see are not taken on trust.
+    if (view.deletesBeyondCheck) return { reason: 'deletes more at once than can be checked; delete in smaller parts', overBounds: false };
     const writes = readRecordWrites(doc, view);
     const bound = checkContentBounds(writes, kind === 'comments' ? [] : NOTE_TEXT_LIMITS);
     if (bound) return { reason: bound, overBounds: true };

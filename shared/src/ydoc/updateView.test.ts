@@ -52,4 +52,23 @@ describe('UpdateView', () => {
     Y.applyUpdate(server, update);
     expect(new UpdateView(server, Y.decodeUpdate(update)).newlyDeleted()).toEqual([]);
   });
+
+  it('says when a delete set covers more of the doc than the walk may visit, instead of passing it on partly checked', () => {
+    const { server, client } = setup();
+    server.transact(() => {
+      for (let i = 0; i < 50; i++) server.getMap('ideas').set(`m${i}`, i);
+    });
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const sv = Y.encodeStateVector(server);
+    client.transact(() => {
+      for (let i = 0; i < 50; i++) client.getMap('ideas').delete(`m${i}`);
+    });
+    const decoded = Y.decodeUpdate(Y.encodeStateAsUpdate(client, sv));
+    const whole = new UpdateView(server, decoded);
+    expect(whole.newlyDeleted()).toHaveLength(50);
+    expect(whole.deletesBeyondCheck).toBe(false);
+    const bounded = new UpdateView(server, decoded, 10);
+    expect(bounded.deletesBeyondCheck).toBe(true);
+    expect(bounded.newlyDeleted().length).toBeLessThan(50);
+  });
 });

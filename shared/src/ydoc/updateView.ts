@@ -26,10 +26,18 @@ export class UpdateView {
   private readonly byClient = new Map<number, Map<number, Y.Item>>();
   private readonly places = new Map<Y.Item, Place | null>();
   private deleted: Y.Item[] | null = null;
+  private walkedPastBudget = false;
 
+  /**
+   * `deleteWalkBudget`: how many of the doc's structs the delete set may make
+   * us visit. A delete range costs its sender a few bytes whatever it
+   * covers; past this the deletions cannot all be checked, and
+   * `deletesBeyondCheck` says so, for the caller to refuse the update.
+   */
   constructor(
     readonly doc: Y.Doc,
     readonly decoded: DecodedUpdate,
+    private readonly deleteWalkBudget = 1_000_000,
   ) {
     let client = -1;
     let known = 0;
@@ -106,12 +114,13 @@ export class UpdateView {
   /**
    * Items of the doc the delete set newly deletes: a walk along the doc's
    * structs of each range (past garbage-collected runs, which a crafted range
-   * may start in), bounded so a huge range cannot stall the server.
+   * may start in), bounded so a huge range cannot stall the server. When
+   * the bound cuts the walk short the list is partial: see `deletesBeyondCheck`.
    */
   newlyDeleted(): Y.Item[] {
     if (this.deleted) return this.deleted;
     const out: Y.Item[] = [];
-    let budget = 100_000;
+    let budget = this.deleteWalkBudget;
     for (const [client, ranges] of this.decoded.ds.clients) {
       const structs = this.doc.store.clients.get(client);
       if (!structs) continue;
@@ -119,15 +128,25 @@ export class UpdateView {
       for (const r of ranges) {
         const end = Math.min(r.clock + r.len, have);
         if (r.clock >= end) continue;
-        for (let i = Y.findIndexSS(structs, r.clock); i < structs.length && budget-- > 0; i++) {
+        for (let i = Y.findIndexSS(structs, r.clock); i < structs.length; i++) {
           const s = structs[i] as Y.Item | Y.GC;
           if (s.id.clock >= end) break;
+          if (budget-- <= 0) {
+            this.walkedPastBudget = true;
+            break;
+          }
           if (s instanceof Y.Item && !s.deleted) out.push(s);
         }
       }
     }
     this.deleted = out;
     return out;
+  }
+
+  /** True when the delete set covers more of the doc than the walk may visit, so `newlyDeleted` is partial. */
+  get deletesBeyondCheck(): boolean {
+    this.newlyDeleted();
+    return this.walkedPastBudget;
   }
 }
 
