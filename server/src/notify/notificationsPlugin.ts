@@ -1,13 +1,4 @@
-import {
-  dueClosingNotice,
-  nextScheduleWake,
-  PHASE_PURPOSE,
-  type Phase,
-  PRIVATE_DOC,
-  readPhase,
-  readSchedule,
-  writeSchedule,
-} from '@throughline/shared';
+import { dueClosingNotice, nextScheduleWake, type Phase, PRIVATE_DOC, readPhase, readSchedule, writeSchedule } from '@throughline/shared';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Contact } from '../store/Store.ts';
@@ -16,6 +7,7 @@ import { ChatPoster } from './ChatPoster.ts';
 import { digestTask, PHASE_NAMES } from './digestTask.ts';
 import type { MailOutbox } from './MailOutbox.ts';
 import { type MailContent, renderMail } from './mailContent.ts';
+import { phaseOpenedMail } from './phaseOpenedTask.ts';
 import { stepReminderTask } from './stepReminderTask.ts';
 import { unsubscribeRoutes } from './unsubscribeRoutes.ts';
 import { signUnsubscribe } from './unsubscribeToken.ts';
@@ -91,24 +83,15 @@ export const notificationsPlugin = fp<NotificationsOptions>(
     };
     app.decorate('notifications', notifications);
 
-    // Phase changes, by the facilitator or the schedule.
+    // Phase changes, by the facilitator or the schedule. The mail is queued here at once and again
+    // (a no-op then) by the `phaseOpened` task, which retries it if this write failed.
+    const phaseOpened = phaseOpenedMail(app, notifications, sessionLink);
     app.sessionEvents.on('phaseChanged', async (e) => {
       const name = await title(e.sessionId);
-      const closes = await deadlineText(app, e.sessionId, e.to);
-      await notifications.mail(
-        e.sessionId,
-        () => true,
-        `phase:${e.to}:${e.at}`,
-        () => ({
-          subject: `${PHASE_NAMES[e.to]} is open — ${name}`,
-          lines: [
-            `${PHASE_NAMES[e.to]} has opened in “${name}”${e.auto ? ' (the previous phase reached its deadline)' : ''}.`,
-            PHASE_PURPOSE[e.to],
-            ...(closes ? [`It closes ${closes} (UTC).`] : []),
-          ],
-          action: { label: `Open ${name}`, url: sessionLink(e.sessionId) },
-        }),
-      );
+      const deadline = await deadlineOf(app, e.sessionId, e.to);
+      await phaseOpened
+        .mail(e.sessionId, { phase: e.to, at: e.at, auto: e.auto, deadline })
+        .catch((err) => app.log.warn({ err }, 'could not queue the phase-opened mail; the scheduler retries it'));
       await chatPost(
         app,
         e.sessionId,
@@ -175,6 +158,7 @@ export const notificationsPlugin = fp<NotificationsOptions>(
       nextWake: ({ control }, now) => nextScheduleWake(readSchedule(control), readPhase(control).current, now),
     });
 
+    if (outbox) app.scheduler.add(phaseOpened.task);
     app.scheduler.add(stepReminderTask(app, notifications, sessionLink));
     app.scheduler.add(digestTask(app, notifications, sessionLink));
 
@@ -190,11 +174,8 @@ export const notificationsPlugin = fp<NotificationsOptions>(
 
 const utc = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
-async function deadlineText(app: FastifyInstance, sessionId: string, phase: Phase): Promise<string | null> {
-  return app.rooms.with(sessionId, ['control'], (control) => {
-    const at = readSchedule(control.doc).deadlines[phase as 'explore'];
-    return at ? utc(at) : null;
-  });
+async function deadlineOf(app: FastifyInstance, sessionId: string, phase: Phase): Promise<string | null> {
+  return app.rooms.with(sessionId, ['control'], (control) => readSchedule(control.doc).deadlines[phase as 'explore'] ?? null);
 }
 
 async function chatPost(app: FastifyInstance, sessionId: string, text: string): Promise<void> {

@@ -28,8 +28,10 @@ export const setPhase: CommandHandler<'setPhase'> = async (cmd, ctx) => {
   const reopening = phase.current !== 'explore' && cmd.phase === 'explore' && !readSettings(ctx.control).privateMode;
   // Everything that can fail runs before the phase changes; publishing itself skips what it cannot read.
   const people = leaving || reopening ? await ctx.participants() : null;
+  // One time for the change and its event: notifications name the opening by it.
+  const at = ctx.now().toISOString();
   ctx.transact(ctx.control, () => {
-    writePhase(ctx.control, { current: cmd.phase, changedAt: ctx.now().toISOString(), changedBy: ctx.identity.participantId });
+    writePhase(ctx.control, { current: cmd.phase, changedAt: at, changedBy: ctx.identity.participantId });
     // "Done" was about the phase just left.
     if (cmd.phase !== phase.current) clearReady(ctx.control);
   });
@@ -38,7 +40,7 @@ export const setPhase: CommandHandler<'setPhase'> = async (cmd, ctx) => {
     sessionId: ctx.session.id,
     from: phase.current,
     to: cmd.phase,
-    at: ctx.now().toISOString(),
+    at,
     by: ctx.identity.name,
     auto: ctx.identity.participantId === SERVER_PARTICIPANT_ID,
   });
