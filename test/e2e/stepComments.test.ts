@@ -74,7 +74,15 @@ describe('comments on a plan step', () => {
     const fay = await newPerson(browser, server.url, { width: 390, height: 844 });
     await fay.page.goto(`${link.replace(PUBLIC, server.url)}#token=${s.facilitatorToken}`);
     const fayThread = fay.page.getByRole('region', { name: 'Comments on Draft the webinar outline' });
-    await fayThread.getByText('@Fay can sales review the outline first?').waitFor({ timeout: 15_000 });
+    await fayThread
+      .getByText('@Fay can sales review the outline first?')
+      .waitFor({ timeout: 15_000 })
+      .catch(async (err) => {
+        // Failed once on CI and never here: keep what the page showed, to tell why next time.
+        await fay.page.screenshot({ path: resolve(SHOTS, 'step-comments-link-failed.png') });
+        console.error(`[step thread link] ${fay.page.url()}\n${await fay.page.locator('aside').innerText()}`);
+        throw err;
+      });
     expect(await fay.page.getByRole('tab', { name: 'Plan' }).getAttribute('aria-selected')).toBe('true');
     // The link is used once: a reload does not open the thread again.
     expect(new URL(fay.page.url()).searchParams.get('thread')).toBeNull();
