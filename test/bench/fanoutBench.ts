@@ -2,12 +2,12 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { createSession, join as joinSession } from '../helpers/api.ts';
 import { connectDoc, type Peer, sleep, waitSynced } from '../helpers/connectDoc.ts';
 import { startPostgres, startRedis } from '../helpers/services.ts';
 import { type ServerProcess, spawnServer } from '../helpers/spawnServer.ts';
 import type { HostileConfig, HostileReport } from './hostileClient.ts';
+import { onWriteArrives, stampWrite } from './latencyProbe.ts';
 import { percentile } from './procStats.ts';
 import { median, profileArgs } from './serverBench.ts';
 
@@ -74,10 +74,8 @@ async function fanout(
         const who = await joinSession(writerSrv.url, s.sessionId, s.invites.participant, `o${k}-${j}`);
         const p = connectDoc(srv.wsUrl, s.sessionId, 'board', who.token);
         peers.push(p);
-        const m = p.doc.getMap<number>('bench');
-        m.observe(() => {
-          const t = m.get('t');
-          if (measuring && typeof t === 'number') (byInstance[k] as number[]).push(performance.now() - t);
+        onWriteArrives(p.doc, (ms) => {
+          if (measuring) (byInstance[k] as number[]).push(ms);
         });
       }
     }
@@ -86,8 +84,7 @@ async function fanout(
   const period = 1000 / o.updatesPerSecond;
   const timers: NodeJS.Timeout[] = [];
   writers.forEach((w, i) => {
-    const m = w.doc.getMap<number>('bench');
-    timers.push(setTimeout(() => timers.push(setInterval(() => m.set('t', performance.now()), period)), (i * period) / writers.length));
+    timers.push(setTimeout(() => timers.push(setInterval(() => stampWrite(w.doc), period)), (i * period) / writers.length));
   });
   const stopDuring = during?.();
   try {

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { connectDoc, type Peer, sleep, waitSynced } from '../helpers/connectDoc.ts';
+import { onWriteArrives, stampWrite } from './latencyProbe.ts';
 import { cpuSeconds, percentile } from './procStats.ts';
 import { referenceTarget, type Target, throughlineTarget } from './serverBench.ts';
 
@@ -54,10 +55,8 @@ async function ramp(target: Target, o: SaturationOptions): Promise<SaturationRes
   let latencies: number[] = [];
   let measuring = false;
   for (const { observer } of pairs) {
-    const m = observer.doc.getMap<number>('bench');
-    m.observe(() => {
-      const t = m.get('t');
-      if (measuring && typeof t === 'number') latencies.push(performance.now() - t);
+    onWriteArrives(observer.doc, (ms) => {
+      if (measuring) latencies.push(ms);
     });
   }
   const timers: NodeJS.Timeout[] = [];
@@ -69,9 +68,9 @@ async function ramp(target: Target, o: SaturationOptions): Promise<SaturationRes
       if (writers > pairs.length) break;
       // Switch on the next writers, spread over one period so they do not fire together.
       for (let i = active; i < writers; i++) {
-        const m = (pairs[i] as { writer: Peer }).writer.doc.getMap<number>('bench');
+        const { writer } = pairs[i] as { writer: Peer };
         const delay = ((i - active) * period) / (writers - active);
-        timers.push(setTimeout(() => timers.push(setInterval(() => m.set('t', performance.now()), period)), delay));
+        timers.push(setTimeout(() => timers.push(setInterval(() => stampWrite(writer.doc), period)), delay));
       }
       active = writers;
       await sleep(o.settleSeconds * 1000);

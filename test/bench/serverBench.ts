@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createSession, join as joinSession } from '../helpers/api.ts';
 import { connectDoc, type Peer, sleep, waitSynced } from '../helpers/connectDoc.ts';
 import { spawnServer } from '../helpers/spawnServer.ts';
+import { onWriteArrives, stampWrite } from './latencyProbe.ts';
 import { cpuSeconds, percentile, rssMiB } from './procStats.ts';
 
 export interface ServerBenchOptions {
@@ -140,10 +141,8 @@ async function drive(target: Target, o: ServerBenchOptions): Promise<ServerBench
       peers.push(p);
       if (i === 0) writers.push(p);
       else {
-        const m = p.doc.getMap<number>('bench');
-        m.observe(() => {
-          const t = m.get('t');
-          if (measuring && typeof t === 'number') latencies.push(performance.now() - t);
+        onWriteArrives(p.doc, (ms) => {
+          if (measuring) latencies.push(ms);
         });
       }
     }
@@ -151,11 +150,10 @@ async function drive(target: Target, o: ServerBenchOptions): Promise<ServerBench
   await Promise.all(peers.map(waitSynced));
   const period = 1000 / o.updatesPerSecond;
   const timers = writers.map((w, i) => {
-    const m = w.doc.getMap<number>('bench');
     let t: NodeJS.Timeout | undefined;
     const start = setTimeout(
       () => {
-        t = setInterval(() => m.set('t', performance.now()), period);
+        t = setInterval(() => stampWrite(w.doc), period);
       },
       (i * period) / writers.length,
     );

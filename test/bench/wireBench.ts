@@ -2,6 +2,7 @@ import { sessionWithPeople } from '../helpers/api.ts';
 import { connectDoc, type Peer, sleep, waitSynced } from '../helpers/connectDoc.ts';
 import { awarenessFrame, deepNesting, deleteSetFlood, gcFlood, hugeAwareness, updateFrame } from '../helpers/hostileUpdates.ts';
 import { rawSocket } from '../helpers/rawSocket.ts';
+import { onWriteArrives, stampWrite } from './latencyProbe.ts';
 import { cpuSeconds, percentile, rssMiB } from './procStats.ts';
 import { medianRange, throughlineTarget } from './serverBench.ts';
 
@@ -59,18 +60,14 @@ async function runOnce(attack: boolean): Promise<WireBenchRow> {
       peers.push(p);
       if (i === 0) writers.push(p);
       else {
-        const m = p.doc.getMap<number>('bench');
-        m.observe(() => {
-          const t = m.get('t');
-          if (measuring && typeof t === 'number') latencies.push(performance.now() - t);
+        onWriteArrives(p.doc, (ms) => {
+          if (measuring) latencies.push(ms);
         });
       }
     }
   }
   await Promise.all(peers.map(waitSynced));
-  const timers = writers.map((w) =>
-    setInterval(() => w.doc.getMap<number>('bench').set('t', performance.now()), 1000 / UPDATES_PER_SECOND),
-  );
+  const timers = writers.map((w) => setInterval(() => stampWrite(w.doc), 1000 / UPDATES_PER_SECOND));
   let stopped = false;
   const refusedP = attack ? attacker(target.wsUrl, bad.sessionId, bad.participant.token, () => stopped) : Promise.resolve(0);
   await sleep(1000);
