@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, WebSocketRoute } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join } from '../helpers/api.ts';
-import { launchBrowser, newPerson, waitInPage } from '../helpers/browser.ts';
+import { newPerson, waitInPage } from '../helpers/browser.ts';
+import { browserSuite } from '../helpers/browserSuite.ts';
 import { canvasPoint, writeNoteAt } from '../helpers/canvasGestures.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
 
 /**
  * The board end to end, in real Chromium against a real server: a
@@ -99,24 +99,15 @@ const saved = (page: Page) =>
     .waitFor();
 
 describe('the board in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
+  const suite = browserSuite();
+  beforeAll(() => {
     mkdirSync(RESULTS, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('two people brainstorm live; a viewer watches; reloads and offline edits keep everything', async () => {
     // A: the facilitator creates a session on the start page.
-    const a = await newPerson(browser, server.url);
-    await a.page.goto(`${server.url}/?test=1`);
+    const a = await newPerson(suite.browser, suite.server.url);
+    await a.page.goto(`${suite.server.url}/?test=1`);
     await a.page.getByLabel('Your name').fill('Ada');
     await a.page.locator('#field-objective').fill('grow awareness');
     // The brief check speaks up while typing…
@@ -144,9 +135,9 @@ describe('the board in Chromium', () => {
     await a.page.getByTestId('brief-panel').getByText('IT leads at 500+ person companies').waitFor();
 
     // B joins with the participant link.
-    const b = await newPerson(browser, server.url);
-    const [path, hash] = participantLink.replace(server.url, '').split('#');
-    await b.page.goto(`${server.url}${path}?test=1#${hash}`);
+    const b = await newPerson(suite.browser, suite.server.url);
+    const [path, hash] = participantLink.replace(suite.server.url, '').split('#');
+    await b.page.goto(`${suite.server.url}${path}?test=1#${hash}`);
     await b.page.getByLabel('Your name').fill('Bea');
     await b.page.getByRole('button', { name: 'Join' }).click();
     await b.page.getByTestId('board-canvas').waitFor();
@@ -190,9 +181,9 @@ describe('the board in Chromium', () => {
     expect(peer.cursor).not.toBeNull();
 
     // A viewer can look but not edit, and is told so.
-    const c = await newPerson(browser, server.url);
-    const [vpath, vhash] = viewerLink.replace(server.url, '').split('#');
-    await c.page.goto(`${server.url}${vpath}?test=1#${vhash}`);
+    const c = await newPerson(suite.browser, suite.server.url);
+    const [vpath, vhash] = viewerLink.replace(suite.server.url, '').split('#');
+    await c.page.goto(`${suite.server.url}${vpath}?test=1#${vhash}`);
     await c.page.getByLabel('Your name').fill('Cy');
     await c.page.getByRole('button', { name: 'Join' }).click();
     await c.page.getByTestId('board-canvas').waitFor();
@@ -252,7 +243,7 @@ describe('the board in Chromium', () => {
 
     // The facilitator moves on to selection: the board freezes for everyone, and says so.
     const [, sessionId, token] = /\/s\/(ses_[0-9a-z]+)#token=(.+)$/.exec(facilitatorLink) ?? [];
-    const res = await fetch(`${server.url}/api/sessions/${sessionId}/commands`, {
+    const res = await fetch(`${suite.server.url}/api/sessions/${sessionId}/commands`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ type: 'setPhase', phase: 'select' }),
@@ -277,9 +268,9 @@ describe('the board in Chromium', () => {
   });
 
   it('clusters, box selection, moving several at once, editing markers and the list view', async () => {
-    const session = await createSession(server.url);
-    const a = await newPerson(browser, server.url);
-    await a.page.goto(`${server.url}/s/${session.sessionId}?test=1#token=${session.facilitatorToken}`);
+    const session = await createSession(suite.server.url);
+    const a = await newPerson(suite.browser, suite.server.url);
+    await a.page.goto(`${suite.server.url}/s/${session.sessionId}?test=1#token=${session.facilitatorToken}`);
     await a.page.getByTestId('board-canvas').waitFor();
 
     const texts = ['Audit trail demo', 'Admin console tour', 'Partner pilots'];
@@ -354,13 +345,13 @@ describe('the board in Chromium', () => {
     expect(m['Audit trail demo']).toMatchObject({ x: audit.x, y: audit.y });
 
     // B joins and starts typing in the third note: A sees whose pen is on it.
-    const bJoin = await join(server.url, session.sessionId, session.invites.participant, 'Bo');
-    const b = await newPerson(browser, server.url);
+    const bJoin = await join(suite.server.url, session.sessionId, session.invites.participant, 'Bo');
+    const b = await newPerson(suite.browser, suite.server.url);
     await b.context.addInitScript(({ id, identity }) => sessionStorage.setItem(`throughline:identity:${id}`, JSON.stringify(identity)), {
       id: session.sessionId,
       identity: { ...bJoin, name: 'Bo' },
     });
-    await b.page.goto(`${server.url}/s/${session.sessionId}?test=1`);
+    await b.page.goto(`${suite.server.url}/s/${session.sessionId}?test=1`);
     await b.page.getByTestId('board-canvas').waitFor();
     await waitForNote(b.page, `n.text === 'Partner pilots'`);
     const onB = await noteCenterOnScreen(b.page, pilots.id);
@@ -401,15 +392,15 @@ describe('the board in Chromium', () => {
   });
 
   it('edits made while the server is unreachable survive a reload and merge when it is back', async () => {
-    const session = await createSession(server.url);
-    const a = await newPerson(browser, server.url);
-    await a.page.goto(`${server.url}/s/${session.sessionId}?test=1#token=${session.facilitatorToken}`);
+    const session = await createSession(suite.server.url);
+    const a = await newPerson(suite.browser, suite.server.url);
+    await a.page.goto(`${suite.server.url}/s/${session.sessionId}?test=1#token=${session.facilitatorToken}`);
     await a.page.getByTestId('board-canvas').waitFor();
     await writeNoteAt(a.page, 0.4, 0.4, 'Shared before the outage');
     await saved(a.page);
 
     // B's sockets pass through a switch the test controls; HTTP keeps working, as when only the sync server is down.
-    const b = await newPerson(browser, server.url);
+    const b = await newPerson(suite.browser, suite.server.url);
     let reachable = true;
     const open = new Set<WebSocketRoute>();
     await b.context.routeWebSocket(/\/sync\//, (ws) => {
@@ -420,12 +411,12 @@ describe('the board in Chromium', () => {
       ws.connectToServer();
       open.add(ws);
     });
-    const bJoin = await join(server.url, session.sessionId, session.invites.participant, 'Bex');
+    const bJoin = await join(suite.server.url, session.sessionId, session.invites.participant, 'Bex');
     await b.context.addInitScript(({ id, identity }) => sessionStorage.setItem(`throughline:identity:${id}`, JSON.stringify(identity)), {
       id: session.sessionId,
       identity: { ...bJoin, name: 'Bex' },
     });
-    await b.page.goto(`${server.url}/s/${session.sessionId}?test=1`);
+    await b.page.goto(`${suite.server.url}/s/${session.sessionId}?test=1`);
     await waitForNote(b.page, `n.text === 'Shared before the outage'`);
     await saved(b.page);
 
@@ -458,9 +449,9 @@ describe('the board in Chromium', () => {
   });
 
   it('bad and expired links get a page that says what is wrong', async () => {
-    const { page, context } = await newPerson(browser, server.url);
+    const { page, context } = await newPerson(suite.browser, suite.server.url);
     const created = (await (
-      await fetch(`${server.url}/api/sessions`, {
+      await fetch(`${suite.server.url}/api/sessions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -469,31 +460,31 @@ describe('the board in Chromium', () => {
       })
     ).json()) as { sessionId: string };
 
-    await page.goto(`${server.url}/s/ses_doesnotexist0#token=whatever`);
+    await page.goto(`${suite.server.url}/s/ses_doesnotexist0#token=whatever`);
     await page.locator('[data-error-kind="notFound"]').waitFor();
 
-    await page.goto(`${server.url}/s/${created.sessionId}#token=forged.token`);
+    await page.goto(`${suite.server.url}/s/${created.sessionId}#token=forged.token`);
     await page.locator('[data-error-kind="unauthorized"]').getByText('expired or is not valid').waitFor();
 
-    await page.goto(`${server.url}/join/${created.sessionId}`);
+    await page.goto(`${suite.server.url}/join/${created.sessionId}`);
     await page.locator('[data-error-kind="badLink"]').waitFor();
 
-    await page.goto(`${server.url}/join/${created.sessionId}#invite=not-the-invite`);
+    await page.goto(`${suite.server.url}/join/${created.sessionId}#invite=not-the-invite`);
     await page.getByLabel('Your name').fill('Dee');
     await page.getByRole('button', { name: 'Join' }).click();
     await page.locator('[data-error-kind="forbidden"]').waitFor();
 
-    await page.goto(`${server.url}/nowhere`);
+    await page.goto(`${suite.server.url}/nowhere`);
     await page.getByText('There is no page here').waitFor();
     await context.close();
   });
 
   it("says so when the board's code cannot be downloaded, and opens the board on Try again", async () => {
-    const { page, context } = await newPerson(browser, server.url);
-    const session = await createSession(server.url);
+    const { page, context } = await newPerson(suite.browser, suite.server.url);
+    const session = await createSession(suite.server.url);
     const boardChunk = /\/assets\/BoardPage-[^/]+\.js$/;
     await page.route(boardChunk, (route) => route.abort('internetdisconnected'));
-    await page.goto(`${server.url}/s/${session.sessionId}?test=1#token=${session.facilitatorToken}`);
+    await page.goto(`${suite.server.url}/s/${session.sessionId}?test=1#token=${session.facilitatorToken}`);
     await page.locator('[data-error-kind="network"]').getByText('The board could not be opened').waitFor();
     await page.unroute(boardChunk);
     await page.getByRole('button', { name: 'Try again' }).click();

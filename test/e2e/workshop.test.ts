@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TEMPLATES } from '@throughline/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPerson, requireBuiltClient, waitInPage } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newPerson, waitInPage } from '../helpers/browser.ts';
+import { browserSuite } from '../helpers/browserSuite.ts';
 import { writeNoteAt } from '../helpers/canvasGestures.ts';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
 
 /**
  * A live workshop in real Chromium: a facilitator starts from a template,
@@ -105,30 +105,20 @@ const notePixelAlpha = (page: Page, p: { x: number; y: number }) =>
   }, p);
 
 describe('a live workshop in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let fac: Page;
   let facilitatorLink = '';
   let participantLink = '';
-
-  beforeAll(async () => {
-    requireBuiltClient();
+  beforeAll(() => {
     mkdirSync(RESULTS, { recursive: true });
     mkdirSync(SCREENS, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('a facilitator starts from a template: brief pre-filled, agenda and voting settings come with it', async () => {
     const tpl = TEMPLATES[0];
     if (!tpl) throw new Error('no templates');
-    fac = (await newPerson(browser, server.url)).page;
-    await fac.goto(`${server.url}/?test=1`);
+    fac = (await newPerson(suite.browser, suite.server.url)).page;
+    await fac.goto(`${suite.server.url}/?test=1`);
     await fac.locator(`[data-template="${tpl.id}"]`).click();
     await fac.getByTestId('template-chosen').waitFor();
     expect(await fac.locator('#field-objective').inputValue()).toBe(tpl.brief.objective);
@@ -156,15 +146,15 @@ describe('a live workshop in Chromium', () => {
 
   it('runs the room: timer, ready, follow, summon, spotlight, reactions, private brainwriting', async () => {
     const join = async (name: string, skew: number) => {
-      const { context, page } = await newPerson(browser, server.url);
+      const { context, page } = await newPerson(suite.browser, suite.server.url);
       if (skew) {
         await context.addInitScript((ms: number) => {
           const real = Date.now;
           Date.now = () => real() - ms;
         }, skew);
       }
-      const [path, hash] = participantLink.replace(server.url, '').split('#');
-      await page.goto(`${server.url}${path}?test=1#${hash}`);
+      const [path, hash] = participantLink.replace(suite.server.url, '').split('#');
+      await page.goto(`${suite.server.url}${path}?test=1#${hash}`);
       await page.getByLabel('Your name').fill(name);
       await page.getByRole('button', { name: 'Join' }).click();
       await page.getByTestId('board-canvas').waitFor();
