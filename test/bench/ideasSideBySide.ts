@@ -16,8 +16,10 @@ const SEED = 1;
 const before = new Map<string, string[]>();
 let current: string[] = [];
 for (const line of readFileSync(join(import.meta.dirname, 'ideasBefore.md'), 'utf8').split('\n')) {
-  if (line.startsWith('## ')) before.set(line.slice(3).trim(), (current = []));
-  else if (line.startsWith('- ')) current.push(line.slice(2));
+  if (line.startsWith('## ')) {
+    current = [];
+    before.set(line.slice(3).trim(), current);
+  } else if (line.startsWith('- ')) current.push(line.slice(2));
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
