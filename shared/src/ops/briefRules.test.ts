@@ -63,7 +63,11 @@ export const GOOD_BRIEFS: Record<string, BriefInput> = {
     title: 'Less waste',
     objective: 'Help store managers at regional grocers cut waste by deciding stock faster',
     audience: 'Store managers at regional grocery chains with 10-50 stores',
-    constraints: ['Work with the existing POS integrations', 'No new hardware', 'The two owners, Amélie and Théo, run the pilot themselves'],
+    constraints: [
+      'Work with the existing POS integrations',
+      'No new hardware',
+      'The two owners, Amélie and Théo, run the pilot themselves',
+    ],
     decisionRule: {
       rule: 'Pick the best ideas for managers that decide the daily order in under a minute',
       criteria: [
@@ -180,14 +184,20 @@ describe('rule-popularity and rule-authority', () => {
       '"Prefer ideas that reach HR leaders at mid-size companies within the horizon',
     );
   });
-  it.each(['best ideas', 'Pick the best ideas', 'The best ideas in the room', 'Our favourite ideas for IT leads', 'Most votes wins', 'the most popular ones', 'Go with what the team likes', 'Gut feeling'])(
-    'flags "%s" as popularity',
-    (r) => {
-      const w = checkRule(r);
-      expect(w?.code).toBe('rule-popularity');
-      expect(w?.suggestion).toMatch(/Prefer ideas/);
-    },
-  );
+  it.each([
+    'best ideas',
+    'Pick the best ideas',
+    'The best ideas in the room',
+    'Our favourite ideas for IT leads',
+    'Most votes wins',
+    'the most popular ones',
+    'Go with what the team likes',
+    'Gut feeling',
+  ])('flags "%s" as popularity', (r) => {
+    const w = checkRule(r);
+    expect(w?.code).toBe('rule-popularity');
+    expect(w?.suggestion).toMatch(/Prefer ideas/);
+  });
   it.each([
     'Pick what the CEO likes',
     'Whatever leadership wants',
@@ -196,12 +206,9 @@ describe('rule-popularity and rule-authority', () => {
     'The CEO decides',
     "Our director's call",
     'Whatever my manager prefers',
-  ])(
-    'flags "%s" as authority',
-    (r) => {
-      expect(checkRule(r)?.code).toBe('rule-authority');
-    },
-  );
+  ])('flags "%s" as authority', (r) => {
+    expect(checkRule(r)?.code).toBe('rule-authority');
+  });
   it.each([
     'Prefer ideas that move enterprise consideration this quarter at low cost',
     'Keep the ideas that best serve IT leads within budget',
@@ -270,8 +277,13 @@ describe('criterion-undescribed', () => {
     expect(ws[0]?.suggestion).toMatch(/what a 5 looks like/);
     // The example speaks of this brief's audience, and of effort for a cost-like criterion.
     expect(ws[0]?.suggestion).toContain('"good: 5 = clearly moves IT leads at 500+ person companies toward the objective');
-    const effort = checkBrief({ ...GOOD_BRIEFS.enterpriseMarketing, decisionRule: { rule: 'x y z', criteria: [{ name: 'Effort', weight: 1 }] } });
-    expect(effort.find((w) => w.code === 'criterion-undescribed')?.suggestion).toContain('"Effort: 5 = one person can try it within a week');
+    const effort = checkBrief({
+      ...GOOD_BRIEFS.enterpriseMarketing,
+      decisionRule: { rule: 'x y z', criteria: [{ name: 'Effort', weight: 1 }] },
+    });
+    expect(effort.find((w) => w.code === 'criterion-undescribed')?.suggestion).toContain(
+      '"Effort: 5 = one person can try it within a week',
+    );
   });
 });
 

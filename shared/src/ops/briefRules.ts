@@ -51,7 +51,10 @@ export function tacticClauses(text: string): string[] {
 
 /** Whether `text` opens with a tactic verb, as a thing to do does ("Launch a podcast…"). */
 export const startsWithTactic = (text: string): boolean => {
-  const lower = text.trim().toLowerCase().replace(/^[-•*\s]+/, '');
+  const lower = text
+    .trim()
+    .toLowerCase()
+    .replace(/^[-•*\s]+/, '');
   return TACTIC_VERBS.some((v) => lower === v || lower.startsWith(`${v} `));
 };
 
@@ -148,8 +151,7 @@ export function checkRule(rule: string, audience?: string): BriefWarning | null 
       field: 'decisionRule.rule',
       code: 'rule-authority',
       message: `"${text}" defers to one person's taste: the team will guess what they like instead of judging ideas against the objective.`,
-      suggestion:
-        `Write down what that person would judge by, as a rule anyone can apply, e.g. ${example}.`,
+      suggestion: `Write down what that person would judge by, as a rule anyone can apply, e.g. ${example}.`,
     };
   }
   if (POPULARITY.some((r) => r.test(text))) {
@@ -157,8 +159,7 @@ export function checkRule(rule: string, audience?: string): BriefWarning | null 
       field: 'decisionRule.rule',
       code: 'rule-popularity',
       message: `"${text}" lets popularity decide: "best" with no basis ends as whatever gets the most dots.`,
-      suggestion:
-        `Say what makes an idea best for this objective, e.g. ${example}; use votes as input, not as the rule.`,
+      suggestion: `Say what makes an idea best for this objective, e.g. ${example}; use votes as input, not as the rule.`,
     };
   }
   return null;
