@@ -180,6 +180,12 @@ describe('PDF', () => {
     expect(text).toContain('Q3–Q4 2026');
     expect(text).toContain('Ana Ávila');
     expect(text).toMatch(/page 1 of \d/);
+    // The strategy bridge: the override and its reason, the criteria served, the metric a step feeds, the strategy check.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Override: kept against the votes and scores: Two SI partners asked for it | before the vote');
+    expect(flat).toContain('Serves: Fit, Cost');
+    expect(flat).toMatch(/Feeds metric:? Enterprise pipeline share/);
+    expect(flat).toContain('Adjust the strategy — 2026-06-01 09:00 UTC, Fran Facilitator');
   });
 
   it('continues onto further pages, every one numbered and printed, never cutting a step in half', async () => {

@@ -234,6 +234,21 @@ describe('the strategy bridge in Chromium', () => {
     expect(again?.split('#')[0]).toBe(link?.split('#')[0]);
     const control = await serverDoc(s.sessionId, 'control');
     expect(readFollowUps(control)).toHaveLength(1);
+    // Another follow-up is asked for explicitly and needs its own strategy check.
+    await fac.getByTestId('another-follow-up').click();
+    const ask = fac.getByRole('form', { name: 'Strategy check' });
+    await expect.poll(() => ask.getByRole('heading').innerText()).toBe('Another follow-up: check the strategy again');
+    expect(await ask.getByTestId('start-follow-up').isDisabled()).toBe(true);
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    expect(await ask.count()).toBe(0);
+    expect(readFollowUps(control)).toHaveLength(1);
+    await fac.getByTestId('another-follow-up').click();
+    await ask.getByTestId('strategy-keep').click();
+    await ask.getByTestId('strategy-reason').fill('A second team runs the partner track');
+    await shot(fac, '4b-another-follow-up');
+    await ask.getByTestId('start-follow-up').click();
+    await waitFor(() => readFollowUps(control).length === 2, 'a second follow-up');
+    await expect.poll(() => fac.getByTestId('follow-up-link').getByRole('link').getAttribute('href')).not.toBe(again);
 
     // The follow-up session opens with the strategy check in its brief.
     const next = await openBoard(link as string);
