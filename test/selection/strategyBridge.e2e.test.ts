@@ -105,7 +105,9 @@ describe('the strategy bridge in Chromium', () => {
     const evidence = podcast.getByTestId('keep-evidence');
     await expect
       .poll(() => evidence.innerText())
-      .toMatch(/1 vote · score 1\.25\/5 \(median of scored ideas 4\.00\)[\s\S]*Strategic fit ×3: 1\.0[\s\S]*Cost to test ×1: 2\.0[\s\S]*below the median 4\.00/);
+      .toMatch(
+        /1 vote · score 1\.25\/5 \(median of scored ideas 4\.00\)[\s\S]*Strategic fit ×3: 1\.0[\s\S]*Cost to test ×1: 2\.0[\s\S]*below the median 4\.00/,
+      );
     await podcast.getByTestId('rationale').fill('Reaches IT leads on their commute');
     await podcast.getByLabel('Strategic fit').check();
     await podcast.getByTestId('override-reason').scrollIntoViewIfNeeded();
