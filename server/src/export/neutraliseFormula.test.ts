@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { neutraliseFormula } from './neutraliseFormula.ts';
 
 describe('neutraliseFormula', () => {
-  it.each(['=HYPERLINK("http://evil.example","click")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1+1', '  =1+1', '\u00a0=1+1'])(
+  it.each(['=HYPERLINK("http://evil.example","click")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1+1', '  =1+1', '\u00a0=1+1', '\0=1+1', '＝1+1', '＋1', '－1', '＠SUM(A1)'])(
     'turns %j into text a spreadsheet will not evaluate',
     (v) => {
       expect(neutraliseFormula(v)).toBe(`'${v}`);
