@@ -62,7 +62,7 @@ describe('the comments document', () => {
       ],
       [
         'author change',
-        (d) => (threadsMap(d).get('idea:one')?.get(0) as Y.Map<unknown>).set('authorId', s.participant.participantId),
+        (d) => (threadsMap(d).get('idea:one')?.get(0) as Y.Map<unknown> | undefined)?.set('authorId', s.participant.participantId),
         /never changes/,
       ],
       [
