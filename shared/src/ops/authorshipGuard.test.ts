@@ -141,4 +141,15 @@ describe('checkContentBounds', () => {
     expect(twice.writes.writes.some((w) => w.gone)).toBe(true);
     expect(checkContentBounds(twice.writes, NOTE_TEXT_LIMITS)).toBeNull();
   });
+
+  it('takes values an undo manager kept: overwritten ones merge into one item of several values, deleted in the same update', () => {
+    const { change } = setup();
+    const kept = change((d) => {
+      insertIdea(d, note('idea:1', ana));
+      const undo = new Y.UndoManager(d.getMap('ideas'), { captureTimeout: 0 });
+      for (const text of ['one', 'two', 'three']) d.transact(() => patchIdea(d, 'idea:1', { text }), undo);
+    });
+    expect(kept.writes.writes.some((w) => w.gone && w.values.length > 1)).toBe(true);
+    expect(checkContentBounds(kept.writes, NOTE_TEXT_LIMITS)).toBeNull();
+  });
 });

@@ -48,10 +48,11 @@ export function checkContentBounds(writes: RecordWrites, limits: readonly TextLi
   for (const w of writes.writes) {
     if (!roots.has(w.root)) continue;
     if (!w.plain && !w.gone) return `a field of ${RECORDS[w.root] ?? 'a record'} holds one plain value`;
-    if (typeof w.value !== 'string') continue;
+    // Gone values too: they are stored and relayed as sent, so they are held to what a client could have written.
     const limit = limits.find((l) => l.root === w.root && l.field === w.field);
     const max = limit?.max ?? MAX_FIELD_TEXT;
-    if (w.value.length > max) return `${limit?.label ?? `"${w.field}"`} is at most ${max} characters`;
+    if (w.values.some((v) => typeof v === 'string' && v.length > max))
+      return `${limit?.label ?? `"${w.field}"`} is at most ${max} characters`;
   }
   return null;
 }

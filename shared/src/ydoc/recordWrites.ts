@@ -26,8 +26,15 @@ export interface RecordFieldWrite {
   /** The value as the map will read it; `plain` is false for nested types or multi-value content. */
   value: unknown;
   plain: boolean;
-  /** The content was already deleted and collected by the sender (a value overwritten before it was sent): it holds nothing. */
+  /**
+   * Deleted by the time it is applied: collected by the sender, or deleted by
+   * this update's own delete set (a value overwritten before it was sent; an
+   * undo manager keeps such values, and Yjs merges consecutive ones into one
+   * item of several values). The map never reads it.
+   */
   gone: boolean;
+  /** Every value the item carries (`values[0]` is `value`), for bounds that hold even for a gone one. */
+  values: readonly unknown[];
 }
 
 /** An entry set directly in a root map (a note in `ideas`): records are maps, so anything else is not one. */
@@ -141,7 +148,8 @@ export function readRecordWrites(doc: Y.Doc, decoded: DecodedUpdateOf | UpdateVi
       field: p.key,
       value: values?.[0],
       plain: values !== null && values.length === 1,
-      gone: content instanceof Y.ContentDeleted,
+      gone: content instanceof Y.ContentDeleted || Y.isDeleted(view.decoded.ds, item.id),
+      values: values ?? [],
     });
   }
 
