@@ -1,6 +1,17 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join as joinPath, resolve } from 'node:path';
-import { type Brief, insertIdea, readBrief, readBriefHistory, readDecisions, readFollowUps, readIdeas } from '@throughline/shared';
+import {
+  type Brief,
+  insertIdea,
+  PLAN_SCHEMA_PATH,
+  type PlanExport,
+  readBrief,
+  readBriefHistory,
+  readDecisions,
+  readFollowUps,
+  readIdeas,
+} from '@throughline/shared';
+import Ajv2020 from 'ajv/dist/2020.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { command, createSession, join } from '../helpers/api.ts';
@@ -280,5 +291,27 @@ describe('the strategy bridge in Chromium', () => {
     await shot(nextPhone, '5-follow-up-opens-with-check-390');
     const nextId = (link as string).split('/s/')[1]?.split('#')[0] as string;
     expect(readBriefHistory(await serverDoc(nextId, 'control')).map((c) => c.verdict)).toEqual(['adjust']);
+
+    // This session's JSON export validates (ajv) against the published v2 schema and carries the whole bridge.
+    const schema = await (await fetch(`${server.url}${PLAN_SCHEMA_PATH}`)).json();
+    const validate = new Ajv2020({ strict: true, allErrors: true, formats: { date: true, 'date-time': true } }).compile(schema);
+    const res = await fetch(`${server.url}/api/sessions/${s.sessionId}/export.json`, {
+      headers: { authorization: `Bearer ${s.facilitatorToken}` },
+    });
+    const plan = (await res.json()) as PlanExport;
+    expect(validate(plan), JSON.stringify(validate.errors)).toBe(true);
+    const kept = plan.initiatives.flatMap((g) => g.ideas);
+    expect(kept.find((i) => i.text === texts[2])?.decision).toMatchObject({
+      override: true,
+      overrideReason: 'The CMO already booked the studio for Q1',
+      servesCriteria: [{ criterion: 'Strategic fit' }],
+    });
+    const steps = kept.flatMap((i) => i.steps);
+    expect(steps.find((st) => st.title === 'Record the audit-log demo')?.successCheck.metric).toBe('Share of enterprise shortlists');
+    expect(plan.unlinkedSteps.map((st) => st.title)).toEqual(['Pilot episode']);
+    expect(plan.strategyChecks.map((c) => [c.verdict, c.reason])).toEqual([
+      ['adjust', 'Shortlists need exports before dashboards'],
+      ['keep', 'A second team runs the partner track'],
+    ]);
   });
 });
