@@ -29,7 +29,12 @@ const clustersIn = (page: Page) =>
   });
 
 async function openAiTab(page: Page) {
-  await page.getByRole('tab', { name: 'AI ideas' }).click();
+  // On a phone the sidebar starts collapsed into a bar of buttons; on a desktop it shows tabs.
+  const collapsed = page.getByRole('complementary', { name: 'Sidebar (collapsed)' });
+  await page
+    .getByRole('tab', { name: 'AI ideas' })
+    .or(collapsed.getByRole('button', { name: 'AI ideas' }))
+    .click();
   await page.getByTestId('ai-panel').waitFor();
 }
 
@@ -127,6 +132,40 @@ describe('AI ideation in the browser', () => {
     expect((await clustersIn(f.page)).length).toBe(1);
     peer.destroy();
     await f.context.close();
+  });
+
+  it('cancels a running request from the AI panel: ideas stop arriving, the ones that came stay', async () => {
+    const s = await createSession(suite.server.url);
+    const pat = await join(suite.server.url, s.sessionId, s.invites.participant, 'Pat');
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      const p = await newPerson(suite.browser, suite.server.url, viewport);
+      await p.page.goto(`${suite.server.url}/s/${s.sessionId}?test=1#token=${pat.token}`);
+      await openAiTab(p.page);
+      const before = await p.page.getByTestId('ai-idea').count();
+      await p.page.getByTestId('ai-count').fill('30');
+      await p.page.getByTestId('ai-generate').click();
+      // Two ideas in, the request is still running (30 at ~220 ms apart take ~6 s): cancel it.
+      await p.page
+        .getByTestId('ai-idea')
+        .nth(before + 1)
+        .waitFor({ timeout: 15_000 });
+      await p.page.getByTestId('ai-cancel').click();
+      const line = p.page.locator('[data-testid="ai-status"][data-status="cancelled"]');
+      await line.first().waitFor({ timeout: 10_000 });
+      const kept = await p.page.getByTestId('ai-idea').count();
+      expect(kept - before).toBeGreaterThanOrEqual(2);
+      expect(kept - before).toBeLessThan(30);
+      // Nothing more arrives after the cancel (the generator's pace would have added several by now).
+      await p.page.waitForTimeout(1_500);
+      expect(await p.page.getByTestId('ai-idea').count()).toBe(kept);
+      expect(await p.page.getByTestId('ai-cancel').count()).toBe(0);
+      mkdirSync(SHOTS, { recursive: true });
+      await p.page.screenshot({ path: resolve(SHOTS, `ai-cancelled-${viewport.width}.png`) });
+      await p.context.close();
+    }
   });
 
   it('shows a clear refusal to a viewer and changes nothing', async () => {

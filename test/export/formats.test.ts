@@ -61,6 +61,21 @@ describe('CSV', () => {
     expect(body.map((r) => col(r, 'Work Type'))).toEqual(['tactical', 'operational', 'strategic']);
     expect(col(body[0], 'Review Date')).toBe('2026-08-01');
   });
+
+  it('carries the strategy bridge: criteria served, the override reason and the metric a step feeds', () => {
+    expect(body.map((r) => col(r, 'Serves Criteria'))).toEqual(['Fit, Cost', 'Fit, Cost', '']);
+    expect(body.map((r) => col(r, 'Feeds Metric'))).toEqual(['Enterprise pipeline share', '', '']);
+    expect(body.map((r) => col(r, 'Override Reason'))).toEqual(['', '', '']);
+    expect(col(body[0], 'Description')).toContain('Feeds metric: Enterprise pipeline share');
+    // The fixture's override has no step, so give the webinar one: its rows then say so, in a column and in the description.
+    const plan = fixturePlan();
+    const webinar = plan.initiatives.flatMap((g) => g.ideas).find((i) => i.id === 'idea:webinar');
+    if (!webinar) throw new Error('fixture has the webinar');
+    webinar.decision = { ...webinar.decision, override: true, overrideReason: 'Partners asked, before the vote' };
+    const [, first] = parseCsv(planToCsv(plan));
+    expect(col(first, 'Override Reason')).toBe('Partners asked, before the vote');
+    expect(col(first, 'Description')).toContain('Override: kept against the votes and scores: Partners asked, before the vote');
+  });
 });
 
 describe('JSON', () => {
@@ -165,6 +180,12 @@ describe('PDF', () => {
     expect(text).toContain('Q3–Q4 2026');
     expect(text).toContain('Ana Ávila');
     expect(text).toMatch(/page 1 of \d/);
+    // The strategy bridge: the override and its reason, the criteria served, the metric a step feeds, the strategy check.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Override: kept against the votes and scores: Two SI partners asked for it | before the vote');
+    expect(flat).toContain('Serves: Fit, Cost');
+    expect(flat).toMatch(/Feeds metric:? Enterprise pipeline share/);
+    expect(flat).toContain('Adjust the strategy — 2026-06-01 09:00 UTC, Fran Facilitator');
   });
 
   it('continues onto further pages, every one numbered and printed, never cutting a step in half', async () => {

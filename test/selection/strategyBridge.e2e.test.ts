@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join as joinPath, resolve } from 'node:path';
-import { insertIdea, readBriefHistory, readDecisions, readFollowUps, readIdeas } from '@throughline/shared';
+import { type Brief, insertIdea, readBrief, readBriefHistory, readDecisions, readFollowUps, readIdeas } from '@throughline/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { command, createSession, join } from '../helpers/api.ts';
@@ -57,7 +57,7 @@ async function serverDoc(sessionId: string, name: 'control' | 'board') {
 }
 
 describe('the strategy bridge in Chromium', () => {
-  it('keeps an unvoted idea only with an override, then starts one follow-up that opens with a strategy check', async () => {
+  it('keeps an idea scored below the median only with an override, then starts one follow-up that opens with a strategy check', async () => {
     const s = await createSession(server.url);
     const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat');
     const texts = ['Audit-log demo for IT leads', 'Publish the SOC 2 report', 'Governance podcast'] as const;
@@ -83,20 +83,45 @@ describe('the strategy bridge in Chromium', () => {
     const f = (cmd: object) => command(server.url, s.sessionId, s.facilitatorToken, cmd);
     const p = (cmd: object) => command(server.url, s.sessionId, pat.token, cmd);
     expect((await f({ type: 'setPhase', phase: 'select' })).status).toBe(200);
-    // Pat votes for the demo and the SOC 2 report; nobody votes for the podcast.
-    expect((await p({ type: 'castVote', ideaId: 'idea:sb0', count: 2 })).status).toBe(200);
-    expect((await p({ type: 'castVote', ideaId: 'idea:sb1' })).status).toBe(200);
+    // Pat votes for all three and scores them: the podcast scores well below the median (4.0).
+    const control0 = await serverDoc(s.sessionId, 'control');
+    const [fit, cost] = (readBrief(control0) as Brief).decisionRule.criteria.map((c) => c.id);
+    for (const [i, votes, fitScore, costScore] of [
+      [0, 2, 5, 4],
+      [1, 1, 4, 4],
+      [2, 1, 1, 2],
+    ] as const) {
+      expect((await p({ type: 'castVote', ideaId: `idea:sb${i}`, count: votes })).status).toBe(200);
+      expect((await p({ type: 'score', ideaId: `idea:sb${i}`, criterionId: fit, value: fitScore })).status).toBe(200);
+      expect((await p({ type: 'score', ideaId: `idea:sb${i}`, criterionId: cost, value: costScore })).status).toBe(200);
+    }
     expect((await f({ type: 'reveal' })).status).toBe(200);
 
     const fac = await openBoard(`${server.url}/s/${s.sessionId}?test=1#token=${s.facilitatorToken}`);
     await openTab(fac, 'Select');
     const podcast = row(fac, texts[2]);
     await podcast.getByTestId('decide-keep').click();
-    // The keep form shows the idea's votes and says the votes did not favour it.
-    await expect.poll(() => podcast.getByTestId('keep-evidence').innerText()).toMatch(/0 votes[\s\S]*Nobody voted/);
+    // The keep form shows the idea's votes and per-criterion scores, and says they did not favour it.
+    const evidence = podcast.getByTestId('keep-evidence');
+    await expect
+      .poll(() => evidence.innerText())
+      .toMatch(
+        /1 vote · score 1\.25\/5 \(median of scored ideas 4\.00\)[\s\S]*Strategic fit ×3: 1\.0[\s\S]*Cost to test ×1: 2\.0[\s\S]*below the median 4\.00/,
+      );
     await podcast.getByTestId('rationale').fill('Reaches IT leads on their commute');
     await podcast.getByLabel('Strategic fit').check();
+    await podcast.getByTestId('override-reason').scrollIntoViewIfNeeded();
     await shot(fac, '1-keep-form-override');
+    // The same form on a phone.
+    const phone = await openBoard(`${server.url}/s/${s.sessionId}?test=1#token=${s.facilitatorToken}`, { width: 390, height: 844 });
+    await openTab(phone, 'Select');
+    const phonePodcast = row(phone, texts[2]);
+    await phonePodcast.getByTestId('decide-keep').click();
+    await phonePodcast.getByTestId('override-reason').fill('The CMO already booked the studio for Q1');
+    await phonePodcast.getByTestId('keep-evidence').scrollIntoViewIfNeeded();
+    await shot(phone, '1-keep-form-override-390');
+    await phonePodcast.getByTestId('override-reason').scrollIntoViewIfNeeded();
+    await shot(phone, '1b-keep-form-override-390');
     // Without a reason the server refuses, and the form says why.
     await podcast.getByTestId('decide-submit').click();
     await expect.poll(() => podcast.getByRole('alert').innerText()).toMatch(/override reason/i);
@@ -170,7 +195,16 @@ describe('the strategy bridge in Chromium', () => {
     await fac.getByTestId('step-save').click();
     await expect.poll(() => fac.getByTestId('unlinked-steps').innerText()).toContain('Pilot episode');
     expect(await fac.getByTestId('plan-override').innerText()).toContain('booked the studio');
+    expect(await fac.locator('.tl-plan-idea', { hasText: texts[2] }).getByTestId('plan-serves').allInnerTexts()).toEqual(['Strategic fit']);
+    await fac.getByTestId('plan-metrics').scrollIntoViewIfNeeded();
     await shot(fac, '3-plan-metrics');
+    await fac.getByTestId('plan-override').scrollIntoViewIfNeeded();
+    await shot(fac, '3b-plan-override');
+    await phone.reload();
+    await phone.getByTestId('phase-banner').waitFor();
+    await openTab(phone, 'Plan');
+    await phone.getByTestId('plan-override').scrollIntoViewIfNeeded();
+    await shot(phone, '3-plan-override-390');
 
     // Review: recorded before any review date (there is none), then the strategy check.
     await f({ type: 'setPhase', phase: 'review' });
@@ -202,14 +236,29 @@ describe('the strategy bridge in Chromium', () => {
     expect(again?.split('#')[0]).toBe(link?.split('#')[0]);
     const control = await serverDoc(s.sessionId, 'control');
     expect(readFollowUps(control)).toHaveLength(1);
+    // Another follow-up is asked for explicitly and needs its own strategy check.
+    await fac.getByTestId('another-follow-up').click();
+    const ask = fac.getByRole('form', { name: 'Strategy check' });
+    await expect.poll(() => ask.getByRole('heading').innerText()).toBe('Another follow-up: check the strategy again');
+    expect(await ask.getByTestId('start-follow-up').isDisabled()).toBe(true);
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    expect(await ask.count()).toBe(0);
+    expect(readFollowUps(control)).toHaveLength(1);
+    await fac.getByTestId('another-follow-up').click();
+    await ask.getByTestId('strategy-keep').click();
+    await ask.getByTestId('strategy-reason').fill('A second team runs the partner track');
+    await shot(fac, '4b-another-follow-up');
+    await ask.getByTestId('start-follow-up').click();
+    await waitFor(() => readFollowUps(control).length === 2, 'a second follow-up');
+    await expect.poll(() => fac.getByTestId('follow-up-link').getByRole('link').getAttribute('href')).not.toBe(again);
 
     // The follow-up session opens with the strategy check in its brief.
     const next = await openBoard(link as string);
     await expect.poll(() => next.getByTestId('opening-strategy-check').innerText()).toMatch(/Adjust it[\s\S]*Shortlists need exports/);
     await shot(next, '5-follow-up-opens-with-check');
-    const phone = await openBoard(link as string, { width: 390, height: 844 });
-    await phone.waitForTimeout(300);
-    await shot(phone, '5-follow-up-opens-with-check-390');
+    const nextPhone = await openBoard(link as string, { width: 390, height: 844 });
+    await nextPhone.waitForTimeout(300);
+    await shot(nextPhone, '5-follow-up-opens-with-check-390');
     const nextId = (link as string).split('/s/')[1]?.split('#')[0] as string;
     expect(readBriefHistory(await serverDoc(nextId, 'control')).map((c) => c.verdict)).toEqual(['adjust']);
   });

@@ -7,7 +7,9 @@ import { Field } from './Field.tsx';
 
 export const VERDICT_LABEL: Record<Verdict, string> = { keep: 'Keep', park: 'Park', drop: 'Drop' };
 
-const score = (n: number) => n.toFixed(1);
+/** Weighted scores and the median to two places, as the select row and the server's refusal print them; criterion means to one. */
+const weighted = (n: number) => n.toFixed(2);
+const mean = (n: number) => n.toFixed(1);
 
 /** A decision as the select list shows it: verdict, initiative, criteria served, rationale, and an override said out loud. */
 export function DecisionNote({ decision }: { decision: Decision }) {
@@ -53,17 +55,17 @@ function KeepEvidenceBox({ idea, tallies }: { idea: Idea; tallies: readonly Tall
         <strong>{ev.votes}</strong> {ev.votes === 1 ? 'vote' : 'votes'}
         {ev.score !== null && (
           <>
-            {' · '}score <strong>{score(ev.score)}</strong>/5
+            {' · '}score <strong>{weighted(ev.score)}</strong>/5
           </>
         )}
-        {ev.median !== null && <span className="tl-muted"> (median of scored ideas {score(ev.median)})</span>}
+        {ev.median !== null && <span className="tl-muted"> (median of scored ideas {weighted(ev.median)})</span>}
       </p>
       {tally && criteria.some((c) => tally.criterionMeans[c.id] !== undefined) && (
         <ul className="tl-keep-scores">
           {criteria.map((c) =>
             tally.criterionMeans[c.id] === undefined ? null : (
               <li key={c.id}>
-                {c.name} ×{c.weight}: {score(tally.criterionMeans[c.id] as number)}
+                {c.name} ×{c.weight}: {mean(tally.criterionMeans[c.id] as number)}
               </li>
             ),
           )}

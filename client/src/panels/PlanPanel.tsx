@@ -189,7 +189,9 @@ function PlanGaps({ plan }: { plan: Plan }) {
 
 function PlanIdeaBlock({ idea }: { idea: PlanIdea }) {
   const { you } = useSession();
+  const { brief } = useControl();
   const [adding, setAdding] = useState(false);
+  const serves = (brief?.decisionRule.criteria ?? []).filter((c) => idea.decision.servesCriteria.includes(c.id));
   const canAdd = you.role === 'facilitator' || you.role === 'participant';
   return (
     <article className="tl-plan-idea" data-idea-id={idea.id} data-has-gap={idea.steps.length === 0}>
@@ -198,6 +200,11 @@ function PlanIdeaBlock({ idea }: { idea: PlanIdea }) {
         <span className="tl-verdict" data-verdict="keep">
           Kept
         </span>{' '}
+        {serves.map((c) => (
+          <span key={c.id} className="tl-tag tl-tag-criterion" data-testid="plan-serves">
+            {c.name}
+          </span>
+        ))}{' '}
         {idea.decision.rationale}
         <span className="tl-muted"> — {idea.decision.decidedByName}</span>
       </p>

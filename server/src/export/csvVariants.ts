@@ -1,5 +1,5 @@
 import type { ExportInitiative, ExportKeptIdea, ExportStep, PlanExport } from '@throughline/shared';
-import { chainLines, formatOutputs, formatScore, oneLine, stepInitiative, stepTitle } from './exportText.ts';
+import { chainLines, formatOutputs, formatScore, formatServes, oneLine, stepInitiative, stepTitle } from './exportText.ts';
 
 /** What one CSV row is about: a next step with its chain. */
 export interface StepRow {
@@ -20,9 +20,12 @@ const CHAIN_COLUMNS: readonly CsvColumn[] = [
   ['Initiative', (r) => stepInitiative(r.plan, r.initiative, r.step)],
   ['Idea', (r) => r.idea.text],
   ['Rationale', (r) => r.idea.decision.rationale],
+  ['Serves Criteria', (r) => formatServes(r.idea)],
+  ['Override Reason', (r) => (r.idea.decision.override ? r.idea.decision.overrideReason || '(no reason recorded)' : '')],
   ['Outputs', (r) => formatOutputs(r.step)],
   ['Measure', (r) => r.step.successCheck.measure],
   ['Target', (r) => r.step.successCheck.target],
+  ['Feeds Metric', (r) => r.step.successCheck.metric ?? ''],
   ['Review Date', (r) => r.step.successCheck.reviewDate ?? ''],
   ['Work Type', (r) => r.step.workType],
   ['Step Status', (r) => r.step.status],

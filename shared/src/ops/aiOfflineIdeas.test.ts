@@ -116,3 +116,24 @@ describe('initiatives across a batch', () => {
     for (const init of brief.initiatives) expect(counts.get(init.id)).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('ideas that read as ideas, not a template list', () => {
+  const byName = (name: string) => SAMPLE_BRIEFS.find((b) => b.name === name) as OfflineIdeaInput['brief'];
+
+  it('never borrows an analogy from the field the brief is about', () => {
+    const analogies = (b: OfflineIdeaInput['brief']) =>
+      [1, 2, 3].flatMap((seed) => generateOfflineIdeas({ brief: b, count: 50, lens: 'analogy', seed })).map((i) => i.text);
+    // The museum-tour analogy is on offer to an invoicing app, not to a museum.
+    expect(analogies(byName('invoicing retention')).some((t) => /museum/i.test(t))).toBe(true);
+    expect(analogies(byName('museum visits')).filter((t) => /museum/i.test(t))).toEqual([]);
+  });
+
+  it('names the initiative in the text of several of the first ten ideas, and files each under the one it names', () => {
+    for (const b of SAMPLE_BRIEFS.filter((x) => x.initiatives.length > 0)) {
+      const ideas = generateOfflineIdeas({ brief: b, count: 10, lens: null, seed: 1 });
+      const naming = ideas.filter((i) => b.initiatives.some((init) => i.text.includes(`"${init.title}"`)));
+      expect(naming.length, b.name).toBeGreaterThanOrEqual(3);
+      for (const i of naming) expect(i.text).toContain(`"${b.initiatives.find((x) => x.id === i.initiativeId)?.title}"`);
+    }
+  });
+});

@@ -19,7 +19,7 @@ export interface OfflineIdeaInput {
 }
 
 /** The label shown as the generator and model of offline ideas, so nobody mistakes them for a model's. */
-export const OFFLINE_GENERATOR = { id: 'offline', model: 'throughline-lenses-2' } as const;
+export const OFFLINE_GENERATOR = { id: 'offline', model: 'throughline-lenses-3' } as const;
 
 /**
  * A deterministic, dependency-free idea generator. It reads the brief
@@ -43,20 +43,21 @@ export function* offlineIdeas(input: OfflineIdeaInput): Generator<GeneratedIdea>
   const sense = understandBrief(input.brief);
   const words = wordsFrom(sense, input.riff ? riffPhrase(input.riff) : null);
   const lenses = input.lens ? [input.lens] : shuffle([...LENS_IDS], rng);
-  const queues = lenses.map((lens) => {
+  const queues = lenses.map((lens, k) => {
     const all = lensMoves(lens, words);
-    // A riff asks for ideas about the riffed text: those lead, each group shuffled by seed.
+    // A riff asks for ideas about the riffed text: those lead. Then moves written for an initiative take
+    // turns with general ones (half the lenses open with each), so a batch is about the initiatives
+    // without reading as one template. Each group is shuffled by seed.
     const lead = all.filter((m) => m.riff);
-    return {
-      lens,
-      items: [
-        ...shuffle(lead, rng),
-        ...shuffle(
-          all.filter((m) => !lead.includes(m)),
-          rng,
-        ),
-      ],
-    };
+    const named = shuffle(
+      all.filter((m) => !m.riff && m.initiativeId),
+      rng,
+    );
+    const general = shuffle(
+      all.filter((m) => !m.riff && !m.initiativeId),
+      rng,
+    );
+    return { lens, items: [...shuffle(lead, rng), ...interleave(k % 2 ? [general, named] : [named, general])] };
   });
   // Words every idea carries (the audience, the metric) say nothing about which initiative it serves.
   const everywhere = contentWords(`${words.aud} ${words.metric} ${words.outcome}`);
@@ -126,6 +127,16 @@ export function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** a0, b0, a1, b1, …, then the rest of the longer list. */
+function interleave<T>([a, b]: [T[], T[]]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (i < a.length) out.push(a[i] as T);
+    if (i < b.length) out.push(b[i] as T);
+  }
+  return out;
 }
 
 function shuffle<T>(xs: T[], rng: () => number): T[] {

@@ -58,6 +58,78 @@ export const GOOD_BRIEFS: Record<string, BriefInput> = {
     horizon: 'by end of March 2027',
     initiatives: [],
   },
+  // The audience is managers, and product metrics count what they do: neither is authority nor output.
+  groceryProduct: {
+    title: 'Less waste',
+    objective: 'Help store managers at regional grocers cut waste by deciding stock faster',
+    audience: 'Store managers at regional grocery chains with 10-50 stores',
+    constraints: [
+      'Work with the existing POS integrations',
+      'No new hardware',
+      'The two owners, Amélie and Théo, run the pilot themselves',
+    ],
+    decisionRule: {
+      rule: 'Pick the best ideas for managers that decide the daily order in under a minute',
+      criteria: [
+        { name: 'Speed', description: 'Saves managers time on the daily order', weight: 3 },
+        { name: 'Effort', description: 'One sprint or less', weight: 1 },
+      ],
+    },
+    successMetrics: [
+      { name: 'Waste as a share of stock', target: '-20%' },
+      { name: 'Tasks completed by store managers in the app', target: '80%' },
+    ],
+    horizon: 'until the spring release',
+    initiatives: [],
+  },
+  frenchBakery: {
+    title: 'Commandes régulières',
+    objective: 'Fidéliser les familles du quartier en transformant les commandes ponctuelles en abonnements hebdomadaires',
+    audience: 'Familles et responsables de bureau à moins de 3 km de nos deux boulangeries lyonnaises',
+    constraints: ['Pas de remises ni de coupons', 'Budget inférieur à 2 000 €', 'Les deux gérants font tout eux-mêmes'],
+    decisionRule: {
+      rule: 'Privilégier les idées qui créent une habitude de commande sans baisser les prix',
+      criteria: [
+        { name: 'Habitude', description: 'Crée une commande récurrente', weight: 3 },
+        { name: 'Coût', description: 'Moins de 200 € à tester', weight: 1 },
+      ],
+    },
+    successMetrics: [{ name: 'Clients commandant deux fois par mois', target: '+25 %' }],
+    horizon: 'prochain trimestre',
+    initiatives: [],
+  },
+  germanAgency: {
+    title: 'Bindung',
+    objective: 'Neue Agenturkunden im ersten Monat halten, indem die Wochenplanung schneller wird als eine Tabelle',
+    audience: 'Inhaber von Agenturen mit 5 bis 20 Mitarbeitenden in den ersten 60 Tagen',
+    constraints: ['Keine Preisänderungen in diesem Halbjahr', 'Nur zwei Entwickler'],
+    decisionRule: {
+      rule: 'Wir wählen, was den häufigsten Kündigungsgrund beseitigt, günstigstes zuerst',
+      criteria: [
+        { name: 'Kündigungsgrund', description: 'Adressiert einen Grund aus Exit-Interviews', weight: 3 },
+        { name: 'Aufwand', description: 'Passt in zwei Sprints', weight: 1 },
+      ],
+    },
+    successMetrics: [{ name: 'Bindung im zweiten Monat', target: '55 %' }],
+    horizon: 'bis Jahresende',
+    initiatives: [],
+  },
+  japaneseEnterprise: {
+    title: '大企業の検討',
+    objective: 'ガバナンスを重視する大企業の購買担当者の検討候補に入る',
+    audience: '従業員500人以上の企業のIT責任者',
+    constraints: ['第3四半期まで有料広告なし'],
+    decisionRule: {
+      rule: '今期中に大企業の検討を低コストで前進させるアイデアを優先する',
+      criteria: [
+        { name: '戦略適合', description: '候補リスト入りに近づける', weight: 3 },
+        { name: 'コスト', description: '20万円以下で試せる', weight: 1 },
+      ],
+    },
+    successMetrics: [{ name: '大企業の候補リスト入り率', target: '30%' }],
+    horizon: '来期',
+    initiatives: [],
+  },
 };
 
 const codes = (b: Partial<BriefInput>) => checkBrief(b).map((w) => w.code);
@@ -76,7 +148,28 @@ describe('horizon-no-period', () => {
     expect(w?.code).toBe('horizon-no-period');
     expect(w?.suggestion).toMatch(/H1 2027/);
   });
-  it.each(['H1 2027', 'next two quarters', 'this year', 'by end of March', 'Q3', '90 days', 'before summer'])('accepts "%s"', (h) => {
+  it.each(['bientôt', 'bald', 'pronto', 'à long terme'])('flags "%s" in other languages too', (h) => {
+    expect(checkHorizon(h)?.code).toBe('horizon-no-period');
+  });
+  it.each([
+    'H1 2027',
+    'next two quarters',
+    'this year',
+    'by end of March',
+    'Q3',
+    '90 days',
+    'before summer',
+    'prochain trimestre',
+    "d'ici la fin de l'année",
+    'nächstes Quartal',
+    'bis Quartalsende',
+    'próximo semestre',
+    'este año',
+    'komend kwartaal',
+    '来期',
+    '下个季度',
+    '다음 분기',
+  ])('accepts "%s"', (h) => {
     expect(checkHorizon(h)).toBeNull();
   });
   it('reaches checkBrief on the horizon field', () => {
@@ -86,24 +179,44 @@ describe('horizon-no-period', () => {
 });
 
 describe('rule-popularity and rule-authority', () => {
-  it.each(['best ideas', 'Pick the best ideas', 'Most votes wins', 'the most popular ones', 'Go with what the team likes', 'Gut feeling'])(
-    'flags "%s" as popularity',
-    (r) => {
-      const w = checkRule(r);
-      expect(w?.code).toBe('rule-popularity');
-      expect(w?.suggestion).toMatch(/Prefer ideas/);
-    },
-  );
-  it.each(['Pick what the CEO likes', 'Whatever leadership wants', 'Ideas approved by the CMO', 'HiPPO decides'])(
-    'flags "%s" as authority',
-    (r) => {
-      expect(checkRule(r)?.code).toBe('rule-authority');
-    },
-  );
+  it("suggests a rule about the brief's own audience", () => {
+    expect(checkRule('best ideas', 'HR leaders at mid-size companies')?.suggestion).toContain(
+      '"Prefer ideas that reach HR leaders at mid-size companies within the horizon',
+    );
+  });
+  it.each([
+    'best ideas',
+    'Pick the best ideas',
+    'The best ideas in the room',
+    'Our favourite ideas for IT leads',
+    'Most votes wins',
+    'the most popular ones',
+    'Go with what the team likes',
+    'Gut feeling',
+  ])('flags "%s" as popularity', (r) => {
+    const w = checkRule(r);
+    expect(w?.code).toBe('rule-popularity');
+    expect(w?.suggestion).toMatch(/Prefer ideas/);
+  });
+  it.each([
+    'Pick what the CEO likes',
+    'Whatever leadership wants',
+    'Ideas approved by the CMO',
+    'HiPPO decides',
+    'The CEO decides',
+    "Our director's call",
+    'Whatever my manager prefers',
+  ])('flags "%s" as authority', (r) => {
+    expect(checkRule(r)?.code).toBe('rule-authority');
+  });
   it.each([
     'Prefer ideas that move enterprise consideration this quarter at low cost',
     'Keep the ideas that best serve IT leads within budget',
     'Choose what removes the biggest reason agencies churn',
+    'Prefer ideas that help store managers decide faster',
+    'Back ideas the board can fund from the existing budget',
+    'Pick the best ideas for IT leads that fit the budget',
+    'Keep the strongest ideas against our three criteria',
   ])('accepts "%s"', (r) => {
     expect(checkRule(r)).toBeNull();
   });
@@ -117,6 +230,7 @@ describe('metric-output', () => {
     'Emails sent',
     'Features shipped per sprint',
     'Blog posts',
+    'Number of posts published by the content team',
   ])('flags "%s"', (m) => {
     const w = checkMetricOutput(m, 2);
     expect(w?.code).toBe('metric-output');
@@ -130,6 +244,8 @@ describe('metric-output', () => {
     'Share of enterprise shortlists',
     'Trial-to-paid conversion',
     'Meetings booked with IT leads',
+    'Tasks completed by store managers in the app',
+    'Emails sent by users to their clients',
   ])('accepts "%s"', (m) => {
     expect(checkMetricOutput(m, 0)).toBeNull();
   });
@@ -159,6 +275,15 @@ describe('criterion-undescribed', () => {
     ]);
     expect(ws[0]?.message).toMatch(/"good"/);
     expect(ws[0]?.suggestion).toMatch(/what a 5 looks like/);
+    // The example speaks of this brief's audience, and of effort for a cost-like criterion.
+    expect(ws[0]?.suggestion).toContain('"good: 5 = clearly moves IT leads at 500+ person companies toward the objective');
+    const effort = checkBrief({
+      ...GOOD_BRIEFS.enterpriseMarketing,
+      decisionRule: { rule: 'x y z', criteria: [{ name: 'Effort', weight: 1 }] },
+    });
+    expect(effort.find((w) => w.code === 'criterion-undescribed')?.suggestion).toContain(
+      '"Effort: 5 = one person can try it within a week',
+    );
   });
 });
 
@@ -178,6 +303,7 @@ describe('constraint-tactic', () => {
     'Ship inside the current release train',
     'Launch nothing before legal review',
     'Test only with existing customers',
+    'The two owners, Amélie and Théo, run everything themselves',
   ])('accepts the limit "%s"', (c) => {
     expect(checkConstraint(c, 0)).toBeNull();
   });

@@ -49,15 +49,45 @@ export function tacticClauses(text: string): string[] {
     .filter((c) => c && TACTIC_VERBS.some((v) => c === v || c.startsWith(`${v} `)));
 }
 
+/** Whether `text` opens with a tactic verb, as a thing to do does ("Launch a podcast…"). */
+export const startsWithTactic = (text: string): boolean => {
+  const lower = text
+    .trim()
+    .toLowerCase()
+    .replace(/^[-•*\s]+/, '');
+  return TACTIC_VERBS.some((v) => lower === v || lower.startsWith(`${v} `));
+};
+
 /** Counts tactic clauses: "launch a webinar, test paid search and publish pages" → 3. */
 export const countTacticClauses = (text: string): number => tacticClauses(text).length;
 
 const MONTHS =
   'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december';
+/**
+ * Period words in the languages teams write briefs in besides English (French, German, Spanish,
+ * Portuguese, Italian, Dutch): a "prochain trimestre" is as bounded as a "next quarter".
+ * German compounds (Jahresende, Quartalsende) are matched by stem below.
+ */
+const PERIOD_WORDS_INTL = [
+  'jours?|semaines?|mois|trimestres?|semestres?|ans|années?|été|hiver|printemps|automne|fin|janvier|février|avril|juin|juillet|août|septembre|octobre|novembre|décembre|deux|trois|quatre|douze',
+  'tage?n?|wochen?|monate?n?|sommer|frühling|herbst|ende|januar|februar|märz|juni|juli|oktober|dezember|zwei|drei|vier|sechs|zwölf',
+  'días?|semanas?|mes|meses|años?|verano|invierno|primavera|otoño|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|dos|tres|cuatro|seis|doce',
+  'dias?|mês|anos?|verão|outono|fim|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|dois|três',
+  'giorni|settimane?|mesi|mese|anno|anni|estate|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|tre|sei',
+  'dagen|weken|maand(en)?|kwartaal|jaar|zomer|lente|herfst|eind|einde|twee|drie|zes',
+].join('|');
+const NOT_LETTER_BEFORE = '(?<![\\p{L}\\p{N}])';
 /** Anything that bounds a period: a number, a calendar word, a quarter or half, a season, an end. */
 const PERIOD = new RegExp(
-  `\\d|\\b(${MONTHS}|days?|weeks?|fortnights?|months?|quarters?|years?|sprints?|semesters?|seasons?|halves|half|q[1-4]|h[12]|fy\\d*|spring|summer|autumn|fall|winter|christmas|eoy|eoq|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen)\\b`,
-  'i',
+  [
+    '\\d',
+    `${NOT_LETTER_BEFORE}(${MONTHS}|days?|weeks?|fortnights?|months?|quarters?|years?|sprints?|semesters?|seasons?|halves|half|q[1-4]|h[12]|fy\\d*|spring|summer|autumn|fall|winter|christmas|eoy|eoq|end|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|${PERIOD_WORDS_INTL})(?!\\p{L})`,
+    // German builds compounds on these stems: Jahresende, Quartalsende, Halbjahr.
+    `${NOT_LETTER_BEFORE}(jahr|quartal|halbjahr|monats)`,
+    // Chinese, Japanese and Korean name periods with these characters: 来期, 下个季度, 今年度, 3개월, 다음 분기.
+    '[年月週周日期季]|분기|개월|[년월주]',
+  ].join('|'),
+  'iu',
 );
 
 /** A horizon with no period ("soon", "ASAP", "long term") cannot be judged: the strategy never comes due. */
@@ -72,37 +102,56 @@ export function checkHorizon(horizon: string): BriefWarning | null {
   };
 }
 
+/**
+ * What follows "the best ideas" when the rule gives a basis ("best ideas for IT leads that fit the
+ * budget", "strongest ideas against our criteria"): then "best" is defined, not left to the dots.
+ */
+const BASIS = '(?!\\s+(for|that|which|who|against|on|within|under|given|according|in terms of|measured|judged|scored against|serving)\\b)';
 /** Rules that let the count of dots decide, or say "best" with no basis (which ends in the same place). */
 const POPULARITY = [
   /\bmost (votes|voted|dots|popular|liked|likes|upvotes?)\b/i,
   /\b(top|highest|best)[- ](voted|rated|scored by votes)\b/i,
   /\b(popular vote|majority (vote|wins|rules)|whatever (wins|gets)|show of hands)\b/i,
-  /\b(the )?(best|good|great|strongest|coolest|favou?rite) (ideas?|ones?|options?)\b/i,
-  /^(the )?best\.?$/i,
-  /\bwhat(ever)? (the team|everyone|people|we) (likes?|love|prefers?|wants?)\b/i,
+  new RegExp(`\\b(the )?(best|good|great|strongest|top) (ideas?|ones?|options?)\\b${BASIS}`, 'i'),
+  /\b(coolest|favou?rite) (ideas?|ones?|options?)\b/i,
+  /^(pick |choose |take )?(the )?best\.?$/i,
+  /\bwhat(ever)? (the team|everyone|everybody|we) (likes?|loves?|prefers?|wants?)\b/i,
   /\b(gut feel(ing)?|what feels right)\b/i,
 ];
 
+/**
+ * People whose taste a rule may defer to. Managers, directors and owners are also who many products
+ * serve ("help store managers decide faster"), so they count only as "my/our manager".
+ */
 const AUTHORITY_ROLE =
-  '(the )?(ceo|cmo|cto|coo|cfo|cpo|founders?|boss|hippo|leadership|management|execs?|executives?|vps?|directors?|managers?|stakeholders?|board|owner|head of [a-z]+)';
-/** Rules that defer to a person's taste: "what the CEO likes", "approved by leadership". */
+  '((the |our |my )?(ceo|cmo|cto|coo|cfo|cpo|founders?|boss|hippo|leadership|senior leadership|management|execs?|executives?|c-suite|vps?|board)|(my|our) (managers?|directors?|owners?|stakeholders?|head of [a-z]+))';
+const TASTE_VERB = '(likes?|loves?|wants?|prefers?|says?|picks?|chooses?|decides?|favou?rs?|approves?|signs? off)';
+/** Rules that defer to a person's taste: "what the CEO likes", "approved by leadership", "the CEO decides". */
 const AUTHORITY = [
-  new RegExp(`\\b${AUTHORITY_ROLE} (likes?|loves?|wants?|prefers?|says?|picks?|chooses?|decides?|favou?rs?|approves?|signs? off)\\b`, 'i'),
+  new RegExp(`\\b(what(ever)?|whichever|anything|ideas?|ones?|options?) ${AUTHORITY_ROLE} ${TASTE_VERB}\\b`, 'i'),
+  new RegExp(`^(let |ask )?${AUTHORITY_ROLE} ${TASTE_VERB}\\b`, 'i'),
   new RegExp(`\\b(liked|loved|wanted|preferred|picked|chosen|approved|favou?red|signed off) by ${AUTHORITY_ROLE}\\b`, 'i'),
+  new RegExp(`\\b${AUTHORITY_ROLE}('s|’s)? (call|choice|pick|preference|say|final say|favou?rites?|pet (ideas?|projects?))\\b`, 'i'),
   /\bhippo\b/i,
 ];
 
-/** A decision rule must choose on the strategy's terms, not on popularity or on someone's taste. */
-export function checkRule(rule: string): BriefWarning | null {
+/** The brief's own audience for an example, when it names one ("IT leads" otherwise). */
+const whoOf = (audience?: string) => audience?.trim().replace(/\.$/, '') || 'IT leads';
+
+/**
+ * A decision rule must choose on the strategy's terms, not on popularity or on someone's taste.
+ * `audience` (the brief's) makes the suggested rule one this team could adopt as written.
+ */
+export function checkRule(rule: string, audience?: string): BriefWarning | null {
   const text = rule.trim();
+  const example = `"Prefer ideas that reach ${whoOf(audience)} within the horizon and cost little to test"`;
   if (!text) return null;
   if (AUTHORITY.some((r) => r.test(text))) {
     return {
       field: 'decisionRule.rule',
       code: 'rule-authority',
       message: `"${text}" defers to one person's taste: the team will guess what they like instead of judging ideas against the objective.`,
-      suggestion:
-        'Write down what that person would judge by, as a rule anyone can apply, e.g. "Prefer ideas that move enterprise consideration this quarter at low cost".',
+      suggestion: `Write down what that person would judge by, as a rule anyone can apply, e.g. ${example}.`,
     };
   }
   if (POPULARITY.some((r) => r.test(text))) {
@@ -110,11 +159,24 @@ export function checkRule(rule: string): BriefWarning | null {
       field: 'decisionRule.rule',
       code: 'rule-popularity',
       message: `"${text}" lets popularity decide: "best" with no basis ends as whatever gets the most dots.`,
-      suggestion:
-        'Say what makes an idea best for this objective, e.g. "Prefer ideas that reach IT leads within the horizon and cost little to test"; use votes as input, not as the rule.',
+      suggestion: `Say what makes an idea best for this objective, e.g. ${example}; use votes as input, not as the rule.`,
     };
   }
   return null;
+}
+
+/** Criteria that measure what an idea costs rather than what it achieves: their 5 is the cheap end. */
+const COST_CRITERION = /\b(effort|cost|costs|time|risk|complexity|budget|spend|price|feasibility|ease)\b/i;
+
+/**
+ * The criterion's own scale as an example: what a 5 and a 1 mean, for this
+ * brief's audience (or, for a cost-like criterion, in effort).
+ */
+export function criterionExample(name: string, audience?: string): string {
+  const n = name.trim();
+  return COST_CRITERION.test(n)
+    ? `"${n}: 5 = one person can try it within a week; 1 = needs more than a quarter or new budget"`
+    : `"${n}: 5 = clearly moves ${whoOf(audience)} toward the objective within the horizon; 1 = no visible effect"`;
 }
 
 /** Things a team makes or does: counting them measures effort, not whether the strategy worked. */
@@ -131,13 +193,20 @@ const OUTPUT_METRICS = [
 ];
 
 /**
+ * "Tasks completed by store managers", "emails sent by users": done by someone other than the team,
+ * so an outcome (the product's use), not an output. "Posts published by the team" stays an output.
+ */
+const DONE_BY_AUDIENCE =
+  /\bby (?!(the |our |each |every )?([a-z-]+ )?(team|teams|us|we|staff|engineers?|writers?|marketers?|editors?|designers?|developers?|agency|agencies|freelancers?|contractors?)\b)[a-z]/i;
+
+/**
  * A success metric that counts outputs ("number of posts published") can
  * hit its target while the strategy fails. Outcomes are what people other
  * than the team do: buy, stay, shortlist, sign up.
  */
 export function checkMetricOutput(name: string, i: number): BriefWarning | null {
   const text = name.trim();
-  if (!text || !OUTPUT_METRICS.some((r) => r.test(text))) return null;
+  if (!text || !OUTPUT_METRICS.some((r) => r.test(text)) || DONE_BY_AUDIENCE.test(text)) return null;
   return {
     field: `successMetrics.${i}`,
     code: 'metric-output',
@@ -159,6 +228,8 @@ const LIMIT_MARKERS =
 export function checkConstraint(constraint: string, i: number): BriefWarning | null {
   const text = constraint.trim();
   const clauses = tacticClauses(text);
+  // A constraint that opens with its subject ("The two owners, Amélie and Théo, run everything") describes a limit.
+  if (clauses.length === 0 || !startsWithTactic(text)) return null;
   // "Ship inside the current release train" starts like a tactic but bounds one: every tactic clause must carry a limit.
   if (clauses.every((c) => LIMIT_MARKERS.test(c))) return null;
   const tactics = clauses.length;

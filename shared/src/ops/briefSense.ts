@@ -10,6 +10,8 @@ import { type ConstraintSense, senseConstraint } from './constraintSense.ts';
 export interface BriefSense {
   /** Whether the brief is about a software product (an app, a platform, an API…). */
   digital: boolean;
+  /** Content words of the objective, audience and initiatives: what the brief is about (an analogy from that very field is no analogy). */
+  topics: ReadonlySet<string>;
   audience: AudienceSense;
   objective: ObjectiveSense;
   constraints: ConstraintSense[];
@@ -57,6 +59,7 @@ export function understandBrief(brief: BriefForSense): BriefSense {
   objective.outcome = objective.outcome.replace(`more ${audience.short} `, 'more of them ');
   return {
     digital: DIGITAL.test(about),
+    topics: contentWords(about),
     audience,
     objective,
     constraints: brief.constraints.map(senseConstraint),

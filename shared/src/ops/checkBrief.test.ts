@@ -26,6 +26,13 @@ describe('checkBrief', () => {
     expect(w?.suggestion).toMatch(/Win consideration/);
   });
 
+  it('counts Chinese and Japanese words by characters and matches vague phrases as whole words', () => {
+    expect(codes({ ...strong, objective: '提高知名度' })).toContain('objective-vague');
+    expect(codes({ ...strong, objective: 'ガバナンスを重視する大企業の購買担当者の検討候補に入る' })).toEqual([]);
+    expect(codes({ ...strong, objective: 'Optimiser les tournées de livraison des boulangeries lyonnaises' })).toEqual([]);
+    expect(codes({ ...strong, objective: 'maximise our reach and grow the business' })).toContain('objective-vague');
+  });
+
   it('flags a list of tactics posing as strategy', () => {
     const ws = checkBrief({ ...strong, objective: 'launch a webinar, test paid search and publish comparison pages' });
     expect(ws[0]?.code).toBe('objective-tactics');

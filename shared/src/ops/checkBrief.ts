@@ -1,5 +1,5 @@
 import type { BriefInput } from '../model/brief.ts';
-import { checkConstraint, checkHorizon, checkMetricOutput, checkRule, countTacticClauses } from './briefRules.ts';
+import { checkConstraint, checkHorizon, checkMetricOutput, checkRule, countTacticClauses, criterionExample } from './briefRules.ts';
 
 export { countTacticClauses };
 
@@ -71,7 +71,16 @@ const CHOICE_MARKERS =
 
 const VAGUE_AUDIENCES = /^(everyone|everybody|all|all users|users|customers|people|the public|the market|anyone)\.?$/i;
 
-const words = (s: string) => s.trim().split(/\s+/).filter(Boolean);
+/** Chinese and Japanese write no spaces between words: about two characters make one. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const wordCount = (s: string) =>
+  s
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .reduce((n, w) => n + Math.max(1, Math.floor((w.match(CJK)?.length ?? 0) / 2)), 0);
+/** Whole-word matches only: "optimiser" (French) is not "optimise", "improvement" is not "improve". */
+const hasPhrase = (lower: string, p: string) => new RegExp(`(?<![\\p{L}])${p}(?![\\p{L}])`, 'u').test(lower);
 
 function checkObjective(objective: string, out: BriefWarning[]) {
   const text = objective.trim();
@@ -88,8 +97,8 @@ function checkObjective(objective: string, out: BriefWarning[]) {
     return;
   }
   const lower = text.toLowerCase();
-  const vaguePhrase = VAGUE_PHRASES.find((p) => lower.includes(p));
-  const tooShort = words(text).length < 5;
+  const vaguePhrase = VAGUE_PHRASES.find((p) => hasPhrase(lower, p));
+  const tooShort = wordCount(text) < 5;
   const noChoice = !CHOICE_MARKERS.test(text) && !/\d/.test(text);
   if (tooShort || (vaguePhrase && noChoice)) {
     out.push({
@@ -110,6 +119,8 @@ export function checkBrief(brief: Partial<BriefInput>): BriefWarning[] {
   checkObjective(brief.objective ?? '', out);
 
   const audience = (brief.audience ?? '').trim();
+  // Suggestions quote the brief's own audience, unless it is one the check calls vague.
+  const exampleAudience = audience && !VAGUE_AUDIENCES.test(audience) ? audience : undefined;
   if (audience && VAGUE_AUDIENCES.test(audience)) {
     out.push({
       field: 'audience',
@@ -142,7 +153,7 @@ export function checkBrief(brief: Partial<BriefInput>): BriefWarning[] {
         'Write one line the team will choose by, e.g. "Prefer ideas that move enterprise consideration this quarter at low cost".',
     });
   } else {
-    const w = checkRule(rule.rule);
+    const w = checkRule(rule.rule, exampleAudience);
     if (w) out.push(w);
   }
   const criteria = rule?.criteria ?? [];
@@ -167,7 +178,7 @@ export function checkBrief(brief: Partial<BriefInput>): BriefWarning[] {
       field: `decisionRule.criteria.${i}.description`,
       code: 'criterion-undescribed',
       message: `"${c.name.trim()}" has no description: five people will score it five different ways.`,
-      suggestion: `Say what a 5 looks like against the objective, e.g. "${c.name.trim()}: moves enterprise buyers toward a shortlist within the horizon".`,
+      suggestion: `Say what a 5 looks like (and a 1), so everyone scores the same way, e.g. ${criterionExample(c.name, exampleAudience)}.`,
     });
   });
 

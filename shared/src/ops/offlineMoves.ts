@@ -24,6 +24,8 @@ export interface Words {
   /** Whether the audience meet us at work, and whether the product is software: some moves only fit then. */
   atWork: boolean;
   digital: boolean;
+  /** What the brief is about (content words), so an analogy is never borrowed from the brief's own field. */
+  topics: ReadonlySet<string>;
 }
 
 /** A candidate idea; `initiativeId` is set when the move was written for one initiative. */
@@ -43,6 +45,7 @@ export const wordsFrom = (sense: BriefSense, riff: string | null): Words => ({
   riff,
   atWork: sense.audience.atWork,
   digital: sense.digital,
+  topics: sense.topics,
 });
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -51,11 +54,13 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const atWork = (text: string): Draft => ({ text, needs: 'work' });
 /** A move that assumes a digital product (screens, clicks, help pages). */
 const onScreen = (text: string): Draft => ({ text, needs: 'digital' });
-type Draft = string | { text: string; needs: 'work' | 'digital' };
+/** An analogy borrowed from `source`: pointless when the brief is about that very field (museum tours for a museum). */
+const from = (source: string, text: string): Draft => ({ text, source });
+type Draft = string | { text: string; needs?: 'work' | 'digital'; source?: string };
 
 function scamper({ aud, metric, outcome }: Words): Draft[] {
   return [
-    `Swap our generic welcome message for a short personal note from a named teammate, sent to ${aud} on their first day.`,
+    `Swap our generic welcome message for a short personal note from a named teammate, sent to ${aud} right after they first come to us.`,
     onScreen(`Replace the longest step ${aud} face today with a ready-made default they can accept in one click, ${outcome}.`),
     onScreen(`Combine the first check-in and the help pages into one guided session where ${aud} finish a real task with us.`),
     `Pair ${aud} who have just started with ones who already succeed, and give each pair fifteen minutes to compare notes.`,
@@ -83,7 +88,7 @@ function jobs({ aud, outcome }: Words): Draft[] {
     atWork(`Offer ${aud} a ten-minute version of every routine task, clearly marked, for the weeks when they have no time.`),
     `Give ${aud} a fifteen-minute second opinion from someone on our team before any decision that is hard to undo.`,
     onScreen(`Answer the questions ${aud} ask late at night with plain-language help pages written from real support conversations.`),
-    atWork(`Hand ${aud} a short script for explaining the change to a sceptical colleague, ${outcome}.`),
+    atWork(`Hand ${aud} a short script for explaining why they chose us to a sceptical colleague, ${outcome}.`),
     onScreen(`Ask five ${aud} which job they really need us for, and rebuild the first screen around the most common answer.`),
   ];
 }
@@ -108,20 +113,20 @@ function inversion({ aud, metric, outcome }: Words): Draft[] {
 
 function analogy({ aud, outcome }: Words): Draft[] {
   return [
-    `Like a good hotel concierge, give ${aud} one named contact who remembers their situation, ${outcome}.`,
+    from('hotel', `Like a good hotel concierge, give ${aud} one named contact who remembers their situation, ${outcome}.`),
     onScreen(`Borrow from video games: design a first level where ${aud} win something small within five minutes.`),
-    `Take a page from restaurants and offer ${aud} a tasting menu of three small things to try before committing.`,
+    from('restaurant', `Take a page from restaurants and offer ${aud} a tasting menu of three small ways to try us before committing.`),
     `Do what pit crews do and rehearse the first hour with ${aud} until it takes minutes, not days.`,
-    `Borrow from gyms: a thirty-day challenge with a weekly check-in that keeps ${aud} coming back, ${outcome}.`,
-    `As parcel carriers do, show ${aud} live tracking of exactly where each of their requests stands.`,
-    `Borrow from theatre previews: invite a few ${aud} to a rough preview and let them shape the final version.`,
-    `Like a bank's cooling-off period, give ${aud} fourteen days to change their mind with nothing lost.`,
-    `Copy the sports-club ladder and let ${aud} compare their progress with peers in a friendly monthly table.`,
-    `As ride-hailing services do, show ${aud} an honest estimate of time and effort before they commit.`,
-    `Borrow from museum tours: walk ${aud} through how we work, told from their point of view.`,
+    from('gym', `Borrow from gyms: a thirty-day challenge with a weekly check-in that keeps ${aud} coming back, ${outcome}.`),
+    from('parcel', `As parcel carriers do, show ${aud} live tracking of exactly where each of their requests stands.`),
+    from('theatre', `Borrow from theatre previews: invite a few ${aud} to a rough preview and let them shape the final version.`),
+    from('bank', `Like a bank's cooling-off period, give ${aud} fourteen days to change their mind with nothing lost.`),
+    atWork(`Copy the sports-club ladder and let ${aud} compare their progress with peers in a friendly monthly table.`),
+    `As ride-hailing services do, show ${aud} an honest estimate of the time and effort involved before they start.`,
+    from('museum', `Borrow from guided museum tours: walk new ${aud} past the three things most people miss, in the order they meet them.`),
     `Like an emergency number, give ${aud} one memorable way to reach a real person when something goes wrong.`,
-    `Like a corner shop that knows its regulars, greet returning ${aud} by name and remember what they chose last time.`,
-    `Borrow from wine tastings and let ${aud} compare three options side by side in a single sitting.`,
+    from('shop', `Like a corner shop that knows its regulars, greet returning ${aud} by name and remember what they chose last time.`),
+    from('wine', `Borrow from wine tastings and let ${aud} compare three options side by side in a single sitting.`),
   ];
 }
 
@@ -129,14 +134,14 @@ function firstStep({ aud, metric, outcome }: Words): Draft[] {
   return [
     `This week, pull the numbers behind ${metric} and call the three ${aud} whose figures changed the most.`,
     `By Friday, call three ${aud} who said no and ask what tipped their decision.`,
-    `Tomorrow, shadow one of the ${aud} for an hour and list every workaround they use.`,
-    `This week, sketch three versions of the offer on paper and show them to five ${aud}.`,
-    `Within a week, put up a one-page description of the idea and count how many ${aud} ask to try it.`,
+    `Tomorrow, shadow one of the ${aud} for an hour and note every moment they hesitate or give up.`,
+    `This week, sketch three versions of our main message on paper and show them to five ${aud}.`,
+    `Within a week, describe the help we plan to offer on one page and count how many ${aud} ask for it.`,
     `By Friday, collect the ten questions ${aud} ask most and answer them on a single page.`,
     `This week, map the steps ${aud} go through today and circle the slowest one.`,
     `Before the next team meeting, ask our support colleagues for the three complaints ${aud} raise most.`,
     `This week, pick one number that shows progress on ${metric} and start counting it every Monday.`,
-    `By Friday, draft the message we would send ${aud} once this is solved, and test it on two of them.`,
+    `By Friday, draft the note we would send ${aud} once we hit our ${metric} target, and test it on two of them.`,
     `This week, hold a thirty-minute call with four ${aud} and ask them to rank what matters most.`,
     `Within a week, start a small pilot with one group of ${aud} and agree what success looks like, ${outcome}.`,
     `Tomorrow, read the last twenty support conversations with ${aud} and tag what each person was trying to do.`,
@@ -236,19 +241,40 @@ const LENS_MOVES: Record<LensId, (w: Words) => Draft[]> = {
   'first-step': firstStep,
 };
 
-/** Moves written for one initiative, under the lens that suits each. */
+/**
+ * Moves written for one initiative, under the lens that suits each: they
+ * name it, so the initiative an idea serves reads in its text, not only in
+ * its label.
+ */
 function initiativeMoves(lens: LensId, { aud, initiatives }: Words): Move[] {
   const out: Move[] = [];
   for (const i of initiatives) {
     const t = `"${i.title}"`;
-    const by: Partial<Record<LensId, string[]>> = {
-      scamper: [`Strip ${t} to the single part ${aud} would miss most, and ship only that first.`],
-      'first-step': [`This week, ask three ${aud} what would make them use ${t}, then cut the plan to fit.`],
-      jobs: [`Write down the one job ${t} does for ${aud}, and drop every piece of it that does not serve that job.`],
-      inversion: [`List the ways ${t} could annoy ${aud}, then fix the top two before anyone else sees it.`],
-      'constraint-flip': [`Run ${t} for one small group of ${aud} first, with only the people and money we already have.`],
+    const by: Record<LensId, string[]> = {
+      scamper: [
+        `Strip ${t} to the single part ${aud} would miss most, and ship only that first.`,
+        `Cut ${t} to a version we could try with ${aud} next week, and let their reactions decide the rest.`,
+      ],
+      'first-step': [
+        `This week, show three ${aud} a rough outline of ${t} and note which part they react to first.`,
+        `By Friday, sketch three versions of ${t} on paper and show them to five ${aud}.`,
+        `Within a week, describe ${t} on one page, send it to twenty ${aud} and count who replies wanting more.`,
+      ],
+      jobs: [
+        `Write down the one job ${t} does for ${aud}, and drop every piece of it that does not serve that job.`,
+        `For ${t}, find the moment ${aud} feel the problem most and make our first contact land exactly then.`,
+      ],
+      inversion: [
+        `List the ways ${t} could annoy ${aud}, then fix the top two before anyone else sees it.`,
+        `Imagine ${t} has flopped with ${aud}: name the three likeliest reasons and guard against each from day one.`,
+      ],
+      'constraint-flip': [
+        `Run ${t} for one small group of ${aud} first, with only the people and money we already have.`,
+        `Give ${t} one afternoon a week for a month, and keep only the parts ${aud} noticed.`,
+      ],
+      analogy: [`Open ${t} the way restaurants do a soft launch: a few invited ${aud}, and a fix list every evening.`],
     };
-    for (const text of by[lens] ?? []) out.push({ text, initiativeId: i.id });
+    for (const text of by[lens]) out.push({ text, initiativeId: i.id });
   }
   return out;
 }
@@ -279,7 +305,10 @@ function riffMoves(lens: LensId, { aud, metric, outcome, riff }: Words): Move[] 
 
 /** Every candidate a lens can make for these words and this kind of audience and product. */
 export function lensMoves(lens: LensId, w: Words): Move[] {
-  const fits = (d: Draft) => typeof d === 'string' || (d.needs === 'work' ? w.atWork : w.digital);
+  const fits = (d: Draft) =>
+    typeof d === 'string' ||
+    ((!d.needs || (d.needs === 'work' ? w.atWork : w.digital)) &&
+      !(d.source && [...w.topics].some((t) => t.startsWith(d.source as string))));
   const general = LENS_MOVES[lens](w)
     .filter(fits)
     .map((d) => ({ text: typeof d === 'string' ? d : d.text }));
