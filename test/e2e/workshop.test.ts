@@ -29,10 +29,50 @@ interface Hook {
   drafts: { store: { canvasIdeas: { text: string }[] } } | null;
 }
 
+interface AwarenessLike {
+  getStates(): Map<number, Record<string, unknown>>;
+  on(event: 'change', fn: () => void): void;
+}
+
 const RESULTS = resolve(import.meta.dirname, '../../test-results');
-const SCREENS = '/work/screens/11';
 const SKEW_MS = 90_000;
+const SECRET = 'Secret: admin office hours';
 const step = (what: string) => process.env.E2E_STEPS && console.log(`[workshop e2e] ${what}`);
+
+/** Every WebSocket frame a page receives, so a test can say what reached a browser over the wire, not only what it drew. */
+const frames = new WeakMap<Page, Buffer[]>();
+function recordFrames(page: Page) {
+  const got: Buffer[] = [];
+  frames.set(page, got);
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => got.push(Buffer.from(f.payload))));
+}
+const heard = (page: Page, text: string) => (frames.get(page) ?? []).some((f) => f.includes(Buffer.from(text, 'utf8')));
+
+/** Runs before the page's own scripts: this browser's clock runs `ms` ahead of the real one (Date.now and new Date alike). */
+function skewClock(ms: number) {
+  const Real = Date;
+  const now = () => Real.now() + ms;
+  function Skewed(this: unknown, ...args: unknown[]) {
+    if (!new.target) return new Real(now()).toString();
+    return args.length ? new (Real as unknown as new (...a: unknown[]) => Date)(...args) : new Real(now());
+  }
+  Skewed.prototype = Real.prototype;
+  Skewed.now = now;
+  Skewed.parse = Real.parse;
+  Skewed.UTC = Real.UTC;
+  (globalThis as { Date: unknown }).Date = Skewed;
+}
+
+/** Runs before the page's own scripts: counts tones started, so a test can tell who heard the chime. */
+function countTones() {
+  const w = window as unknown as { __tones: number };
+  w.__tones = 0;
+  const start = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (this: OscillatorNode, ...a: [number?]) {
+    w.__tones++;
+    return start.apply(this, a);
+  };
+}
 
 /** The camera this page shows: board centre and zoom, as awareness carries it. */
 const cameraOn = (page: Page) =>
@@ -111,14 +151,23 @@ describe('a live workshop in Chromium', () => {
   let participantLink = '';
   beforeAll(() => {
     mkdirSync(RESULTS, { recursive: true });
-    mkdirSync(SCREENS, { recursive: true });
   });
 
   it('a facilitator starts from a template: brief pre-filled, agenda and voting settings come with it', async () => {
     const tpl = TEMPLATES[0];
     if (!tpl) throw new Error('no templates');
     fac = (await newPerson(suite.browser, suite.server.url)).page;
+    recordFrames(fac);
     await fac.goto(`${suite.server.url}/?test=1`);
+    // The start page offers every template, above the blank brief form.
+    for (const t of TEMPLATES) await fac.locator(`[data-template="${t.id}"]`).waitFor();
+    expect(
+      await fac.evaluate(() => {
+        const picker = document.querySelector('[data-testid="templates"]');
+        const form = document.querySelector('form.start-grid');
+        return !!picker && !!form && !!(picker.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING);
+      }),
+    ).toBe(true);
     await fac.locator(`[data-template="${tpl.id}"]`).click();
     await fac.getByTestId('template-chosen').waitFor();
     expect(await fac.locator('#field-objective').inputValue()).toBe(tpl.brief.objective);
@@ -147,12 +196,9 @@ describe('a live workshop in Chromium', () => {
   it('runs the room: timer, ready, follow, summon, spotlight, reactions, private brainwriting', async () => {
     const join = async (name: string, skew: number) => {
       const { context, page } = await newPerson(suite.browser, suite.server.url);
-      if (skew) {
-        await context.addInitScript((ms: number) => {
-          const real = Date.now;
-          Date.now = () => real() - ms;
-        }, skew);
-      }
+      if (skew) await context.addInitScript(skewClock, skew);
+      await context.addInitScript(countTones);
+      recordFrames(page);
       const [path, hash] = participantLink.replace(suite.server.url, '').split('#');
       await page.goto(`${suite.server.url}${path}?test=1#${hash}`);
       await page.getByLabel('Your name').fill(name);
@@ -161,9 +207,14 @@ describe('a live workshop in Chromium', () => {
       return page;
     };
     const bea = await join('Bea', 0);
+    // Cy's clock runs 90 s fast: without the serverTime correction Cy would read 3:30 where the others read 5:00.
     const cy = await join('Cy', SKEW_MS);
-    const skew = await cy.evaluate(() => performance.timeOrigin + performance.now() - Date.now());
-    expect(skew).toBeGreaterThan(SKEW_MS - 1000);
+    const skew = await cy.evaluate(() => [
+      Date.now() - (performance.timeOrigin + performance.now()),
+      Date.parse(new Date().toISOString()) - Date.now(),
+    ]);
+    expect(skew[0]).toBeGreaterThan(SKEW_MS - 1000);
+    expect(Math.abs(skew[1] ?? 99)).toBeLessThan(50);
     await fac
       .getByTestId('participants')
       .getByText('Cy')
@@ -195,7 +246,10 @@ describe('a live workshop in Chromium', () => {
     for (const p of [fac, bea, cy]) await p.getByTestId('ready-count').filter({ hasText: '1 of 2 done' }).waitFor();
     await fac.getByTestId('ready-count').click();
     expect(await fac.getByTestId('ready-who').locator('li[data-done]').innerText()).toContain('Bea');
+    expect(await fac.getByTestId('ready-who').locator('li:not([data-done])').innerText()).toContain('Cy');
     await fac.getByTestId('ready-count').click();
+    // Participants see the count, never who.
+    for (const p of [bea, cy]) expect(await p.getByTestId('ready-who').count()).toBe(0);
 
     // The template started the session in private brainwriting; the facilitator opens the board up for now.
     await bea.getByTestId('private-banner').waitFor();
@@ -241,6 +295,47 @@ describe('a live workshop in Chromium', () => {
       await waitForCamera(fac, cam);
     }
     await fac.getByTestId('following').waitFor();
+
+    step('Camera rate: Bea pans every 10 ms for 2 s; her camera reaches the facilitator at most 10 times a second');
+    await fac.evaluate(() => {
+      const w = window as unknown as { __throughline?: { provider: { awareness: AwarenessLike } }; __camUpdates: number };
+      const aw = w.__throughline?.provider.awareness;
+      if (!aw) throw new Error('no awareness');
+      const beaId = [...aw.getStates()].find(([, st]) => (st.user as { name?: string } | undefined)?.name === 'Bea')?.[0];
+      let last = JSON.stringify(beaId === undefined ? null : aw.getStates().get(beaId)?.camera);
+      w.__camUpdates = 0;
+      aw.on('change', () => {
+        const now = JSON.stringify(beaId === undefined ? null : aw.getStates().get(beaId)?.camera);
+        if (now !== last) w.__camUpdates++;
+        last = now;
+      });
+    });
+    const frameCount = await bea.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          const e = (window as unknown as { __throughline?: Hook }).__throughline?.editor;
+          if (!e) throw new Error('no board');
+          const t0 = performance.now();
+          let n = 0;
+          const tick = () => {
+            const vp = e.viewport.get();
+            e.viewport.set({ ...vp, x: vp.x + 3 });
+            n++;
+            if (performance.now() - t0 < 2000) setTimeout(tick, 10);
+            else done(n);
+          };
+          tick();
+        }),
+    );
+    await fac.waitForTimeout(400);
+    const camUpdates = await fac.evaluate(() => (window as unknown as { __camUpdates: number }).__camUpdates);
+    step(`Bea moved her view ${frameCount} times; the facilitator received ${camUpdates} camera updates`);
+    expect(frameCount).toBeGreaterThan(30);
+    // Two seconds at ≤ 10 Hz, plus the one that may go out at once and the trailing one.
+    expect(camUpdates).toBeLessThanOrEqual(23);
+    expect(camUpdates).toBeGreaterThanOrEqual(5);
+    await waitForCamera(fac, await cameraOn(bea));
+
     const box = await fac.getByTestId('board-canvas').boundingBox();
     if (!box) throw new Error('no canvas');
     await fac.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -276,66 +371,90 @@ describe('a live workshop in Chromium', () => {
     const kitOnFac = await toPage(fac, { x: kit.x + 90, y: kit.y + 100 });
     await fac.mouse.click(kitOnFac.x, kitOnFac.y);
     await fac.getByRole('button', { name: 'Spotlight selection' }).click();
-    await cy.getByTestId('spotlight-banner').waitFor();
     const corner = (n: { x: number; y: number }) => ({ x: n.x + 170, y: n.y + 6 });
-    await cy.evaluate(
-      ({ kx, ky }) => {
+    const centre = { kx: (kit.x + score.x) / 2 + 90, ky: (kit.y + score.y) / 2 + 60 };
+    const lookAtBoth = (p: Page) =>
+      p.evaluate(({ kx, ky }) => {
         const e = (window as unknown as { __throughline?: Hook }).__throughline?.editor;
         if (!e) throw new Error('no board');
         const s = e.viewSize;
         e.viewport.set({ scale: 1, x: s.width / 2 - kx, y: s.height / 2 - ky });
-      },
-      { kx: (kit.x + score.x) / 2 + 90, ky: (kit.y + score.y) / 2 + 60 },
-    );
+      }, centre);
+    // Everyone, the facilitator included, sees the lit note at full strength and the other dimmed.
+    for (const p of [fac, bea, cy]) {
+      await p.getByTestId('spotlight-banner').waitFor();
+      await lookAtBoth(p);
+    }
     await cy.waitForTimeout(150);
-    const lit = await notePixelAlpha(cy, corner(kit));
-    const dim = await notePixelAlpha(cy, corner(score));
-    expect(lit).toBe(255);
-    expect(dim).toBeGreaterThan(0);
-    expect(dim).toBeLessThan(100);
-    await fac.screenshot({ path: `${SCREENS}/facilitator-spotlight-1280.png` });
+    for (const p of [fac, bea, cy]) {
+      expect(await notePixelAlpha(p, corner(kit))).toBe(255);
+      const dim = await notePixelAlpha(p, corner(score));
+      expect(dim).toBeGreaterThan(0);
+      expect(dim).toBeLessThan(100);
+    }
+    await fac.screenshot({ path: `${RESULTS}/workshop-facilitator-spotlight-1280.png` });
+    await fac.setViewportSize({ width: 390, height: 844 });
+    await fac.waitForTimeout(300);
+    await fac.screenshot({ path: `${RESULTS}/workshop-facilitator-spotlight-390.png` });
+    await fac.setViewportSize({ width: 1280, height: 800 });
+    await fac
+      .getByRole('tab', { name: 'Workshop' })
+      .click()
+      .catch(() => {});
     await fac.getByRole('button', { name: 'Clear spotlight' }).click();
-    await cy.getByTestId('spotlight-banner').waitFor({ state: 'detached' });
+    for (const p of [fac, bea, cy]) await p.getByTestId('spotlight-banner').waitFor({ state: 'detached' });
     await cy.waitForTimeout(100);
-    expect(await notePixelAlpha(cy, corner(score))).toBe(255);
+    for (const p of [fac, bea, cy]) expect(await notePixelAlpha(p, corner(score))).toBe(255);
 
     step("Private brainwriting: Bea's notes stay o");
     // Private brainwriting: Bea's notes stay on her screen only until "Reveal all".
     await fac.getByLabel('Participants write privately until you reveal').click();
     await bea.getByTestId('private-banner').waitFor();
     await cy.getByTestId('private-banner').waitFor();
-    await writeNoteAt(bea, 0.5, 0.75, 'Secret: admin office hours');
-    await waitInPage(bea, () =>
-      (window as unknown as { __throughline?: Hook }).__throughline?.drafts?.store.canvasIdeas.some(
-        (n) => n.text === 'Secret: admin office hours',
-      ),
+    await writeNoteAt(bea, 0.5, 0.75, SECRET);
+    await waitInPage(
+      bea,
+      new Function(
+        `return window.__throughline?.drafts?.store.canvasIdeas.some((n) => n.text === ${JSON.stringify(SECRET)});`,
+      ) as () => boolean,
     );
     await fac.getByTestId('draft-counts').getByText('1 note').waitFor();
     expect(await fac.getByTestId('draft-counts').innerText()).not.toContain('Secret');
     const seenBy = (p: Page) =>
-      p.evaluate(() =>
-        ((window as unknown as { __throughline?: Hook }).__throughline?.editor.store.canvasIdeas ?? []).some(
-          (n) => n.text === 'Secret: admin office hours',
-        ),
+      p.evaluate(
+        (text) =>
+          ((window as unknown as { __throughline?: Hook }).__throughline?.editor.store.canvasIdeas ?? []).some((n) => n.text === text),
+        SECRET,
       );
     expect(await seenBy(cy)).toBe(false);
     expect(await seenBy(fac)).toBe(false);
-    await fac.screenshot({ path: `${SCREENS}/facilitator-brainwriting-1280.png` });
+    // Not drawn, and not sent either: no byte of it reached Cy's or the facilitator's browser.
+    expect(heard(cy, SECRET)).toBe(false);
+    expect(heard(fac, SECRET)).toBe(false);
+    await fac.screenshot({ path: `${RESULTS}/workshop-facilitator-brainwriting-1280.png` });
+    await bea.screenshot({ path: `${RESULTS}/workshop-participant-brainwriting-1280.png` });
     await fac.setViewportSize({ width: 390, height: 844 });
+    await fac.getByTestId('draft-counts').scrollIntoViewIfNeeded();
     await fac.waitForTimeout(300);
-    await fac.screenshot({ path: `${SCREENS}/facilitator-brainwriting-390.png` });
+    await fac.screenshot({ path: `${RESULTS}/workshop-facilitator-brainwriting-390.png` });
+    await bea.setViewportSize({ width: 390, height: 844 });
+    await bea.waitForTimeout(300);
+    await bea.screenshot({ path: `${RESULTS}/workshop-participant-brainwriting-390.png` });
+    await bea.setViewportSize({ width: 1280, height: 800 });
     await fac.setViewportSize({ width: 1280, height: 800 });
     await fac
       .getByRole('tab', { name: 'Workshop' })
       .click()
       .catch(() => {});
     await fac.getByRole('button', { name: /Reveal all/ }).click();
-    await noteByText(cy, 'Secret: admin office hours');
-    await noteByText(fac, 'Secret: admin office hours');
-    await bea
-      .getByTestId('private-banner')
-      .waitFor({ state: 'detached' })
-      .catch(() => {});
+    await noteByText(cy, SECRET);
+    await noteByText(fac, SECRET);
+    // The same check now finds it: the wire check above could have failed.
+    expect(heard(cy, SECRET)).toBe(true);
+    // Revealed notes leave Bea's drafts; private mode stays on for the next round (decision 1105).
+    await waitInPage(bea, () => (window as unknown as { __throughline?: Hook }).__throughline?.drafts?.store.canvasIdeas.length === 0);
+    await noteByText(bea, SECRET);
+    await bea.getByTestId('private-banner').waitFor();
 
     step('Agenda: starting the next item starts it');
     // Agenda: "Start next" starts the first item's timebox, with its label, for everyone.
@@ -353,5 +472,8 @@ describe('a live workshop in Chromium', () => {
     await fac.getByRole('button', { name: 'Restart' }).click();
     for (const p of [fac, bea, cy]) await p.getByTestId('timer-time').filter({ hasText: "Time's up" }).waitFor();
     expect(await cy.getByRole('button', { name: 'Chime at zero is off' }).count()).toBe(1);
+    // Bea, who turned it on, heard the two tones; Cy, who did not, heard nothing.
+    await waitInPage(bea, () => (window as unknown as { __tones: number }).__tones >= 2);
+    expect(await cy.evaluate(() => (window as unknown as { __tones: number }).__tones)).toBe(0);
   }, 180_000);
 });

@@ -2,7 +2,7 @@ import { CloseCode, controlMap, ideasMap, MessageType } from '@throughline/share
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { command, createSession, sessionWithPeople } from '../helpers/api.ts';
+import { command, createSession, join, sessionWithPeople } from '../helpers/api.ts';
 import { sleep, waitFor, waitSynced } from '../helpers/connectDoc.ts';
 import { rawSocket } from '../helpers/rawSocket.ts';
 import { storedDoc } from '../helpers/storedDoc.ts';
@@ -81,10 +81,14 @@ describe('who may write what', () => {
 
   it("keeps a participant's drafts private to them", async () => {
     const s = await sessionWithPeople(t.server.url);
-    const other = rawSocket(`${t.server.wsUrl}/sync/${s.sessionId}/drafts:${s.participant.participantId}?token=${s.facilitatorToken}`);
-    const closed = await other.closed;
-    expect(closed.code).toBe(CloseCode.forbidden);
-    expect(other.received).toHaveLength(0);
+    const peer = await join(t.server.url, s.sessionId, s.invites.participant, 'Olu');
+    // Neither the facilitator nor another participant gets a byte of them.
+    for (const token of [s.facilitatorToken, peer.token]) {
+      const other = rawSocket(`${t.server.wsUrl}/sync/${s.sessionId}/drafts:${s.participant.participantId}?token=${token}`);
+      const closed = await other.closed;
+      expect(closed.code).toBe(CloseCode.forbidden);
+      expect(other.received).toHaveLength(0);
+    }
     const own = open(t.server.wsUrl, s.sessionId, `drafts:${s.participant.participantId}`, s.participant.token);
     await waitSynced(own);
   });

@@ -80,6 +80,14 @@ describe('workshop commands: timer', () => {
     expect(endsAt).toBeGreaterThan(t0 + 300_000 - 5_000);
     await waitFor(() => readTimer(control.doc).state === 'running', 'running timer synced');
     expect(readTimer(control.doc)).toMatchObject({ state: 'running', endsAt, label: 'Silent brainwriting', durationMs: 300_000 });
+    // The public contract: a control root named `timer` with exactly these fields, as any client reads it.
+    expect(control.doc.getMap('timer').toJSON()).toEqual({
+      state: 'running',
+      endsAt,
+      remainingMs: null,
+      durationMs: 300_000,
+      label: 'Silent brainwriting',
+    });
 
     const paused = await send(s, 'facilitator', { type: 'pauseTimer' });
     const frozen = paused.body.remainingMs as number;
@@ -120,6 +128,7 @@ describe('workshop commands: timer', () => {
     const control = t.open(t.server.wsUrl, s.sessionId, 'control', s.viewer.token);
     await waitFor(() => readAgenda(control.doc).current === 1, 'agenda synced');
     expect(readAgenda(control.doc).items).toEqual(items);
+    expect(control.doc.getMap('agenda').toJSON()).toEqual({ items, current: 1 });
   });
 });
 

@@ -61,7 +61,7 @@ export function AgendaList() {
         ))}
       </ol>
       {lead && next < agenda.items.length ? (
-        <button type="button" className="btn btn-primary btn-small" disabled={busy} onClick={() => start(next)}>
+        <button type="button" className="btn btn-primary btn-small agenda-next" disabled={busy} onClick={() => start(next)}>
           Start next: {agendaItemLabel(agenda.items[next] as AgendaItem)}
         </button>
       ) : null}
@@ -101,7 +101,15 @@ function AddItem({ phase, onAdd, busy }: { phase: Phase; onAdd: (item: AgendaIte
         aria-label="Item minutes"
         onChange={(e) => setMinutes(e.target.value)}
       />
-      <select className="input ws-narrow" value={itemPhase} aria-label="Item phase" onChange={(e) => setItemPhase(e.target.value as Phase)}>
+      <span className="agenda-unit" aria-hidden="true">
+        min
+      </span>
+      <select
+        className="input agenda-phase"
+        value={itemPhase}
+        aria-label="Item phase"
+        onChange={(e) => setItemPhase(e.target.value as Phase)}
+      >
         {PHASES.map((p) => (
           <option key={p}>{p}</option>
         ))}
