@@ -448,6 +448,7 @@ describe('a live workshop in Chromium', () => {
       .catch(() => {});
     await fac.getByRole('button', { name: /Reveal all/ }).click();
     await fac.getByTestId('revealed').filter({ hasText: '1 note revealed' }).waitFor();
+    await fac.getByRole('button', { name: 'Reveal all (0)' }).waitFor();
     await fac.getByTestId('revealed').scrollIntoViewIfNeeded();
     await noteByText(cy, SECRET);
     await noteByText(fac, SECRET);

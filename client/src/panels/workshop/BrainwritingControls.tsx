@@ -73,7 +73,12 @@ export function BrainwritingControls() {
             disabled={reveal.busy}
             onClick={async () => {
               const r = await reveal.run({ type: 'publishDrafts' });
-              if (r) setRevealed(r.published);
+              if (!r) return;
+              setRevealed(r.published);
+              // Recount now rather than at the next poll, so the counts and the button do not still say "1".
+              send({ type: 'draftCounts' })
+                .then((c) => setCounts(c.counts))
+                .catch(() => {});
             }}
           >
             Reveal all ({total})
