@@ -35,11 +35,11 @@ describe('board layout on every screen in Chromium', () => {
 
   it('at 1280 px the select panel opens for everyone, tabs fit, the canvas stays usable and the sidebar resizes', async () => {
     const s = await createSession(suite.server.url);
-    const sam = await join(suite.server.url, s.sessionId, s.invites.participant, 'Sam (VP)');
+    const sam = await join(suite.server.url, s.sessionId, s.invites.participant, 'Sam Rivera (VP)');
     const fac = await openBoard(suite.browser, suite.server.url, s.sessionId, s.facilitatorToken);
     const samPage = await openBoard(suite.browser, suite.server.url, s.sessionId, sam.token);
     // Initials come from the words, not the punctuation.
-    await expect.poll(() => fac.locator('.avatar [aria-hidden="true"]').first().textContent()).toBe('SV');
+    await expect.poll(() => fac.locator('.avatar [aria-hidden="true"]').first().textContent()).toBe('SR');
     await paste(fac, 'Audit log demo\nSOC 2 report page\nCIO round-table');
     await expect.poll(async () => (await notesOn(samPage)).length).toBe(3);
 
@@ -100,6 +100,28 @@ describe('board layout on every screen in Chromium', () => {
     for (const sel of ['h1', '[data-testid="phase-stepper"]', '[data-testid="save-status"]']) {
       const b = await box(phone, sel);
       expect(b.x + b.width, sel).toBeLessThanOrEqual(PHONE.width);
+    }
+    // The sheet bar along the bottom holds the brief and every sidebar tab on screen, none scrolled away.
+    const sheetButtons = phone.locator('aside.side-collapsed button');
+    expect(await sheetButtons.count()).toBe(8);
+    for (const b of await sheetButtons.all()) {
+      const r = await b.boundingBox();
+      if (!r) throw new Error('sheet button hidden');
+      expect(r.x).toBeGreaterThanOrEqual(0);
+      expect(r.x + r.width, await b.innerText()).toBeLessThanOrEqual(PHONE.width);
+      expect(r.width).toBeGreaterThanOrEqual(24);
+      expect(r.height).toBeGreaterThanOrEqual(44);
+    }
+    expect(await phone.locator('aside.side-right.side-collapsed').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    // Fit keeps the notes clear of the toolbar along the bottom and the zoom controls at the top.
+    await phone.getByRole('button', { name: 'Fit', exact: true }).click();
+    const tools = await box(phone, '.toolbar');
+    const zoom = await box(phone, '.zoom-controls');
+    for (const n of await notesOn(phone)) {
+      const top = await boardToPage(phone, { x: n.x, y: n.y });
+      const bottom = await boardToPage(phone, { x: n.x, y: n.y + 120 });
+      expect(top.y).toBeGreaterThan(zoom.y + zoom.height);
+      expect(bottom.y).toBeLessThan(tools.y);
     }
     await phone.screenshot({ path: resolve(SHOTS, 'phone-explore.png') });
 

@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, join } from '../helpers/api.ts';
 import { browserSuite } from '../helpers/browserSuite.ts';
 import { boardToPage, clustersOn, focusCanvas, notesOn, openBoard, overlapping } from './boardPage.ts';
@@ -8,8 +10,13 @@ import { boardToPage, clustersOn, focusCanvas, notesOn, openBoard, overlapping }
  * Where new notes land, paste, frames and the AI lane's Dismiss: three
  * people on one board in Chromium, each in their own browser profile.
  */
+const SHOTS = resolve(import.meta.dirname, '../../test-results/board');
+
 describe('adding, pasting and framing notes in Chromium', () => {
   const suite = browserSuite();
+  beforeAll(() => {
+    mkdirSync(SHOTS, { recursive: true });
+  });
 
   async function threePeople() {
     const s = await createSession(suite.server.url);
@@ -28,12 +35,23 @@ describe('adding, pasting and framing notes in Chromium', () => {
     const { pages } = await threePeople();
     const [fac, pat, sam] = pages;
     await focusCanvas(fac);
+    const canvas = await fac.getByTestId('board-canvas').boundingBox();
+    const bar = await fac.getByRole('toolbar', { name: 'Board tools' }).boundingBox();
+    if (!canvas || !bar) throw new Error('no canvas');
     for (let i = 0; i < 20; i++) {
       await fac.keyboard.press('n');
       await fac.getByTestId('note-editor').waitFor();
+      // The note being typed into is on screen and clear of the toolbar (the camera pans once the screen is full).
+      const ed = await fac.getByTestId('note-editor').boundingBox();
+      if (!ed) throw new Error('no editor');
+      expect(ed.x, `note ${i + 1}`).toBeGreaterThanOrEqual(bar.x + bar.width);
+      expect(ed.x + ed.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+      expect(ed.y).toBeGreaterThanOrEqual(canvas.y);
+      expect(ed.y + ed.height).toBeLessThanOrEqual(canvas.y + canvas.height);
       await fac.keyboard.type(`Idea ${i + 1}`);
       await fac.keyboard.press('Escape');
     }
+    await fac.screenshot({ path: resolve(SHOTS, 'pileup-1280.png') });
     // Pat adds with the toolbar after seeing Ada's notes; Sam from the list view.
     await expect.poll(async () => (await canvasNotes(pat)).length).toBe(20);
     for (let i = 0; i < 3; i++) {
@@ -51,6 +69,7 @@ describe('adding, pasting and framing notes in Chromium', () => {
       await expect.poll(async () => (await canvasNotes(page)).length).toBe(25);
       expect(overlapping(await canvasNotes(page))).toEqual([]);
     }
+    await pat.screenshot({ path: resolve(SHOTS, 'pileup-1280-pat.png') });
   });
 
   it('pasting lines makes one note per line; copied notes paste as duplicates; others see both', async () => {
@@ -125,7 +144,11 @@ describe('adding, pasting and framing notes in Chromium', () => {
     await fac.getByTestId('ai-count').fill('3');
     await fac.getByTestId('ai-generate').click();
     // Progress is visible to others while the ideas stream in.
-    await pat.locator('[data-testid="ai-status"][data-status="running"]').waitFor();
+    const running = pat.locator('[data-testid="ai-status"][data-status="running"]');
+    await running
+      .filter({ hasText: /Generating… [0-2] of 3 ideas/ })
+      .getByRole('progressbar', { name: 'AI progress' })
+      .waitFor();
     await pat.getByTestId('ai-idea').nth(2).waitFor({ timeout: 15_000 });
     const dismissed = await fac.getByTestId('ai-idea').first().getAttribute('data-idea-id');
     await fac.getByTestId('ai-dismiss').first().click();

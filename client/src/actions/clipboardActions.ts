@@ -10,10 +10,9 @@ import {
   readIdea,
 } from '@throughline/shared';
 import { clusterAt, noteCenter, noteRect } from '../board/geometry.ts';
-import { placeBlock } from '../board/placement.ts';
 import { boundsOf } from '../board/viewport.ts';
 import { patchStore } from '../state/createStore.ts';
-import { selectedClusterIds, selectedIdeaIds, takenRects, viewCenter } from './noteActions.ts';
+import { placeInView, selectedClusterIds, selectedIdeaIds } from './noteActions.ts';
 import { type ActionContext, defineAction, write } from './types.ts';
 
 /** The clipboard type our copied notes travel under (beside plain text, for other apps). */
@@ -82,7 +81,7 @@ export const pasteNotes = defineAction<{ notes: ClipNote[] }>({
     ctx.store.flush();
     const width = Math.max(...notes.map((n) => n.dx)) + NOTE_SIZE.width;
     const height = Math.max(...notes.map((n) => n.dy)) + NOTE_SIZE.height;
-    const [at] = placeBlock(takenRects(ctx), viewCenter(ctx), 1, { width, height });
+    const [at] = placeInView(ctx, 1, { width, height });
     if (!at) return;
     const now = ctx.now();
     const created: string[] = [];
@@ -128,7 +127,7 @@ export const pasteText = defineAction<{ text: string }>({
     if (lines.length === 0) return;
     const kept = lines.slice(0, MAX_PASTED_NOTES);
     ctx.store.flush();
-    const spots = placeBlock(takenRects(ctx), viewCenter(ctx), kept.length);
+    const spots = placeInView(ctx, kept.length);
     const now = ctx.now();
     const color = ctx.ui.get().noteColor;
     const ideas = kept.map((line, i) =>

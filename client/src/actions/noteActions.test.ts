@@ -29,15 +29,16 @@ const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
 });
 
 describe('note actions', () => {
-  it('N creates a note at the centre of the screen, authored by me, selected and open for editing', () => {
+  it('N creates a note at the centre of the screen clear of the toolbar, authored by me, selected and open for editing', () => {
     const { ctx } = createTestContext();
     ctx.viewport.set({ x: -500, y: -200, scale: 2 });
     expect(runKey(KEYED_ACTIONS, key('n'), ctx)).toBe(true);
     const [note] = readIdeas(ctx.doc);
     expect(note).toBeDefined();
-    // Screen centre (500, 400) is board ((500+500)/2, (400+200)/2) = (500, 300); the note is centred there.
-    expect(note?.x).toBe(500 - 90);
-    expect(note?.y).toBe(300 - 60);
+    // The 1000×800 screen less the toolbar (left 72) and zoom controls (bottom 64) centres on (536, 368),
+    // board ((536+500)/2, (368+200)/2) = (518, 284); the note takes the lattice cell nearest that (cells are 200×140).
+    expect(note?.x).toBe(400);
+    expect(note?.y).toBe(280);
     expect(note?.authorId).toBe('p_alice');
     expect(note?.origin).toBe('person');
     expect(ctx.ui.get().selection).toEqual(new Set([note?.id]));
@@ -50,6 +51,24 @@ describe('note actions', () => {
     runKey(KEYED_ACTIONS, key('n'), ctx);
     const [a, b] = readIdeas(ctx.doc);
     expect(a && b && (a.x !== b.x || a.y !== b.y)).toBe(true);
+  });
+
+  it('forty N presses: each new note is on screen clear of the toolbar when made; the camera pans once the screen is full', () => {
+    const { ctx } = createTestContext();
+    const start = ctx.viewport.get();
+    for (let i = 0; i < 40; i++) {
+      runKey(KEYED_ACTIONS, key('n'), ctx);
+      const id = ctx.ui.get().editingId as string;
+      const n = readIdea(ctx.doc, id);
+      if (!n) throw new Error('no note');
+      const vp = ctx.viewport.get();
+      const at = { x: n.x * vp.scale + vp.x, y: n.y * vp.scale + vp.y };
+      expect(at.x, `note ${i}`).toBeGreaterThanOrEqual(72);
+      expect(at.y).toBeGreaterThanOrEqual(0);
+      expect(at.x + 180 * vp.scale).toBeLessThanOrEqual(1000);
+      expect(at.y + 120 * vp.scale).toBeLessThanOrEqual(800 - 64);
+    }
+    expect(ctx.viewport.get()).not.toEqual(start);
   });
 
   it('refuses to write on a read-only board and says so', () => {

@@ -20,16 +20,42 @@ import {
   readIdea,
 } from '@throughline/shared';
 import { clusterAt, clusterRect, noteCenter, noteRect } from '../board/geometry.ts';
-import { placeNote } from '../board/placement.ts';
-import { boundsOf, type Point, screenToBoard } from '../board/viewport.ts';
+import { placeBlock } from '../board/placement.ts';
+import { boundsOf, type Point, type Rect, revealRect, type Size, screenToBoard, uncoveredRect } from '../board/viewport.ts';
 import { patchStore } from '../state/createStore.ts';
 import { type ActionContext, defineAction, isMod, keyIs, noMods, write } from './types.ts';
+import { toolbarInsets } from './viewActions.ts';
 
-/** The board point at the centre of the screen. */
-export const viewCenter = (ctx: ActionContext): Point => {
+/** The board area on screen that no floating control covers. */
+export const clearView = (ctx: ActionContext): Rect => {
   const size = ctx.viewSize();
-  return screenToBoard(ctx.viewport.get(), { x: size.width / 2, y: size.height / 2 });
+  const vp = ctx.viewport.get();
+  const r = uncoveredRect(size, toolbarInsets(size));
+  const topLeft = screenToBoard(vp, r);
+  return { ...topLeft, width: r.width / vp.scale, height: r.height / vp.scale };
 };
+
+/** The board point at the centre of the uncovered screen. */
+export const viewCenter = (ctx: ActionContext): Point => {
+  const r = clearView(ctx);
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+};
+
+/**
+ * Top-left corners for `count` new notes (or one block of `size`) in free
+ * space: on screen while there is room there, else the nearest free spot,
+ * and then the camera pans just enough to show them, as Miro does, so the
+ * note being typed into is never off screen or under the toolbar.
+ */
+export function placeInView(ctx: ActionContext, count: number, size: Size = NOTE_SIZE): Point[] {
+  const spots = placeBlock(takenRects(ctx), viewCenter(ctx), count, size, clearView(ctx));
+  const bounds = boundsOf(spots.map((p) => ({ ...p, ...size })));
+  if (bounds) {
+    const viewSize = ctx.viewSize();
+    ctx.viewport.set(revealRect(ctx.viewport.get(), bounds, viewSize, toolbarInsets(viewSize)));
+  }
+  return spots;
+}
 
 export const selectedIdeaIds = (ctx: ActionContext) => [...ctx.ui.get().selection].filter(isIdeaId);
 export const selectedClusterIds = (ctx: ActionContext) => [...ctx.ui.get().selection].filter(isClusterId);
@@ -57,7 +83,7 @@ export const createNote = defineAction<CreateNoteArg | undefined>({
     ctx.store.flush();
     const { x, y } = arg.at
       ? { x: Math.round(arg.at.x - NOTE_SIZE.width / 2), y: Math.round(arg.at.y - NOTE_SIZE.height / 2) }
-      : placeNote(takenRects(ctx), viewCenter(ctx));
+      : (placeInView(ctx, 1)[0] as Point);
     const cluster = clusterAt(readClusters(ctx.doc), noteCenter({ x, y }));
     const idea = personIdea({
       id: createIdeaId(),

@@ -4,10 +4,14 @@ import { patchStore } from '../state/createStore.ts';
 import { type ActionContext, defineAction, isMod, type KeyLike } from './types.ts';
 
 /**
- * Where the floating toolbar covers the canvas (see .toolbar in styles.css):
- * down the left edge on wide screens, along the bottom on phones.
+ * Where floating controls cover the canvas (.toolbar and .zoom-controls in
+ * styles.css and styles/phone.css): on wide screens the toolbar down the
+ * left edge and the zoom controls along the bottom; on phones the toolbar
+ * and the sheet bar along the bottom (64 + 76 px) and the zoom controls at
+ * the top. Fit and new notes keep clear of them.
  */
-export const toolbarInsets = (size: { width: number }): Insets => (size.width > PHONE_MAX_WIDTH ? { left: 72 } : { bottom: 72 });
+export const toolbarInsets = (size: { width: number }): Insets =>
+  size.width > PHONE_MAX_WIDTH ? { left: 72, bottom: 64 } : { top: 56, bottom: 148 };
 /** Canvas widths up to this get the phone layout (matches the media query in styles.css). */
 export const PHONE_MAX_WIDTH = 600;
 

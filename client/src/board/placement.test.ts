@@ -7,9 +7,28 @@ const rectAt = (p: { x: number; y: number }): Rect => ({ ...p, ...NOTE_SIZE });
 const overlapsAny = (r: Rect, all: Rect[]) => all.some((o) => o !== r && intersects(o, r));
 
 describe('placement', () => {
-  it('puts the first note on the centre of an empty board', () => {
+  it('puts the first note on the lattice cell nearest the centre of an empty board', () => {
+    const cell = { x: NOTE_SIZE.width + PLACEMENT_GAP, y: NOTE_SIZE.height + PLACEMENT_GAP };
     const p = placeNote([], { x: 500, y: 300 });
-    expect(p).toEqual({ x: 500 - NOTE_SIZE.width / 2, y: 300 - NOTE_SIZE.height / 2 });
+    expect(p).toEqual({ x: 400, y: 280 });
+    expect(Math.abs(p.x + NOTE_SIZE.width / 2 - 500)).toBeLessThanOrEqual(cell.x / 2);
+    expect(Math.abs(p.y + NOTE_SIZE.height / 2 - 300)).toBeLessThanOrEqual(cell.y / 2);
+  });
+
+  it('notes added around different centres still line up on one lattice', () => {
+    const taken: Rect[] = [];
+    for (const c of [
+      { x: 0, y: 0 },
+      { x: 37, y: 11 },
+      { x: 333, y: -91 },
+    ])
+      for (let i = 0; i < 4; i++) taken.push(rectAt(placeNote(taken, c)));
+    // Half cells at worst (when only a half step is free), never an arbitrary offset.
+    for (const r of taken) {
+      expect(Math.abs(r.x % ((NOTE_SIZE.width + PLACEMENT_GAP) / 2))).toBe(0);
+      expect(Math.abs(r.y % ((NOTE_SIZE.height + PLACEMENT_GAP) / 2))).toBe(0);
+    }
+    for (const r of taken) expect(overlapsAny(r, taken)).toBe(false);
   });
 
   it('twenty notes added one after another at the same centre never overlap and stay near it', () => {
@@ -45,5 +64,16 @@ describe('placement', () => {
     const frame = { x: -300, y: -300, width: 600, height: 600 };
     const p = placeNote([frame], { x: 0, y: 0 });
     expect(intersects(rectAt(p), frame)).toBe(false);
+  });
+
+  it('prefers a free spot wholly on screen to a nearer one off it', () => {
+    // The screen shows x 0..800; its left part is full. The nearest free spot is off the left edge.
+    const screen = { x: 0, y: 0, width: 800, height: 500 };
+    const taken = [{ x: 0, y: 0, width: 500, height: 500 }];
+    const nearest = placeBlock(taken, { x: 150, y: 250 }, 1)[0] as { x: number; y: number };
+    expect(nearest.x).toBeLessThan(0);
+    const inView = placeBlock(taken, { x: 150, y: 250 }, 1, NOTE_SIZE, screen)[0] as { x: number; y: number };
+    expect(inView.x).toBeGreaterThanOrEqual(500 + PLACEMENT_GAP);
+    expect(inView.x + NOTE_SIZE.width).toBeLessThanOrEqual(800);
   });
 });

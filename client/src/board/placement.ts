@@ -1,5 +1,5 @@
 import { NOTE_SIZE } from '@throughline/shared';
-import { intersects, type Point, type Rect, type Size } from './viewport.ts';
+import { containsRect, intersects, type Point, type Rect, type Size } from './viewport.ts';
 
 /** Board units kept clear between a placed note and its neighbours. */
 export const PLACEMENT_GAP = 20;
@@ -10,12 +10,15 @@ const MAX_RINGS = 40;
  * Top-left corners for `count` new notes laid out as a block (rows of up to
  * ⌈√count⌉, reading order) at the free spot nearest to `center`: no new
  * note overlaps any rect in `taken` or comes closer than PLACEMENT_GAP to
- * it. Candidates are tried ring by ring on a half-note grid around the
- * centre, nearest first, so a board with room near the middle fills there.
+ * it. Candidates sit on a board-wide lattice of note cells (note plus gap)
+ * and are tried ring by ring around the centre, nearest first, so a board
+ * with room near the middle fills there, in tidy rows.
+ * With `prefer` (the board area on screen), a spot wholly inside it wins
+ * over a nearer one that is not, so new notes stay in view while there is room.
  * If nothing within MAX_RINGS is free (an enormous crowded board), the block
  * goes just below everything it was compared with.
  */
-export function placeBlock(taken: readonly Rect[], center: Point, count: number, size: Size = NOTE_SIZE): Point[] {
+export function placeBlock(taken: readonly Rect[], center: Point, count: number, size: Size = NOTE_SIZE, prefer?: Rect): Point[] {
   if (count <= 0) return [];
   const cols = Math.ceil(Math.sqrt(count));
   const rows = Math.ceil(count / cols);
@@ -23,7 +26,13 @@ export function placeBlock(taken: readonly Rect[], center: Point, count: number,
   const cellH = size.height + PLACEMENT_GAP;
   const blockW = cols * cellW - PLACEMENT_GAP;
   const blockH = rows * cellH - PLACEMENT_GAP;
-  const origin = { x: Math.round(center.x - blockW / 2), y: Math.round(center.y - blockH / 2) };
+  // Snapped to a board-wide lattice of note cells, so notes added in different places and
+  // after the camera moved still line up in rows and columns instead of staggering.
+  const lattice = { x: NOTE_SIZE.width + PLACEMENT_GAP, y: NOTE_SIZE.height + PLACEMENT_GAP };
+  const origin = {
+    x: Math.round((center.x - blockW / 2) / lattice.x) * lattice.x,
+    y: Math.round((center.y - blockH / 2) / lattice.y) * lattice.y,
+  };
   // Compare against the neighbours grown by the gap, so "touching" counts as taken.
   const grown = taken.map((r) => ({
     x: r.x - PLACEMENT_GAP,
@@ -31,12 +40,23 @@ export function placeBlock(taken: readonly Rect[], center: Point, count: number,
     width: r.width + PLACEMENT_GAP * 2,
     height: r.height + PLACEMENT_GAP * 2,
   }));
-  const stepX = Math.round(cellW / 2);
-  const stepY = Math.round(cellH / 2);
+  const stepX = lattice.x / 2;
+  const stepY = lattice.y / 2;
   const fits = (x: number, y: number) => {
     const block = { x, y, width: blockW, height: blockH };
     return !grown.some((r) => intersects(r, block));
   };
+  // First the free whole-cell spots wholly on screen (`prefer`), nearest first; then anywhere, by half cells.
+  if (prefer) {
+    const reach = Math.min(MAX_RINGS, Math.ceil(Math.max(prefer.width / lattice.x, prefer.height / lattice.y)));
+    for (let ring = 0; ring <= reach; ring++) {
+      for (const [i, j] of ringOffsets(ring)) {
+        const x = origin.x + i * lattice.x;
+        const y = origin.y + j * lattice.y;
+        if (containsRect(prefer, { x, y, width: blockW, height: blockH }) && fits(x, y)) return cells(x, y, count, cols, cellW, cellH);
+      }
+    }
+  }
   for (let ring = 0; ring <= MAX_RINGS; ring++) {
     for (const [i, j] of ringOffsets(ring)) {
       const x = origin.x + i * stepX;

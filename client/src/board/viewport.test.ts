@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { boardToScreen, classifyWheel, fitRect, MAX_ZOOM, MIN_ZOOM, nextZoomStep, screenToBoard, visibleRect, zoomAt } from './viewport.ts';
+import {
+  boardToScreen,
+  classifyWheel,
+  fitRect,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  nextZoomStep,
+  revealRect,
+  screenToBoard,
+  visibleRect,
+  zoomAt,
+} from './viewport.ts';
 
 const wheel = (over: Partial<Parameters<typeof classifyWheel>[0]>) =>
   classifyWheel({ deltaX: 0, deltaY: 0, deltaMode: 0, ctrlKey: false, metaKey: false, shiftKey: false, ...over });
@@ -79,5 +90,20 @@ describe('wheel', () => {
 
   it('shift+wheel pans sideways', () => {
     expect(wheel({ deltaY: 100, shiftKey: true })).toEqual({ kind: 'pan', dx: -100, dy: 0 });
+  });
+
+  it('revealRect pans just enough to bring a rect clear of the insets, and leaves a visible one alone', () => {
+    const vp = { x: 0, y: 0, scale: 1 };
+    const size = { width: 800, height: 600 };
+    const insets = { left: 72, bottom: 64 };
+    expect(revealRect(vp, { x: 200, y: 200, width: 180, height: 120 }, size, insets)).toBe(vp);
+    // Under the toolbar: moves right until 24 px clear of it.
+    expect(revealRect(vp, { x: 10, y: 200, width: 180, height: 120 }, size, insets)).toEqual({ x: 86, y: 0, scale: 1 });
+    // Below the screen at 50%: moves up until its bottom is 24 px above the covered strip.
+    expect(revealRect({ x: 0, y: 0, scale: 0.5 }, { x: 400, y: 1200, width: 180, height: 120 }, size, insets)).toEqual({
+      x: 0,
+      y: 600 - 64 - 24 - 660,
+      scale: 0.5,
+    });
   });
 });

@@ -81,6 +81,32 @@ export function fitRect(rect: Rect, size: Size, padding = 48, maxScale = 1, inse
   return { ...vp, x: vp.x + left, y: vp.y + top };
 }
 
+/** The part of a `size` screen that `insets` leave uncovered, in screen pixels. */
+export function uncoveredRect(size: Size, insets: Insets = {}): Rect {
+  const { left = 0, right = 0, top = 0, bottom = 0 } = insets;
+  return { x: left, y: top, width: Math.max(1, size.width - left - right), height: Math.max(1, size.height - top - bottom) };
+}
+
+/**
+ * The smallest pan (same scale) that brings board `rect` into the uncovered
+ * part of the screen, `margin` pixels inside its edges; along an axis where
+ * it cannot fit, it is centred. Returns `vp` itself when nothing needs to move.
+ */
+export function revealRect(vp: Viewport, rect: Rect, size: Size, insets: Insets = {}, margin = 24): Viewport {
+  const area = uncoveredRect(size, insets);
+  const at = boardToScreen(vp, rect);
+  const shift = (start: number, length: number, areaStart: number, areaLength: number) => {
+    const room = areaLength - margin * 2;
+    if (length > room) return areaStart + (areaLength - length) / 2 - start;
+    if (start < areaStart + margin) return areaStart + margin - start;
+    if (start + length > areaStart + areaLength - margin) return areaStart + areaLength - margin - (start + length);
+    return 0;
+  };
+  const dx = shift(at.x, rect.width * vp.scale, area.x, area.width);
+  const dy = shift(at.y, rect.height * vp.scale, area.y, area.height);
+  return dx === 0 && dy === 0 ? vp : panBy(vp, dx, dy);
+}
+
 /** The smallest rect holding every rect given, or null for none. */
 export function boundsOf(rects: Iterable<Rect>): Rect | null {
   let minX = Infinity;

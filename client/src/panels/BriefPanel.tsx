@@ -1,6 +1,7 @@
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
+import { Icon } from './icons.tsx';
 import { StrategyHistory } from './StrategyHistory.tsx';
 
 /** The brief, pinned to the left so every idea is written with it in view; collapsible to a strip. */
@@ -18,7 +19,10 @@ export function BriefPanel() {
           aria-expanded={false}
           onClick={() => patchStore(editor.ui, { briefOpen: true })}
         >
-          Brief
+          <span className="strip-icon">
+            <Icon name="brief" size={20} />
+          </span>
+          <span className="strip-label">Brief</span>
         </button>
       </aside>
     );

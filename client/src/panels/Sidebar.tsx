@@ -38,7 +38,11 @@ export function Sidebar() {
             onFocus={t.panel.preload}
             onClick={() => patchStore(editor.ui, { sidebarTab: t.id })}
           >
-            {t.label}
+            {/* The strip shows the name on a desktop; a phone's bottom bar has room for icons only (the name stays the button's name). */}
+            <span className="strip-icon">
+              <Icon name={t.icon} size={20} />
+            </span>
+            <span className="strip-label">{t.label}</span>
           </button>
         ))}
       </aside>

@@ -16,6 +16,7 @@ const paths = {
   comment: 'M4 5h16v11H10l-6 4z',
   bell: 'M6 16v-5a6 6 0 1 1 12 0v5l2 2H4z M10 21h4',
   calendar: 'M4 6h16v14H4z M4 10h16 M8 3v5 M16 3v5',
+  brief: 'M6 3h9l4 4v14H6z M14 3v5h5 M9 12h7 M9 16h7',
 } as const;
 
 export type IconName = keyof typeof paths;

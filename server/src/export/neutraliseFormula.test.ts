@@ -2,12 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { neutraliseFormula } from './neutraliseFormula.ts';
 
 describe('neutraliseFormula', () => {
-  it.each(['=HYPERLINK("http://evil.example","click")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1+1', '  =1+1', '\u00a0=1+1'])(
-    'turns %j into text a spreadsheet will not evaluate',
-    (v) => {
-      expect(neutraliseFormula(v)).toBe(`'${v}`);
-    },
-  );
+  it.each([
+    '=HYPERLINK("http://evil.example","click")',
+    '+1+1',
+    '-2+3',
+    '@SUM(A1:A2)',
+    '\t=1+1',
+    '  =1+1',
+    '\u00a0=1+1',
+    '\0=1+1',
+    '＝1+1',
+    '＋1',
+    '－1',
+    '＠SUM(A1)',
+  ])('turns %j into text a spreadsheet will not evaluate', (v) => {
+    expect(neutraliseFormula(v)).toBe(`'${v}`);
+  });
 
   it('neutralises every line that starts like a formula, not only the first', () => {
     expect(neutraliseFormula("Looks harmless\n=cmd|' /C calc'!A0")).toBe("Looks harmless\n'=cmd|' /C calc'!A0");

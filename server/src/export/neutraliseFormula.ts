@@ -1,10 +1,12 @@
 /**
  * Characters that make Excel, LibreOffice or Google Sheets read a cell as a
- * formula (or, for tab and CR, shift what the next check sees). OWASP's CSV
- * injection guidance: prefix such a cell with a single quote, which those
- * programs treat as "this is text" and importers keep as a visible quote.
+ * formula (or, for tab, CR and NUL, shift what the next check sees), plus
+ * their full-width forms, which East Asian Excel turns into formulas too.
+ * OWASP's and ASVS 1.2.10's CSV injection guidance: prefix such a cell with
+ * a single quote, which those programs treat as "this is text" and
+ * importers keep as a visible quote.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\0＝＋－＠]/;
 
 /** One line that cannot run as a formula; leading spaces are looked past, as some programs trim them first. */
 const neutraliseLine = (line: string) => (FORMULA_START.test(line) || FORMULA_START.test(line.trimStart()) ? `'${line}` : line);

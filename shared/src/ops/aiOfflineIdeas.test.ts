@@ -136,4 +136,15 @@ describe('ideas that read as ideas, not a template list', () => {
       for (const i of naming) expect(i.text).toContain(`"${b.initiatives.find((x) => x.id === i.initiativeId)?.title}"`);
     }
   });
+
+  it('writes inside an "only" constraint instead of ruling out what it allows', () => {
+    const b = { ...byName('invoicing retention'), constraints: ['Only email and in-app messages, no other channels', 'iOS only'] };
+    const ideas = [1, 2, 3]
+      .flatMap((seed) => generateOfflineIdeas({ brief: b, count: 50, lens: 'constraint-flip', seed }))
+      .map((i) => i.text);
+    expect(ideas.some((t) => t.startsWith('Sticking to email and in-app messages only,'))).toBe(true);
+    for (const t of ideas) {
+      expect(t).not.toMatch(/linkedin|instagram|social media|paid media|android|without a mobile app/i);
+    }
+  });
 });

@@ -40,6 +40,30 @@ describe('senseConstraint', () => {
     expect(senseConstraint('Every message in English and Welsh').rules).toEqual([]);
   });
 
+  it('reads "only" as allowing what it names and ruling out the rest of the family', () => {
+    const emailOnly = senseConstraint('Only email and in-app messages, no other channels');
+    expect(emailOnly.rules).not.toContain('email');
+    expect(emailOnly.rules).toEqual(expect.arrayContaining(['paid-ads', 'social-media', 'events', 'tv-radio', 'influencers']));
+    expect(brokenConstraint('Send a short email to every new owner on day three.', [emailOnly])).toBeNull();
+    expect(brokenConstraint('Post weekly tips on LinkedIn for new owners.', [emailOnly])).toBe(emailOnly);
+    expect(senseConstraint('Email only').rules).not.toContain('email');
+    expect(senseConstraint('Email only').rules).toContain('social-media');
+
+    const iosOnly = senseConstraint('iOS only');
+    expect(iosOnly.rules).not.toContain('mobile-app');
+    expect(brokenConstraint('Add push notifications to the iOS app for reminders.', [iosOnly])).toBeNull();
+    expect(brokenConstraint('Ship the same reminders on Android next month.', [iosOnly])).toBe(iosOnly);
+    // "Web app only" still rules the app out.
+    expect(senseConstraint('Web app only').rules).toContain('mobile-app');
+  });
+
+  it('reads a zero budget as ruling out buying software too', () => {
+    const zero = senseConstraint('Zero budget');
+    expect(brokenConstraint('Buy a new CRM licence for the support team.', [zero])).toBe(zero);
+    expect(brokenConstraint('Reuse the spreadsheet the team already keeps.', [zero])).toBeNull();
+    expect(brokenConstraint('Buy a new CRM licence for the support team.', [senseConstraint('Budget under €2,000')])).toBeNull();
+  });
+
   it('writes a short mid-sentence form that keeps numbers whole', () => {
     expect(senseConstraint('Budget under €2,000').short).toBe('budget under €2,000');
     expect(senseConstraint('No paid media before Q3').short).toBe('no paid media before Q3');

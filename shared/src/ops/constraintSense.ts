@@ -98,7 +98,7 @@ export const CONSTRAINT_CONCEPTS: Record<string, Concept> = {
   'software-spend': {
     family: 'budget',
     named: /\b(?:software|tool|saas) (?:licen[cs]es?|spend|subscriptions?)\b|\bnew software\b|\blicen[cs]es?\b/i,
-    used: /\b(?:buy|license|licence|subscribe to|procure) (?:a |an |new )?(?:tool|software|platform|licen[cs]es?|system)\b|\bnew software\b|\bsoftware licen[cs]es?\b|\bthird-party (?:tool|platform|app)s?\b/i,
+    used: /\b(?:buy|license|licence|subscribe to|procure|pay for) (?:[\w-]+ ){0,3}?(?:tools?|software|platforms?|licen[cs]es?|systems?|subscriptions?)\b|\bnew software\b|\bsoftware licen[cs]es?\b|\bthird-party (?:tool|platform|app)s?\b/i,
   },
   'big-spend': {
     family: 'budget',
@@ -109,6 +109,11 @@ export const CONSTRAINT_CONCEPTS: Record<string, Concept> = {
     family: 'platform',
     named: /\b(?:native |mobile )(?:app|work|development)\b|\bmobile app\b|\bios\b|\bapp stores?\b|\bweb(?: app)? only\b/i,
     used: /\b(?:native|mobile|ios|android|iphone) apps?\b|\bapp stores?\b|\bplay store\b|\bdownload (?:the|our) app\b|\bpush notifications?\b/i,
+  },
+  android: {
+    family: 'platform',
+    named: /\bandroid\b/i,
+    used: /\bandroid\b|\bplay store\b/i,
   },
   'new-devices': {
     family: 'platform',
@@ -132,6 +137,18 @@ export const CONSTRAINT_CONCEPTS: Record<string, Concept> = {
     used: /\bmulti-year\b|\bnext year\b|\blong[- ]term programme\b|\b(?:12|18|24)-month\b|\byear-long\b|\brebuild (?:the|our) (?:platform|product|stack)\b|\bfrom scratch\b/i,
   },
 };
+
+/** The channels, when a constraint allows only some of them ("email only", "no other channels"). */
+const CHANNELS = Object.keys(CONSTRAINT_CONCEPTS).filter((k) => CONSTRAINT_CONCEPTS[k]?.family === 'channel');
+/**
+ * A rule with no lexicon entry: "only these channels". It matches no idea by
+ * itself (the other channels are ruled out one by one) but tells the
+ * generator to write ideas that use the allowed ones.
+ */
+export const ONLY_CHANNELS = 'only-channels';
+const EXCLUSIVE = /\bonly\b|\bno other (?:channels?|media|marketing)\b|\bexclusively\b/i;
+/** "iOS only", "mobile-first, app only": the app is the platform, so it is not ruled out. */
+const MOBILE_ONLY = /\b(?:ios|iphone|android|mobile|app)\b[^,;]*\bonly\b|\bonly (?:on |the )?(?:ios|iphone|android|mobile)\b/i;
 
 /** What a limit (rather than a "no") on a family rules out. */
 const LIMIT_RULES: Partial<Record<ConstraintFamily, string[]>> = {
@@ -161,8 +178,19 @@ export function senseConstraint(text: string): ConstraintSense {
   const polarity: ConstraintPolarity = negated ? 'forbid' : LIMIT.test(t) || TEAM_SIZE.test(t) ? 'limit' : 'require';
 
   const rules = new Set<string>();
+  // "Only email and in-app messages, no other channels": the named channels are the allowed ones, every other is out.
+  const channelsNamed = named.filter(([, c]) => c.family === 'channel').map(([k]) => k);
+  const onlyChannels = channelsNamed.length > 0 && EXCLUSIVE.test(t) && !/\bno (?!other\b)\w/i.test(t.replace(/\bno other\b/gi, ''));
+  if (onlyChannels) {
+    rules.add(ONLY_CHANNELS);
+    for (const k of CHANNELS) if (!channelsNamed.includes(k)) rules.add(k);
+  }
+  const mobileOnly = MOBILE_ONLY.test(t) && !/\bweb(?: app)? only\b/i.test(t);
+  if (mobileOnly && /\b(?:ios|iphone)\b/i.test(t)) rules.add('android');
   // Concepts named in a "no …" part, or kept as they are by a requirement ("must stay open source"), are ruled out outright.
   for (const [key, c] of named) {
+    if (onlyChannels && c.family === 'channel') continue;
+    if (mobileOnly && (key === 'mobile-app' || key === 'android')) continue;
     if (c.family === 'timing' || c.family === 'budget' || key === 'overtime') {
       if (negated && key !== 'long-horizon' && key !== 'big-spend') rules.add(key);
     } else if (
@@ -185,6 +213,8 @@ export function senseConstraint(text: string): ConstraintSense {
   for (const f of families) for (const key of LIMIT_RULES[f] ?? []) rules.add(key);
   // "Minimal budget: volunteers and existing staff only" rules out buying attention too.
   if (families.has('budget') && /\b(?:minimal|no|zero|tiny|small)\b/i.test(t)) rules.add('paid-ads');
+  // "Zero budget" / "no budget": nothing can be bought, software included.
+  if (families.has('budget') && /\b(?:no|zero|nil)\b/i.test(t)) rules.add('software-spend');
 
   const family = pickFamily(families);
   return { text: t, family, polarity, rules: [...rules], short: shortConstraint(t) };

@@ -1,6 +1,6 @@
 import type { LensId } from './aiIdea.ts';
 import type { BriefSense } from './briefSense.ts';
-import type { ConstraintSense } from './constraintSense.ts';
+import { type ConstraintSense, ONLY_CHANNELS } from './constraintSense.ts';
 
 /**
  * The offline generator's writing: for each lens, hand-written moves that
@@ -152,6 +152,7 @@ function firstStep({ aud, metric, outcome }: Words): Draft[] {
 
 /** How an idea that lives inside a constraint opens, per concept it rules out. */
 const INSIDE: Record<string, (c: ConstraintSense) => string> = {
+  [ONLY_CHANNELS]: (c) => `Sticking to ${c.short.replace(/^only\s+|\s+only$/gi, '')} only,`,
   'paid-ads': () => 'Without paid media,',
   'tv-radio': () => 'Without TV or radio,',
   influencers: () => 'Without paid influencers,',
@@ -167,7 +168,8 @@ const INSIDE: Record<string, (c: ConstraintSense) => string> = {
   'software-spend': () => 'Without buying new software,',
   'big-spend': (c) => {
     const cap = c.text.match(/\b(?:under|below|less than|up to)\s+[$€£¥]?\s?[\d.,]+\s?k?\b/i)?.[0];
-    return cap ? `On a budget ${cap.toLowerCase()},` : 'On a small budget,';
+    if (cap) return `On a budget ${cap.toLowerCase()},`;
+    return /\b(?:no|zero|nil)\b/i.test(c.text) ? 'With no budget at all,' : 'On a small budget,';
   },
   'mobile-app': () => 'Without a mobile app,',
   'new-devices': () => 'On the devices people already have,',
@@ -181,6 +183,10 @@ const INSIDE: Record<string, (c: ConstraintSense) => string> = {
 
 /** What to do inside a limit, by concept or else by family: each line follows an opening from `INSIDE`. */
 const INSIDE_ACTIONS: Record<string, (w: Words) => string[]> = {
+  [ONLY_CHANNELS]: ({ aud }) => [
+    `send ${aud} one short, useful message a week, each answering a question one of them really asked us.`,
+    `ask ${aud} which one thing would help them most, and tell them in the next message what we changed.`,
+  ],
   channel: ({ aud }) => [
     `ask ten happy ${aud} to introduce one peer each, and thank every referrer by name.`,
     `turn our three best customer stories into pages ${aud} find when they search for the problem.`,
@@ -196,7 +202,7 @@ const INSIDE_ACTIONS: Record<string, (w: Words) => string[]> = {
     `pick the one thing we do for ${aud} that matters most to ${metric} and pause two lower-value ones.`,
   ],
   budget: ({ aud }) => [
-    `test the idea by hand with ten ${aud} before building or buying anything.`,
+    `try the service by hand with ten ${aud} before building or buying anything.`,
     `reuse what we already have: our help pages, our team's time and the ${aud} who already like us.`,
   ],
   'mobile-app': ({ aud }) => [`make the key task work well in a phone browser, since that is where many ${aud} will meet us first.`],

@@ -24,7 +24,8 @@ export function ReactionBar({ reactions }: { reactions: ReadonlyMap<string, Reac
   return (
     <div
       className="reaction-bar"
-      style={{ left: at.x, top: at.y + 28 }}
+      // Under the note, but kept on the canvas when the note is near its right edge (about the bar's width).
+      style={{ left: `clamp(8px, ${Math.round(at.x)}px, calc(100% - 240px))`, top: at.y + 28 }}
       data-testid="reaction-bar"
       role="toolbar"
       aria-label="React to this note"
