@@ -64,7 +64,7 @@ describe('GET /api/sessions/:id/export.*', () => {
     expect((await get(`/api/sessions/ses_nosuchsession1/export.csv`, session.fac)).status).toBe(404);
   });
 
-  it('serves JSON that validates against the schema published at /api/schemas/plan.v1.json', async () => {
+  it('serves JSON that validates against the schema published at PLAN_SCHEMA_PATH (v2)', async () => {
     const schemaRes = await fetch(`${s.url}${PLAN_SCHEMA_PATH}`);
     expect(schemaRes.status).toBe(200);
     expect(schemaRes.headers.get('content-type')).toContain('application/schema+json');

@@ -1,6 +1,17 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join as joinPath, resolve } from 'node:path';
-import { type Brief, insertIdea, readBrief, readBriefHistory, readDecisions, readFollowUps, readIdeas } from '@throughline/shared';
+import {
+  type Brief,
+  insertIdea,
+  PLAN_SCHEMA_PATH,
+  type PlanExport,
+  readBrief,
+  readBriefHistory,
+  readDecisions,
+  readFollowUps,
+  readIdeas,
+} from '@throughline/shared';
+import Ajv2020 from 'ajv/dist/2020.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { command, createSession, join } from '../helpers/api.ts';
@@ -60,7 +71,7 @@ describe('the strategy bridge in Chromium', () => {
   it('keeps an idea scored below the median only with an override, then starts one follow-up that opens with a strategy check', async () => {
     const s = await createSession(server.url);
     const pat = await join(server.url, s.sessionId, s.invites.participant, 'Pat');
-    const texts = ['Audit-log demo for IT leads', 'Publish the SOC 2 report', 'Governance podcast'] as const;
+    const texts = ['Audit-log demo for IT leads', 'Publish the SOC 2 report', 'Governance podcast', 'Sponsor a local meetup'] as const;
     const peer = connectDoc(server.wsUrl, s.sessionId, 'board', pat.token);
     peers.push(peer);
     await waitSynced(peer);
@@ -79,7 +90,7 @@ describe('the strategy bridge in Chromium', () => {
       );
     });
     const board = await serverDoc(s.sessionId, 'board');
-    await waitFor(() => readIdeas(board).length === 3, 'ideas on the server');
+    await waitFor(() => readIdeas(board).length === 4, 'ideas on the server');
     const f = (cmd: object) => command(server.url, s.sessionId, s.facilitatorToken, cmd);
     const p = (cmd: object) => command(server.url, s.sessionId, pat.token, cmd);
     expect((await f({ type: 'setPhase', phase: 'select' })).status).toBe(200);
@@ -139,6 +150,17 @@ describe('the strategy bridge in Chromium', () => {
     await demo.getByTestId('rationale').fill('Proof at shortlist time');
     await demo.getByTestId('decide-submit').click();
     await expect.poll(() => demo.getByTestId('decision').innerText()).toContain('Proof at shortlist time');
+    // The SOC 2 report is dropped and the meetup parked: neither asks for an override.
+    const soc2 = row(fac, texts[1]);
+    await soc2.getByTestId('decide-drop').click();
+    await soc2.getByTestId('rationale').fill('No audit budget this half');
+    await soc2.getByTestId('decide-submit').click();
+    await expect.poll(() => soc2.getByTestId('decision').innerText()).toContain('No audit budget this half');
+    const meetup = row(fac, texts[3]);
+    await meetup.getByTestId('decide-park').click();
+    await meetup.getByTestId('rationale').fill('After the Q2 launch');
+    await meetup.getByTestId('decide-submit').click();
+    await expect.poll(() => meetup.getByTestId('decision').innerText()).toContain('After the Q2 launch');
     await shot(fac, '2-select-decided');
 
     // The board shows what was decided: hovering the kept demo gives its verdict and rationale...
@@ -160,15 +182,17 @@ describe('the strategy bridge in Chromium', () => {
       .poll(() => verdicts.allInnerTexts())
       .toEqual([
         expect.stringMatching(/✓ Kept\s*Proof at shortlist time/),
+        expect.stringMatching(/✗ Dropped\s*No audit budget this half/),
         expect.stringMatching(/✓ Kept\s*Reaches IT leads on their commute/),
+        expect.stringMatching(/‖ Parked\s*After the Q2 launch/),
       ]);
-    expect(await verdicts.nth(1).getAttribute('title')).toContain('Kept against the votes: The CMO already booked the studio');
+    expect(await verdicts.nth(2).getAttribute('title')).toContain('Kept against the votes: The CMO already booked the studio');
     await fac.getByRole('button', { name: 'Canvas', exact: true }).click();
-    // The board PNG carries the same tabs: sample the kept demo's green tab in the downloaded image.
+    // The board PNG carries the same tabs: sample the kept (green), dropped (grey) and parked (amber) tabs in the downloaded image.
     await openTab(fac, 'Export');
     const [dl] = await Promise.all([fac.waitForEvent('download'), fac.getByTestId('export-png-board').click()]);
     const png = readFileSync(await dl.path()).toString('base64');
-    const tab = await fac.evaluate(async (b64) => {
+    const tabs = await fac.evaluate(async (b64) => {
       const img = new Image();
       img.src = `data:image/png;base64,${b64}`;
       await img.decode();
@@ -177,10 +201,16 @@ describe('the strategy bridge in Chromium', () => {
       const g = c.getContext('2d') as CanvasRenderingContext2D;
       g.drawImage(img, 0, 0);
       // Whole board: top-left at (20, 80) in board units (notes at y 120, a 40 margin), 2 px per unit.
-      // The demo's tab spans x 158–236, y 111–129; (165, 120) is inside it, left of its label.
-      return [...g.getImageData((165 - 20) * 2, (120 - 80) * 2, 1, 1).data.slice(0, 3)];
+      // A tab spans x note+98 to note+176, y 111–129: the demo's (note at x 60) holds (165, 120), left of its label;
+      // the SOC 2 report's (x 280) and the meetup's (x 720) hold (385, 113) and (825, 113), above their labels.
+      const at = (x: number, y: number) => [...g.getImageData((x - 20) * 2, (y - 80) * 2, 1, 1).data.slice(0, 3)];
+      return [at(165, 120), at(385, 113), at(825, 113)];
     }, png);
-    expect(tab).toEqual([0x2b, 0x8a, 0x3e]);
+    expect(tabs).toEqual([
+      [0x2b, 0x8a, 0x3e],
+      [0x49, 0x50, 0x57],
+      [0xa1, 0x4d, 0x00],
+    ]);
 
     // Plan: a step on the demo feeds a strategic metric; the podcast's step feeds none.
     await f({ type: 'setPhase', phase: 'plan' });
@@ -261,5 +291,27 @@ describe('the strategy bridge in Chromium', () => {
     await shot(nextPhone, '5-follow-up-opens-with-check-390');
     const nextId = (link as string).split('/s/')[1]?.split('#')[0] as string;
     expect(readBriefHistory(await serverDoc(nextId, 'control')).map((c) => c.verdict)).toEqual(['adjust']);
+
+    // This session's JSON export validates (ajv) against the published v2 schema and carries the whole bridge.
+    const schema = await (await fetch(`${server.url}${PLAN_SCHEMA_PATH}`)).json();
+    const validate = new Ajv2020({ strict: true, allErrors: true, formats: { date: true, 'date-time': true } }).compile(schema);
+    const res = await fetch(`${server.url}/api/sessions/${s.sessionId}/export.json`, {
+      headers: { authorization: `Bearer ${s.facilitatorToken}` },
+    });
+    const plan = (await res.json()) as PlanExport;
+    expect(validate(plan), JSON.stringify(validate.errors)).toBe(true);
+    const kept = plan.initiatives.flatMap((g) => g.ideas);
+    expect(kept.find((i) => i.text === texts[2])?.decision).toMatchObject({
+      override: true,
+      overrideReason: 'The CMO already booked the studio for Q1',
+      servesCriteria: [{ criterion: 'Strategic fit' }],
+    });
+    const steps = kept.flatMap((i) => i.steps);
+    expect(steps.find((st) => st.title === 'Record the audit-log demo')?.successCheck.metric).toBe('Share of enterprise shortlists');
+    expect(plan.unlinkedSteps.map((st) => st.title)).toEqual(['Pilot episode']);
+    expect(plan.strategyChecks.map((c) => [c.verdict, c.reason])).toEqual([
+      ['adjust', 'Shortlists need exports before dashboards'],
+      ['keep', 'A second team runs the partner track'],
+    ]);
   });
 });
