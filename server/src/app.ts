@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { commentsWrittenBy, ErrorCode } from '@throughline/shared';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { activityPlugin } from './activity/activityPlugin.ts';
 import { type AiPluginOptions, aiPlugin } from './ai/aiPlugin.ts';
 import { TokenSigner } from './auth/tokenSigner.ts';
@@ -141,9 +141,52 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...opts,
   };
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: settings.trustProxy });
+  await registerCore(app, settings, opts.store);
+
+  // Services shared by every session: each is a plugin that decorates the app, names what it needs and
+  // closes itself in its own onClose. Those run last-added first, so notifications stop before the
+  // scheduler, the scheduler before the webhooks and AI it feeds, and all of them before the core.
+  await app.register(aiPlugin, opts.ai ?? {});
+  await app.register(webhooksPlugin);
+  await app.register(schedulerPlugin, { clock: settings.clock, intervalMs: settings.schedulerIntervalMs });
+  await app.register(activityPlugin);
+  await app.register(notificationsPlugin, {
+    smtpUrl: settings.smtpUrl,
+    smtpFrom: settings.smtpFrom,
+    publicUrl: settings.publicUrl,
+    mailIntervalMs: settings.mailIntervalMs,
+  });
+
+  app.setErrorHandler(replyWithError);
+  await app.register(securityHeaders);
+  await app.register(rateLimitPlugin);
+  await app.register(sessionRoutes);
+  await app.register(commandRoutes);
+  await app.register(exportRoutes);
+  await app.register(apiDocsRoutes);
+  await app.register(healthRoutes);
+  await registerClient(app, settings.clientDist);
+
+  // Sockets must go before the HTTP server closes: it waits for every open
+  // connection, upgraded WebSockets included, before onClose hooks run.
+  app.addHook('preClose', async () => {
+    app.sync.closeAll();
+  });
+  return app;
+}
+
+type Settings = Omit<AppConfig, 'secret'> & { secret: string | null };
+
+/**
+ * The store, the Redis relay, the rooms and the sync server every session
+ * shares, decorated onto the app. Their onClose hook is added before any
+ * service's, so it runs after them: services still find the rooms open to
+ * record how they stopped (a cancelled generation, a cancelled delivery).
+ */
+async function registerCore(app: FastifyInstance, settings: Settings, given: Store | undefined): Promise<void> {
   // SQLite unless DATABASE_URL names PostgreSQL; a Redis relay when REDIS_URL is set.
   const store =
-    opts.store ??
+    given ??
     (settings.databaseUrl
       ? await PgStore.connect(
           settings.databaseUrl,
@@ -151,7 +194,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           settings.databasePoolSize,
         )
       : new SqliteStore({ dataDir: settings.dataDir }));
-  if (settings.redisUrl && !settings.databaseUrl && !opts.store) {
+  if (settings.redisUrl && !settings.databaseUrl && !given) {
     // SQLite compaction assumes one writer per data dir; several instances need PostgreSQL.
     throw new Error('REDIS_URL relays between instances that share a database: set DATABASE_URL (PostgreSQL) too');
   }
@@ -176,13 +219,54 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const secret = settings.secret ?? (store instanceof PgStore ? await store.sharedSecret() : loadOrCreateSecret(settings.dataDir));
   const config: AppConfig = { ...settings, secret };
   const tokens = new TokenSigner(secret);
-  const sync = new SyncServer({
-    store,
-    tokens,
-    rooms,
+  const sync = createSync(app, { store, tokens, rooms, metrics, config });
+  if (relay) {
+    relay.onReconnect(() => metrics.relayReconnects.inc());
+    relay.onStateChange((healthy) => {
+      if (healthy) app.log.info('redis relay connected');
+      else app.log.warn('redis relay lost: edits are saved, other instances see them when it returns');
+      sync.setRelayDegraded(!healthy);
+    });
+    sync.setRelayDegraded(!relay.healthy);
+  }
+  app.decorate('config', config);
+  app.decorate('store', store);
+  app.decorate('tokens', tokens);
+  app.decorate('rooms', rooms);
+  app.decorate('sync', sync);
+  app.decorate('sessionEvents', new SessionEvents((err, event) => app.log.error({ err, event }, 'session event listener failed')));
+  app.decorate('relay', relay);
+  app.decorate('metrics', metrics);
+  app.addHook('onClose', async () => {
+    await rooms.closeAll();
+    await relay?.close();
+    await store.close();
+  });
+
+  app.server.on('upgrade', (req, socket, head) => {
+    try {
+      if (!sync.handleUpgrade(req, socket, head)) socket.destroy();
+    } catch (err) {
+      // Backstop: an exception here would otherwise end the process.
+      app.log.error({ err }, 'upgrade failed');
+      socket.destroy();
+    }
+  });
+}
+
+/** The WebSocket side: y-websocket sync with this app's limits, telling the services who left and who commented. */
+function createSync(
+  app: FastifyInstance,
+  core: { store: Store; tokens: TokenSigner; rooms: RoomManager; metrics: Metrics; config: AppConfig },
+): SyncServer {
+  const { config } = core;
+  return new SyncServer({
+    store: core.store,
+    tokens: core.tokens,
+    rooms: core.rooms,
     limits: config,
     pingIntervalMs: config.pingIntervalMs,
-    metrics,
+    metrics: core.metrics,
     log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
     hooks: {
       // What a person had seen when they left: "since you were here" starts there.
@@ -209,88 +293,32 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
-  if (relay) {
-    relay.onReconnect(() => metrics.relayReconnects.inc());
-    relay.onStateChange((healthy) => {
-      if (healthy) app.log.info('redis relay connected');
-      else app.log.warn('redis relay lost: edits are saved, other instances see them when it returns');
-      sync.setRelayDegraded(!healthy);
-    });
-    sync.setRelayDegraded(!relay.healthy);
+}
+
+/** Every error answer: a `TL_ERR_…` code, a message (never an internal one), and the server's time. */
+function replyWithError(
+  this: FastifyInstance,
+  error: IssuesError & { code?: string; statusCode?: number; validation?: unknown },
+  req: FastifyRequest,
+  reply: FastifyReply,
+) {
+  if (isStoreOutage(error)) {
+    req.log.warn({ err: String(error) }, 'store unavailable');
+    return reply
+      .code(503)
+      .header('retry-after', String(STORE_RETRY_AFTER_S))
+      .send({ code: ErrorCode.unavailable, message: 'the database is unavailable; retry shortly' });
   }
-  app.decorate('config', config);
-  app.decorate('store', store);
-  app.decorate('tokens', tokens);
-  app.decorate('rooms', rooms);
-  app.decorate('sync', sync);
-  app.decorate('sessionEvents', new SessionEvents((err, event) => app.log.error({ err, event }, 'session event listener failed')));
-  await app.register(schedulerPlugin, { clock: config.clock, intervalMs: config.schedulerIntervalMs });
-  await app.register(activityPlugin);
-  await app.register(notificationsPlugin, {
-    smtpUrl: config.smtpUrl,
-    smtpFrom: config.smtpFrom,
-    publicUrl: config.publicUrl,
-    mailIntervalMs: config.mailIntervalMs,
+  const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+  if (status >= 500) req.log.error({ err: error }, 'request failed');
+  const code = error.code?.startsWith('TL_ERR_') ? error.code : status >= 500 ? ErrorCode.internal : ErrorCode.badRequest;
+  return reply.code(status).send({
+    code,
+    message: status >= 500 ? 'internal error' : error.message,
+    ...(error.issues ? { issues: error.issues } : {}),
+    // Clients correct their clock from any answer (DESIGN.md "Public contract").
+    serverTime: Date.now(),
   });
-  app.decorate('relay', relay);
-  app.decorate('metrics', metrics);
-  // onClose hooks run last-added first: this one, added before any service
-  // plugin, runs after theirs, so services still find the rooms open to
-  // record how they stopped (a cancelled generation, a cancelled delivery).
-  app.addHook('onClose', async () => {
-    await rooms.closeAll();
-    await relay?.close();
-    await store.close();
-  });
-  // Services shared by every session; each decorates the app and closes itself.
-  await app.register(aiPlugin, opts.ai ?? {});
-  await app.register(webhooksPlugin);
-
-  app.server.on('upgrade', (req, socket, head) => {
-    try {
-      if (!sync.handleUpgrade(req, socket, head)) socket.destroy();
-    } catch (err) {
-      // Backstop: an exception here would otherwise end the process.
-      app.log.error({ err }, 'upgrade failed');
-      socket.destroy();
-    }
-  });
-
-  app.setErrorHandler((error: IssuesError & { code?: string; statusCode?: number; validation?: unknown }, req, reply) => {
-    if (isStoreOutage(error)) {
-      req.log.warn({ err: String(error) }, 'store unavailable');
-      return reply
-        .code(503)
-        .header('retry-after', String(STORE_RETRY_AFTER_S))
-        .send({ code: ErrorCode.unavailable, message: 'the database is unavailable; retry shortly' });
-    }
-    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) req.log.error({ err: error }, 'request failed');
-    const code = error.code?.startsWith('TL_ERR_') ? error.code : status >= 500 ? ErrorCode.internal : ErrorCode.badRequest;
-    reply.code(status).send({
-      code,
-      message: status >= 500 ? 'internal error' : error.message,
-      ...(error.issues ? { issues: error.issues } : {}),
-      // Clients correct their clock from any answer (DESIGN.md "Public contract").
-      serverTime: Date.now(),
-    });
-  });
-
-  await app.register(securityHeaders);
-  await app.register(rateLimitPlugin);
-  await app.register(sessionRoutes);
-  await app.register(commandRoutes);
-  await app.register(exportRoutes);
-  await app.register(apiDocsRoutes);
-  await app.register(healthRoutes);
-  await registerClient(app, config.clientDist);
-
-  // Sockets must go before the HTTP server closes: it waits for every open
-  // connection, upgraded WebSockets included, before onClose hooks run.
-  app.addHook('preClose', async () => {
-    sync.closeAll();
-  });
-  return app;
 }
 
 /** Serves the built client, with the SPA's own routes falling back to index.html. */

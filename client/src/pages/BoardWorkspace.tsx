@@ -19,6 +19,7 @@ import { Toolbar } from '../panels/Toolbar.tsx';
 import { ReactionBar } from '../panels/workshop/ReactionBar.tsx';
 import { RoomNotices } from '../panels/workshop/RoomNotices.tsx';
 import { ZoomControls } from '../panels/ZoomControls.tsx';
+import { originShown } from '../session/readControl.ts';
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { useDocSlice } from '../session/useDocSlice.ts';
 import { markNoteSeen } from '../session/whatsNew.ts';
@@ -119,8 +120,6 @@ export function BoardWorkspace() {
   }, [session.camera, privateDrafts, editor]);
 
   const decided = useMemo(() => decisionsByIdea(control.decisions), [control.decisions]);
-  // Blind origin hides who (person or AI) wrote an idea while ideas are being judged (decision 0503).
-  const showOrigin = !(control.settings.blindOrigin && control.phase.current === 'select');
 
   return (
     <div className="board" data-role={you.role} data-writable={canWrite}>
@@ -133,7 +132,7 @@ export function BoardWorkspace() {
             <>
               <BoardCanvas
                 editor={editor}
-                showOrigin={showOrigin}
+                showOrigin={originShown(control)}
                 onNotesDrawn={onNotesDrawn}
                 commentCounts={commentCounts}
                 highlighted={unseen}
@@ -144,16 +143,16 @@ export function BoardWorkspace() {
               />
               <ReactionBar reactions={reactions} />
               <RoomNotices />
-              <Toolbar editor={editor} canWrite={canWrite} />
-              <ZoomControls editor={editor} />
+              <Toolbar />
+              <ZoomControls />
             </>
           ) : (
-            <IdeaListPanel editor={editor} canWrite={canWrite} showOrigin={showOrigin} />
+            <IdeaListPanel />
           )}
         </main>
         <Sidebar />
       </div>
-      <HelpOverlay editor={editor} />
+      <HelpOverlay />
       <div className="sr-only" role="status" aria-live="polite">
         {announcement}
       </div>

@@ -10,10 +10,10 @@ export function ErrorPage({ kind, title, detail }: { kind: ErrorKind; title?: st
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" /> Throughline
         </div>
-        <div className="card" style={{ marginTop: 24 }} role="alert" data-error-kind={kind}>
+        <div className="card error-card" role="alert" data-error-kind={kind}>
           <h1>{title ?? copy.title}</h1>
           <p>{copy.body}</p>
-          {detail ? <p style={{ color: 'var(--ink-3)', fontSize: 13 }}>Details: {detail}</p> : null}
+          {detail ? <p className="fine-print">Details: {detail}</p> : null}
           <div className="form-actions">
             {kind === 'network' || kind === 'unknown' ? (
               <button type="button" className="btn btn-primary" onClick={() => location.reload()}>

@@ -12,7 +12,7 @@ const LINKS = [
 export function InviteLinks({ created }: { created: CreatedSession }) {
   return (
     <main className="page">
-      <div className="page-narrow" style={{ maxWidth: 640 }}>
+      <div className="page-narrow page-invites">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" /> Throughline
         </div>

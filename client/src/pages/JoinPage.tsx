@@ -68,8 +68,8 @@ export function JoinPage({ sessionId }: { sessionId: string }) {
           You have been invited to a brainstorming board. Choose the name others will see next to your cursor and ideas.
         </p>
         {existing ? (
-          <div className="card" style={{ marginBottom: 16 }}>
-            <p style={{ marginTop: 0 }}>You already joined this session{existing.name ? ` as ${existing.name}` : ''}.</p>
+          <div className="card join-existing">
+            <p>You already joined this session{existing.name ? ` as ${existing.name}` : ''}.</p>
             <button
               type="button"
               className="btn btn-primary"

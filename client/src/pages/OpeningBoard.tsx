@@ -2,7 +2,7 @@
 export function OpeningBoard() {
   return (
     <main className="page" aria-busy="true">
-      <p style={{ color: 'var(--ink-3)' }}>Opening the board…</p>
+      <p className="muted">Opening the board…</p>
     </main>
   );
 }

@@ -112,7 +112,7 @@ export function StartPage() {
                 {busy ? 'Creating…' : 'Create session'}
               </button>
               {warnings.length > 0 ? (
-                <span style={{ color: 'var(--ink-3)', fontSize: 13 }}>
+                <span className="fine-print">
                   {warnings.length} warning{warnings.length === 1 ? '' : 's'} — you can still create it.
                 </span>
               ) : null}

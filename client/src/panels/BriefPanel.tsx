@@ -44,7 +44,7 @@ export function BriefPanel() {
       {/* A follow-up opens with its strategy check: above the brief it may change. */}
       <StrategyHistory />
       {brief ? (
-        <dl className="panel-body brief" style={{ margin: 0 }}>
+        <dl className="panel-body brief">
           <dt>Objective</dt>
           <dd>{brief.objective}</dd>
           <dt>Audience</dt>
@@ -70,8 +70,8 @@ export function BriefPanel() {
                   <ul>
                     {brief.decisionRule.criteria.map((c) => (
                       <li key={c.id}>
-                        {c.name} <span style={{ color: 'var(--ink-3)' }}>×{c.weight}</span>
-                        {c.description ? <div style={{ color: 'var(--ink-3)', fontSize: 13 }}>{c.description}</div> : null}
+                        {c.name} <span className="muted">×{c.weight}</span>
+                        {c.description ? <div className="fine-print">{c.description}</div> : null}
                       </li>
                     ))}
                   </ul>
@@ -87,7 +87,7 @@ export function BriefPanel() {
                   {brief.successMetrics.map((m) => (
                     <li key={m.name}>
                       {m.name}
-                      {m.target ? <span style={{ color: 'var(--ink-3)' }}> — {m.target}</span> : null}
+                      {m.target ? <span className="muted"> — {m.target}</span> : null}
                     </li>
                   ))}
                 </ul>
@@ -115,7 +115,7 @@ export function BriefPanel() {
           {warnings.length > 0 ? (
             <>
               <dt>Brief check</dt>
-              <dd style={{ fontSize: 13, color: 'var(--ink-2)' }}>
+              <dd className="brief-check">
                 <ul>
                   {warnings.map((w) => (
                     <li key={`${w.field}:${w.code}`}>{w.message}</li>

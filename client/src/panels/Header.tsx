@@ -81,16 +81,12 @@ export function Header() {
             <span className="sr-only">{`Follow ${p.name}`}</span>
           </button>
         ))}
-        {others.length > 6 ? (
-          <span className="avatar" style={{ background: '#495057' }}>
-            +{others.length - 6}
-          </span>
-        ) : null}
+        {others.length > 6 ? <span className="avatar avatar-more">+{others.length - 6}</span> : null}
       </div>
       <span className="role-badge" title="Your role in this session">
         {you.name} · {ROLE_LABEL[you.role] ?? you.role}
       </span>
-      <div style={{ display: 'flex', gap: 2 }}>
+      <div className="header-views">
         <button
           type="button"
           className="btn btn-small"

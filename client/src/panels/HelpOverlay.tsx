@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { GESTURES, KEYED_ACTIONS } from '../actions/registry.ts';
-import type { BoardEditor } from '../state/BoardEditor.ts';
+import { useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
 
 /** Every shortcut, generated from the action registry so the list cannot drift from the bindings. */
-export function HelpOverlay({ editor }: { editor: BoardEditor }) {
+export function HelpOverlay() {
+  const { editor } = useSession();
   const open = useStoreValue(editor.ui, (s) => s.helpOpen);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -24,7 +25,7 @@ export function HelpOverlay({ editor }: { editor: BoardEditor }) {
       }}
     >
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help-overlay">
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+        <div className="dialog-head">
           <h2 id="help-title">Keyboard shortcuts</h2>
           <button ref={closeRef} type="button" className="btn btn-small" onClick={close}>
             Close
@@ -55,11 +56,11 @@ export function HelpOverlay({ editor }: { editor: BoardEditor }) {
           {GESTURES.map((g) => (
             <div key={g.label}>
               <span>{g.label}</span>
-              <span style={{ color: 'var(--ink-2)', fontSize: 13, textAlign: 'right' }}>{g.how}</span>
+              <span className="shortcut-how">{g.how}</span>
             </div>
           ))}
         </div>
-        <p style={{ color: 'var(--ink-3)', fontSize: 13 }}>On a Mac, use ⌘ where Ctrl is shown.</p>
+        <p className="fine-print">On a Mac, use ⌘ where Ctrl is shown.</p>
       </div>
     </div>
   );

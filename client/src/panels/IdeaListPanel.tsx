@@ -3,8 +3,8 @@ import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { createNote, deleteSelection, editNoteText } from '../actions/noteActions.ts';
 import { focusNote } from '../actions/viewActions.ts';
 import { decisionsByIdea, VERDICT_BADGE, verdictTitle } from '../board/verdictBadge.ts';
-import { useControl } from '../session/SessionProvider.tsx';
-import type { BoardEditor } from '../state/BoardEditor.ts';
+import { originShown } from '../session/readControl.ts';
+import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useVersion } from '../state/useStore.ts';
 
@@ -46,7 +46,8 @@ export const matchesQuery = (i: Idea, q: string) => {
  * canvas" jumps there. Everything goes through the same actions as the
  * canvas, so undo and read-only rules are the same.
  */
-export function IdeaListPanel({ editor, canWrite, showOrigin }: { editor: BoardEditor; canWrite: boolean; showOrigin: boolean }) {
+export function IdeaListPanel() {
+  const { editor, canWrite } = useSession();
   const version = useVersion(editor.store);
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
@@ -54,7 +55,9 @@ export function IdeaListPanel({ editor, canWrite, showOrigin }: { editor: BoardE
   const [draft, setDraft] = useState('');
   const [newText, setNewText] = useState('');
   const listRef = useRef<HTMLDivElement>(null);
-  const { decisions } = useControl();
+  const control = useControl();
+  const { decisions } = control;
+  const showOrigin = originShown(control);
   const decided = useMemo(() => decisionsByIdea(decisions), [decisions]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is how the mutable store signals change
@@ -126,9 +129,7 @@ export function IdeaListPanel({ editor, canWrite, showOrigin }: { editor: BoardE
   return (
     <section className="idea-list" aria-labelledby="idea-list-title" data-testid="idea-list">
       <div className="idea-list-head">
-        <h2 id="idea-list-title" style={{ margin: 0, fontSize: 18 }}>
-          All ideas
-        </h2>
+        <h2 id="idea-list-title">All ideas</h2>
         <input
           className="input search-input"
           type="search"
@@ -140,14 +141,13 @@ export function IdeaListPanel({ editor, canWrite, showOrigin }: { editor: BoardE
             setLimit(PAGE);
           }}
         />
-        <span role="status" aria-live="polite" style={{ color: 'var(--ink-3)', fontSize: 13 }}>
+        <span role="status" aria-live="polite" className="fine-print">
           {query ? `${shown} of ${total} ideas match` : `${total} idea${total === 1 ? '' : 's'}`}
         </span>
       </div>
       {canWrite ? (
         <form
-          className="row"
-          style={{ maxWidth: 640, marginBottom: 8 }}
+          className="row idea-list-add"
           onSubmit={(e) => {
             e.preventDefault();
             if (!newText.trim()) return;
@@ -173,7 +173,7 @@ export function IdeaListPanel({ editor, canWrite, showOrigin }: { editor: BoardE
         {groups.map((g) => (
           <div className="idea-group" key={g.id || 'none'}>
             <h3 id={`group-${g.id || 'none'}`}>
-              {g.title} <span style={{ fontWeight: 400 }}>({g.ideas.length})</span>
+              {g.title} <span className="idea-group-count">({g.ideas.length})</span>
             </h3>
             <ul className="idea-items" aria-labelledby={`group-${g.id || 'none'}`}>
               {g.ideas.map((i) => {
@@ -216,7 +216,7 @@ export function IdeaListPanel({ editor, canWrite, showOrigin }: { editor: BoardE
                       />
                     ) : (
                       <span className="text">
-                        {i.text || <em style={{ color: 'var(--ink-3)' }}>Empty note</em>}
+                        {i.text || <em className="muted">Empty note</em>}
                         {ai ? <span className="ai-badge">AI</span> : null}
                       </span>
                     )}

@@ -17,7 +17,7 @@ export function ParticipantsPanel() {
 
   return (
     <div className="panel-body">
-      <p style={{ marginTop: 0, color: 'var(--ink-3)', fontSize: 13 }} aria-live="polite">
+      <p className="fine-print people-summary" aria-live="polite">
         {here} here now · {people.length} joined
       </p>
       <ul className="people" data-testid="participants">

@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 import { createCluster } from '../actions/clusterActions.ts';
 import { redo, undo } from '../actions/historyActions.ts';
 import { createNote, deleteSelection, duplicateSelection, setNoteColor } from '../actions/noteActions.ts';
+import { useSession } from '../session/SessionProvider.tsx';
 import type { BoardEditor } from '../state/BoardEditor.ts';
 import { useStoreValue } from '../state/useStore.ts';
 import { Icon } from './icons.tsx';
@@ -24,7 +25,8 @@ function useUndoState(editor: BoardEditor) {
 }
 
 /** The floating toolbar: the same actions as the keys, for people who do not know the keys. */
-export function Toolbar({ editor, canWrite }: { editor: BoardEditor; canWrite: boolean }) {
+export function Toolbar() {
+  const { editor, canWrite } = useSession();
   const selection = useStoreValue(editor.ui, (s) => s.selection);
   const noteColor = useStoreValue(editor.ui, (s) => s.noteColor);
   const undoState = useUndoState(editor);

@@ -1,9 +1,10 @@
 import { zoomIn, zoomOut, zoomReset, zoomToFit } from '../actions/viewActions.ts';
-import type { BoardEditor } from '../state/BoardEditor.ts';
+import { useSession } from '../session/SessionProvider.tsx';
 import { useStoreValue } from '../state/useStore.ts';
 
 /** Zoom out / level / in / fit, bottom right as in Miro. Clicking the level resets to 100%. */
-export function ZoomControls({ editor }: { editor: BoardEditor }) {
+export function ZoomControls() {
+  const { editor } = useSession();
   const scale = useStoreValue(editor.viewport, (v) => v.scale);
   return (
     <div className="zoom-controls">

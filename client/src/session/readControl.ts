@@ -49,3 +49,7 @@ export const readControl = (doc: Y.Doc): ControlSnapshot => ({
   ready: readReady(doc),
   attention: readAttention(doc),
 });
+
+/** Blind origin hides who (person or AI) wrote an idea while ideas are being judged (decision 0503). */
+export const originShown = (c: Pick<ControlSnapshot, 'settings' | 'phase'>): boolean =>
+  !(c.settings.blindOrigin && c.phase.current === 'select');

@@ -13,13 +13,13 @@ import { slackText } from './slackText.ts';
  */
 export class ChatPoster {
   constructor(
-    private readonly webhooks: () => WebhookDispatcher,
+    private readonly webhooks: WebhookDispatcher,
     private readonly now: () => number,
   ) {}
 
   /** Resolves once the post is stored; it is delivered in the background. */
   post(sessionId: string, url: string, text: string): Promise<void> {
-    return this.webhooks().enqueue({
+    return this.webhooks.enqueue({
       sessionId,
       logged: false,
       delivery: {
@@ -39,6 +39,6 @@ export class ChatPoster {
 
   /** Posts (and other deliveries) not yet settled (tests wait for them). */
   whenIdle(): Promise<void> {
-    return this.webhooks().whenIdle();
+    return this.webhooks.whenIdle();
   }
 }

@@ -2,13 +2,13 @@ import { type Phase, readPhase, readSchedule, writeSchedule } from '@throughline
 import type { FastifyInstance } from 'fastify';
 import { SERVER_PARTICIPANT_ID } from '../commands/serverIdentity.ts';
 import type { ScheduledTask } from '../scheduler/Scheduler.ts';
+import { utcMinute } from './chatPost.ts';
 import type { Notifications } from './notificationsPlugin.ts';
 
 const DAY = 86_400_000;
 
 export const PHASE_NAMES: Record<Phase, string> = { explore: 'Explore', select: 'Select', plan: 'Plan', review: 'Review' };
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const utc = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 /**
  * The daily digest: every 24 h after the current phase opened, while that
@@ -53,7 +53,7 @@ export function digestTask(app: FastifyInstance, notifications: Notifications, s
           return {
             subject: `Today in ${name}`,
             lines: [
-              `Since ${utc(since)} UTC in “${name}” (${PHASE_NAMES[phase.current]} closes ${utc(deadline)} UTC):`,
+              `Since ${utcMinute(since)} UTC in “${name}” (${PHASE_NAMES[phase.current]} closes ${utcMinute(deadline)} UTC):`,
               `${plural(activity.newIdeas, 'new idea')}, ${activity.changedIdeas} changed, ${plural(activity.comments, 'comment')}${
                 mine > 0 ? `, ${mine} mentioning you` : ''
               }.`,

@@ -1,13 +1,13 @@
-import { dueClosingNotice, nextScheduleWake, type Phase, PRIVATE_DOC, readPhase, readSchedule, writeSchedule } from '@throughline/shared';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Contact } from '../store/Store.ts';
-import { readChatTarget } from '../webhook/chatTarget.ts';
 import { ChatPoster } from './ChatPoster.ts';
-import { digestTask, PHASE_NAMES } from './digestTask.ts';
+import { closingNoticeTask } from './closingNoticeTask.ts';
+import { digestTask } from './digestTask.ts';
 import type { MailOutbox } from './MailOutbox.ts';
 import { type MailContent, renderMail } from './mailContent.ts';
 import { phaseOpenedMail } from './phaseOpenedTask.ts';
+import { listenForSessionEvents } from './sessionEventNotices.ts';
 import { stepReminderTask } from './stepReminderTask.ts';
 import { unsubscribeRoutes } from './unsubscribeRoutes.ts';
 import { signUnsubscribe } from './unsubscribeToken.ts';
@@ -51,13 +51,7 @@ export const notificationsPlugin = fp<NotificationsOptions>(
             log: app.log,
           })
         : null;
-    // `app.webhooks` is registered after this plugin; posts reach it only once the app runs.
-    const chat = new ChatPoster(
-      () => app.webhooks,
-      () => app.scheduler.clock.now(),
-    );
-
-    const title = async (sessionId: string) => (await app.store.getSession(sessionId))?.title ?? 'your session';
+    const chat = new ChatPoster(app.webhooks, () => app.scheduler.clock.now());
 
     const notifications: Notifications = {
       mailEnabled: outbox !== null,
@@ -83,81 +77,10 @@ export const notificationsPlugin = fp<NotificationsOptions>(
     };
     app.decorate('notifications', notifications);
 
-    // Phase changes, by the facilitator or the schedule. The mail is queued here at once and again
-    // (a no-op then) by the `phaseOpened` task, which retries it if this write failed.
     const phaseOpened = phaseOpenedMail(app, notifications, sessionLink);
-    app.sessionEvents.on('phaseChanged', async (e) => {
-      const name = await title(e.sessionId);
-      const deadline = await deadlineOf(app, e.sessionId, e.to);
-      await phaseOpened
-        .mail(e.sessionId, { phase: e.to, at: e.at, auto: e.auto, deadline })
-        .catch((err) => app.log.warn({ err }, 'could not queue the phase-opened mail; the scheduler retries it'));
-      await chatPost(
-        app,
-        e.sessionId,
-        `*${name}*: ${PHASE_NAMES[e.to]} is open${e.auto ? ' (deadline reached)' : ''}. ${sessionLink(e.sessionId)}`,
-      );
-    });
-
-    // Called by the closing-notice task before it marks the notice sent (so a failure leaves it due; mail keys keep it once).
-    const closingSoon = async (e: { sessionId: string; phase: Phase; deadline: string; label: string; key: string }) => {
-      const name = await title(e.sessionId);
-      await notifications.mail(
-        e.sessionId,
-        () => true,
-        `closing:${e.key}:${e.deadline}`,
-        () => ({
-          subject: `${PHASE_NAMES[e.phase]} closes ${e.label} — ${name}`,
-          lines: [
-            `${PHASE_NAMES[e.phase]} in “${name}” closes ${e.label}, at ${utc(e.deadline)} (UTC).`,
-            'Add what you have before it does.',
-          ],
-          action: { label: `Open ${name}`, url: sessionLink(e.sessionId) },
-        }),
-      );
-      await chatPost(
-        app,
-        e.sessionId,
-        `*${name}*: ${PHASE_NAMES[e.phase]} closes ${e.label} (${utc(e.deadline)} UTC). ${sessionLink(e.sessionId)}`,
-      );
-    };
-
-    app.sessionEvents.on('commentPosted', async (e) => {
-      const name = await title(e.sessionId);
-      const mentioned = new Set(e.mentions.filter((p) => p !== e.authorId));
-      if (mentioned.size === 0) return;
-      await notifications.mail(
-        e.sessionId,
-        (c) => mentioned.has(c.participantId),
-        // Once per comment and person: an edit mails only the people it added.
-        `mention:${e.commentId}`,
-        () => ({
-          subject: `${e.authorName} mentioned you — ${name}`,
-          lines: [`${e.authorName} mentioned you in “${name}”${e.edited ? ' (in an edited comment)' : ''}:`, e.text],
-          action: { label: 'Reply', url: `${sessionLink(e.sessionId)}?thread=${encodeURIComponent(e.threadKey)}` },
-        }),
-      );
-    });
-
-    app.sessionEvents.on('planFinalised', async (e) => {
-      const name = await title(e.sessionId);
-      await chatPost(app, e.sessionId, `*${name}*: the plan is final (revision ${e.revision}). ${sessionLink(e.sessionId)}`);
-    });
-
-    // Reminders the scheduler runs: closing soon, steps due and to review, the daily digest.
-    app.scheduler.add({
-      name: 'closingNotice',
-      async run(ctx, now) {
-        const schedule = readSchedule(ctx.control);
-        const due = dueClosingNotice(schedule, readPhase(ctx.control).current, now);
-        if (!due) return { acted: false };
-        await closingSoon({ sessionId: ctx.session.id, phase: due.phase, deadline: due.deadline, label: due.notice.label, key: due.key });
-        ctx.transact(ctx.control, () => writeSchedule(ctx.control, { notices: { ...schedule.notices, [due.key]: due.deadline } }));
-        return { acted: true, payload: { key: due.key, deadline: due.deadline } };
-      },
-      nextWake: ({ control }, now) => nextScheduleWake(readSchedule(control), readPhase(control).current, now),
-    });
-
+    listenForSessionEvents(app, notifications, phaseOpened, sessionLink);
+    // Reminders the scheduler runs: closing soon, phase opened (retried), steps due and to review, the daily digest.
+    app.scheduler.add(closingNoticeTask(app, notifications, sessionLink));
     if (outbox) app.scheduler.add(phaseOpened.task);
     app.scheduler.add(stepReminderTask(app, notifications, sessionLink));
     app.scheduler.add(digestTask(app, notifications, sessionLink));
@@ -165,22 +88,10 @@ export const notificationsPlugin = fp<NotificationsOptions>(
     await app.register(unsubscribeRoutes);
 
     app.addHook('onReady', async () => outbox?.start());
-    app.addHook('preClose', async () => {
+    // Mail a scheduler pass still queues after this is stored and sent on the next start.
+    app.addHook('onClose', async () => {
       await outbox?.close();
     });
   },
-  { name: 'notifications', dependencies: ['scheduler', 'activity'] },
+  { name: 'notifications', dependencies: ['scheduler', 'activity', 'webhooks'] },
 );
-
-const utc = (iso: string) => iso.slice(0, 16).replace('T', ' ');
-
-async function deadlineOf(app: FastifyInstance, sessionId: string, phase: Phase): Promise<string | null> {
-  return app.rooms.with(sessionId, ['control'], (control) => readSchedule(control.doc).deadlines[phase as 'explore'] ?? null);
-}
-
-async function chatPost(app: FastifyInstance, sessionId: string, text: string): Promise<void> {
-  const url = await app.rooms.with(sessionId, [PRIVATE_DOC], (priv) => readChatTarget(priv.doc));
-  if (!url) return;
-  // Stored before the event is done with (a restart from then on still posts it); a store failure is logged, never the change's.
-  await app.notifications.chat.post(sessionId, url, text).catch((err) => app.log.warn({ err }, 'could not queue a chat post'));
-}

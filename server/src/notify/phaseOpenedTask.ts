@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type * as Y from 'yjs';
 import { SERVER_PARTICIPANT_ID } from '../commands/serverIdentity.ts';
 import type { ScheduledTask } from '../scheduler/Scheduler.ts';
+import { utcMinute } from './chatPost.ts';
 import { PHASE_NAMES } from './digestTask.ts';
 import type { Notifications } from './notificationsPlugin.ts';
 
@@ -19,8 +20,6 @@ export interface PhaseOpening {
   /** The phase's deadline, when it has one. */
   deadline: string | null;
 }
-
-const utc = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 /**
  * The "phase opened" mail. The change's own event queues it at once; the
@@ -40,7 +39,7 @@ export function phaseOpenedMail(app: FastifyInstance, notifications: Notificatio
         lines: [
           `${PHASE_NAMES[o.phase]} has opened in “${name}”${o.auto ? ' (the previous phase reached its deadline)' : ''}.`,
           PHASE_PURPOSE[o.phase],
-          ...(o.deadline ? [`It closes ${utc(o.deadline)} (UTC).`] : []),
+          ...(o.deadline ? [`It closes ${utcMinute(o.deadline)} (UTC).`] : []),
         ],
         action: { label: `Open ${name}`, url: sessionLink(sessionId) },
       }),

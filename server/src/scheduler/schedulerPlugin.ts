@@ -17,8 +17,9 @@ export interface SchedulerPluginOptions {
 /**
  * `app.scheduler`: deadlines and reminders. Starts once the app is ready
  * (its first pass catches up on whatever fell due while no server ran) and
- * stops before the store closes. Other plugins add their tasks with
- * `app.scheduler.add()`.
+ * stops in its own onClose, waiting for a pass in progress: registered after
+ * the AI and webhooks plugins, it stops before them and before the rooms.
+ * Other plugins add their tasks with `app.scheduler.add()`.
  */
 export const schedulerPlugin = fp<SchedulerPluginOptions>(
   async (app, opts) => {
@@ -26,7 +27,7 @@ export const schedulerPlugin = fp<SchedulerPluginOptions>(
     scheduler.add(autoAdvanceTask);
     app.decorate('scheduler', scheduler);
     app.addHook('onReady', async () => scheduler.start());
-    app.addHook('preClose', async () => scheduler.close());
+    app.addHook('onClose', async () => scheduler.close());
   },
   { name: 'scheduler' },
 );

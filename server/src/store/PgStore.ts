@@ -332,6 +332,28 @@ export class PgStore extends GroupCommitStore {
     await flushAppends();
   }
 
+  /** Folds a doc's snapshot, the new state and every update row into one snapshot, and deletes exactly those rows. */
+  private async compactDoc(client: PoolClient, op: Extract<WriteOp, { kind: 'compact' }>): Promise<void> {
+    const rows = await client.query('SELECT seq, data FROM doc_updates WHERE session_id = $1 AND doc = $2 ORDER BY seq FOR UPDATE', [
+      op.sessionId,
+      op.doc,
+    ]);
+    const prev = await client.query('SELECT data FROM doc_snapshots WHERE session_id = $1 AND doc = $2 FOR UPDATE', [op.sessionId, op.doc]);
+    const merged = new Y.Doc();
+    if (prev.rows[0]) Y.applyUpdate(merged, new Uint8Array(prev.rows[0].data));
+    Y.applyUpdate(merged, op.data);
+    for (const r of rows.rows) Y.applyUpdate(merged, new Uint8Array(r.data));
+    await client.query(
+      'INSERT INTO doc_snapshots (session_id, doc, data) VALUES ($1, $2, $3) ON CONFLICT (session_id, doc) DO UPDATE SET data = excluded.data',
+      [op.sessionId, op.doc, Buffer.from(Y.encodeStateAsUpdate(merged))],
+    );
+    // Exactly the rows folded in: a sequence number is taken at insert, not at commit, so a
+    // row with a smaller seq may commit after our read and must survive.
+    const folded = rows.rows.map((r) => r.seq as string);
+    if (folded.length > 0) await client.query('DELETE FROM doc_updates WHERE seq = ANY($1::bigint[])', [folded]);
+    merged.destroy();
+  }
+
   private async applyOne(client: PoolClient, op: Exclude<WriteOp, { kind: 'append' }>): Promise<void> {
     switch (op.kind) {
       case 'session': {
@@ -360,30 +382,8 @@ export class PgStore extends GroupCommitStore {
         ]);
         return;
       }
-      case 'compact': {
-        const rows = await client.query('SELECT seq, data FROM doc_updates WHERE session_id = $1 AND doc = $2 ORDER BY seq FOR UPDATE', [
-          op.sessionId,
-          op.doc,
-        ]);
-        const prev = await client.query('SELECT data FROM doc_snapshots WHERE session_id = $1 AND doc = $2 FOR UPDATE', [
-          op.sessionId,
-          op.doc,
-        ]);
-        const merged = new Y.Doc();
-        if (prev.rows[0]) Y.applyUpdate(merged, new Uint8Array(prev.rows[0].data));
-        Y.applyUpdate(merged, op.data);
-        for (const r of rows.rows) Y.applyUpdate(merged, new Uint8Array(r.data));
-        await client.query(
-          'INSERT INTO doc_snapshots (session_id, doc, data) VALUES ($1, $2, $3) ON CONFLICT (session_id, doc) DO UPDATE SET data = excluded.data',
-          [op.sessionId, op.doc, Buffer.from(Y.encodeStateAsUpdate(merged))],
-        );
-        // Exactly the rows folded in: a sequence number is taken at insert, not at commit, so a
-        // row with a smaller seq may commit after our read and must survive.
-        const folded = rows.rows.map((r) => r.seq as string);
-        if (folded.length > 0) await client.query('DELETE FROM doc_updates WHERE seq = ANY($1::bigint[])', [folded]);
-        merged.destroy();
-        return;
-      }
+      case 'compact':
+        return this.compactDoc(client, op);
       case 'audit': {
         const e = op.entry;
         await client.query(
