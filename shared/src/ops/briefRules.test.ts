@@ -190,6 +190,8 @@ describe('rule-popularity and rule-authority', () => {
     'The best ideas in the room',
     'Our favourite ideas for IT leads',
     'Most votes wins',
+    'Top ideas by votes',
+    'Go with the majority',
     'the most popular ones',
     'Go with what the team likes',
     'Gut feeling',
@@ -217,6 +219,8 @@ describe('rule-popularity and rule-authority', () => {
     'Back ideas the board can fund from the existing budget',
     'Pick the best ideas for IT leads that fit the budget',
     'Keep the strongest ideas against our three criteria',
+    'Choose the top ideas by weighted score',
+    'Highest weighted score wins, ties go to the cheapest',
   ])('accepts "%s"', (r) => {
     expect(checkRule(r)).toBeNull();
   });
@@ -231,6 +235,8 @@ describe('metric-output', () => {
     'Features shipped per sprint',
     'Blog posts',
     'Number of posts published by the content team',
+    'Releases per month',
+    'Posts a week',
   ])('flags "%s"', (m) => {
     const w = checkMetricOutput(m, 2);
     expect(w?.code).toBe('metric-output');
@@ -246,6 +252,8 @@ describe('metric-output', () => {
     'Meetings booked with IT leads',
     'Tasks completed by store managers in the app',
     'Emails sent by users to their clients',
+    'Pages per session',
+    'Email open rate',
   ])('accepts "%s"', (m) => {
     expect(checkMetricOutput(m, 0)).toBeNull();
   });
@@ -295,15 +303,24 @@ describe('constraint-tactic', () => {
     expect(w?.message).toMatch(/3 things to do/);
     expect(w?.suggestion).toMatch(/as ideas/);
   });
-  it('flags a single unbounded tactic', () => {
-    expect(checkConstraint('Post on LinkedIn every weekday', 0)?.code).toBe('constraint-tactic');
-  });
+  it.each(['Post on LinkedIn every weekday', 'Host a webinar', 'Start a newsletter', 'Send a monthly newsletter'])(
+    'flags the single tactic "%s"',
+    (c) => {
+      expect(checkConstraint(c, 0)?.code).toBe('constraint-tactic');
+    },
+  );
   it.each([
     'No paid media before Q3',
     'Ship inside the current release train',
     'Launch nothing before legal review',
     'Test only with existing customers',
     'The two owners, Amélie and Théo, run everything themselves',
+    'Make it accessible (WCAG AA)',
+    'Build for mobile first',
+    'Ship in English and Welsh',
+    'Write everything in British English',
+    'Hire nobody',
+    'Open the beta to five customers',
   ])('accepts the limit "%s"', (c) => {
     expect(checkConstraint(c, 0)).toBeNull();
   });

@@ -106,12 +106,13 @@ export function checkHorizon(horizon: string): BriefWarning | null {
  * What follows "the best ideas" when the rule gives a basis ("best ideas for IT leads that fit the
  * budget", "strongest ideas against our criteria"): then "best" is defined, not left to the dots.
  */
-const BASIS = '(?!\\s+(for|that|which|who|against|on|within|under|given|according|in terms of|measured|judged|scored against|serving)\\b)';
+const BASIS =
+  '(?!\\s+(for|that|which|who|against|on|within|under|given|according|in terms of|measured|judged|scored against|serving|by (the )?(weighted )?(scores?|criteria))\\b)';
 /** Rules that let the count of dots decide, or say "best" with no basis (which ends in the same place). */
 const POPULARITY = [
   /\bmost (votes|voted|dots|popular|liked|likes|upvotes?)\b/i,
   /\b(top|highest|best)[- ](voted|rated|scored by votes)\b/i,
-  /\b(popular vote|majority (vote|wins|rules)|whatever (wins|gets)|show of hands)\b/i,
+  /\b(popular vote|majority (vote|wins|rules)|(go with|follow|side with) the majority|whatever (wins|gets)|show of hands)\b/i,
   new RegExp(`\\b(the )?(best|good|great|strongest|top) (ideas?|ones?|options?)\\b${BASIS}`, 'i'),
   /\b(coolest|favou?rite) (ideas?|ones?|options?)\b/i,
   /^(pick |choose |take )?(the )?best\.?$/i,
@@ -190,6 +191,8 @@ const OUTPUT_METRICS = [
   new RegExp(`(?<!\\w)(number|no\\.?|#|count|amount|total|quantity|volume) of ${OUTPUT_NOUNS}${COUNT_END}`, 'i'),
   new RegExp(`\\b${OUTPUT_NOUNS} ${OUTPUT_VERBS}\\b`, 'i'),
   new RegExp(`^#?\\s*${OUTPUT_NOUNS}$`, 'i'),
+  // "Releases per month", "Posts a week": a rate of making things is still an output.
+  new RegExp(`^#?\\s*${OUTPUT_NOUNS}( ${OUTPUT_VERBS})? (per|a|each|every) (day|week|fortnight|month|quarter|sprint|year)$`, 'i'),
 ];
 
 /**
@@ -218,7 +221,15 @@ export function checkMetricOutput(name: string, i: number): BriefWarning | null 
 
 /** Words that make a sentence a limit: a rule about what may not, must, or only happens. */
 const LIMIT_MARKERS =
-  /\b(no|not|never|nothing|none|only|must|mustn't|should|shall|cannot|can't|don't|won't|within|inside|under|below|above|over|at most|at least|max|maximum|min|minimum|budget|before|after|until|by|without|limit|limited|less|more|fewer|up to|comply|compliant|legal|approved|existing|current|same|fixed|per)\b|[€$£%]|\d/i;
+  /\b(no|not|never|nothing|none|only|must|mustn't|should|shall|cannot|can't|don't|won't|within|inside|under|below|above|over|at most|at least|max|maximum|min|minimum|budget|before|after|until|by|without|limit|limited|less|more|fewer|up to|comply|compliant|legal|approved|existing|current|same|fixed|per|nobody|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b|[€$£%]|\d/i;
+
+/**
+ * A verb followed by how, where or for whom rather than by a thing to make
+ * ("Write in plain English", "Build for mobile first", "Make it accessible",
+ * "Test with real customers") sets a rule for every idea, not a tactic.
+ */
+const HOW_NOT_WHAT =
+  /^(set up|roll out|\S+) (in|into|for|with|to|it|them|everything|anything|nothing|nobody|no|only|past|within|inside|under|without|before|after|from|at|by|first|all|any|every idea)\b/i;
 
 /**
  * A constraint bounds every idea ("No paid media before Q3"). A list of
@@ -231,7 +242,7 @@ export function checkConstraint(constraint: string, i: number): BriefWarning | n
   // A constraint that opens with its subject ("The two owners, Amélie and Théo, run everything") describes a limit.
   if (clauses.length === 0 || !startsWithTactic(text)) return null;
   // "Ship inside the current release train" starts like a tactic but bounds one: every tactic clause must carry a limit.
-  if (clauses.every((c) => LIMIT_MARKERS.test(c))) return null;
+  if (clauses.every((c) => LIMIT_MARKERS.test(c) || HOW_NOT_WHAT.test(c))) return null;
   const tactics = clauses.length;
   return {
     field: `constraints.${i}`,
