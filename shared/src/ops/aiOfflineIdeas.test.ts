@@ -3,7 +3,7 @@ import { AI_LIMITS, IdeaDeduper, LENS_IDS, normalizeIdeaText } from './aiIdea.ts
 import { generateOfflineIdeas, type OfflineIdeaInput } from './aiOfflineIdeas.ts';
 import { understandBrief } from './briefSense.ts';
 import { brokenConstraint } from './constraintSense.ts';
-import { assessBatch, IDEA_WORDS } from './ideaQuality.ts';
+import { assessBatch, IDEA_WORDS, ideaProblems } from './ideaQuality.ts';
 import { SAMPLE_BRIEFS } from './sampleBriefs.fixture.ts';
 
 const brief = SAMPLE_BRIEFS[1] as OfflineIdeaInput['brief'];
@@ -55,6 +55,16 @@ describe('offline idea generator', () => {
     const riffs = ideas.filter((i) => i.text.includes('"Governance scorecard for buyers"'));
     expect(riffs.length).toBeGreaterThanOrEqual(6);
     expect(ideas.slice(0, 6).every((i) => riffs.includes(i))).toBe(true);
+  });
+
+  it('quotes a riff in Japanese at its own clause mark, and a riff with quotes without nesting them', () => {
+    const ja = generateOfflineIdeas(ask({ count: 3, riff: '出品者向けの週次ミーティングを開催して、売れ筋商品の写真の撮り方を共有する' }));
+    for (const i of ja) expect(i.text).toContain('"出品者向けの週次ミーティングを開催して"');
+    const quoted = generateOfflineIdeas(ask({ count: 3, riff: 'She said "ship it", then left' }));
+    for (const i of quoted) {
+      expect(i.text).toContain(`"She said 'ship it'"`);
+      expect(ideaProblems(i.text, brief)).toEqual([]);
+    }
   });
 
   it('never proposes what a constraint rules out, even when riffing on an idea that does', () => {

@@ -83,8 +83,8 @@ export function* offlineIdeas(input: OfflineIdeaInput): Generator<GeneratedIdea>
 /** All of `offlineIdeas` at once. */
 export const generateOfflineIdeas = (input: OfflineIdeaInput): GeneratedIdea[] => [...offlineIdeas(input)];
 
-/** The riffed text as it reads inside quotes: its first clause, at most ten words. */
-const riffPhrase = (riff: string) => firstWords(clause(riff), 10);
+/** The riffed text as it reads inside quotes: its first clause, at most ten words, its own double quotes made single. */
+const riffPhrase = (riff: string) => firstWords(clause(riff), 10).replace(/"/g, "'");
 
 /**
  * The initiative an idea serves: the one whose words it shares most, or,

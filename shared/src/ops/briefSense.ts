@@ -90,7 +90,8 @@ const stripEnd = (s: string) => s.replace(/[\s.!?;:,—–-]+$/u, '');
  */
 export function clause(s: string): string {
   const t = collapse(s);
-  const cut = t.search(/,(?!\d)|;|:|\s[—–-]\s|\s\(/u);
+  // CJK text marks its clauses with its own punctuation (、，；：。) and has no spaces to count words by.
+  const cut = t.search(/,(?!\d)|;|:|[、，；：。！？]|\s[—–-]\s|\s\(/u);
   return stripEnd(cut > 0 ? t.slice(0, cut) : t);
 }
 
