@@ -6,6 +6,8 @@ import { onWriteArrives, stampWrite } from './latencyProbe.ts';
 import { cpuSeconds, percentile, rssMiB } from './procStats.ts';
 import { medianRange, throughlineTarget } from './serverBench.ts';
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
 /**
  * The fan-out workload (one writer and four observers per session, 30
  * updates/s each) measured quiet and while one client in another session
@@ -126,8 +128,10 @@ export function formatWireBench(rows: WireBenchRow[]): string {
     const head = `| ${attack ? 'while one client sends hostile updates' : 'quiet'} | ${m(r, (x) => x.p50, 1)} | ${m(r, (x) => x.p99, 1)} | ${m(r, (x) => x.worst, 1)} | ${m(r, (x) => x.cpuPercent, 0)} | ${m(r, (x) => x.rssMiB, 0)} | ${m(r, (x) => x.rssGrowthMiB, 1)} |`;
     if (!attack) return `${head} | |`;
     // Every socket carried one frame: read and refused (4413), or sent to a socket refused before it joined (4429).
-    const perFrame = (x: WireBenchRow) => (x.rssGrowthMiB * 1024) / Math.max(1, x.refusedFrames + x.backedOff);
-    return `${head} ${m(r, (x) => x.refusedFrames, 0)} refused (4413) + ${m(r, (x) => x.backedOff, 0)} on sockets backed off (4429); RSS growth per frame sent ${m(r, perFrame, 0)} KiB |`;
+    // The workload grows RSS by itself: what the quiet runs grew (median) is not the attacker's.
+    const quietGrowth = median(rows.filter((x) => !x.attack).map((x) => x.rssGrowthMiB));
+    const perFrame = (x: WireBenchRow) => ((x.rssGrowthMiB - quietGrowth) * 1024) / Math.max(1, x.refusedFrames + x.backedOff);
+    return `${head} ${m(r, (x) => x.refusedFrames, 0)} refused (4413) + ${m(r, (x) => x.backedOff, 0)} on sockets backed off (4429); RSS growth beyond the quiet run's, per frame sent: ${m(r, perFrame, 0)} KiB |`;
   };
   return [
     `Wire bounds: fan-out, ${SESSIONS} sessions × ${CLIENTS} clients at ${UPDATES_PER_SECOND}/s for ${SECONDS} s, quiet and while one client in another session sends the issue's hostile frames back to back (2M GC structs, 1M delete ranges, 1 MiB awareness, Maps 20,000 deep); median (min–max) of ${rows.length / 2} runs each`,

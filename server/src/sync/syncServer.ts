@@ -25,6 +25,8 @@ import type { RoomManager } from './RoomManager.ts';
 import { type ConnectionLimits, SyncConnection, type WritePolicy } from './SyncConnection.ts';
 import { type WriteBudgetLimits, WriteBudgets } from './WriteBudgets.ts';
 
+/** How long a socket refused before joining stays open, unread, so its peer reads the close frame before the reset. */
+const REFUSED_LINGER_MS = 500;
 export interface SyncServerOptions {
   store: Store;
   tokens: TokenSigner;
@@ -185,7 +187,13 @@ export class SyncServer {
     ws.on('pong', () => this.unanswered.delete(ws));
     ws.on('close', () => this.unanswered.delete(ws));
 
-    const refuse = (code: number, reason: string) => ws.close(code, reason);
+    // A refused socket is read no further: a sender backed off for multi-megabyte frames that reconnects at once
+    // would otherwise have each frame read in full. The close frame goes out; the socket goes after a short linger.
+    const refuse = (code: number, reason: string) => {
+      ws.close(code, reason);
+      ws.pause();
+      setTimeout(() => ws.terminate(), REFUSED_LINGER_MS).unref();
+    };
     const verified = this.opts.tokens.verify(params.get('token'));
     if (!verified.ok) return refuse(CloseCode.unauthorized, `token ${verified.reason}`);
     const identity = verified.identity;
