@@ -126,7 +126,7 @@ export function formatWireBench(rows: WireBenchRow[]): string {
   const line = (attack: boolean) => {
     const r = rows.filter((x) => x.attack === attack);
     const head = `| ${attack ? 'while one client sends hostile updates' : 'quiet'} | ${m(r, (x) => x.p50, 1)} | ${m(r, (x) => x.p99, 1)} | ${m(r, (x) => x.worst, 1)} | ${m(r, (x) => x.cpuPercent, 0)} | ${m(r, (x) => x.rssMiB, 0)} | ${m(r, (x) => x.rssGrowthMiB, 1)} |`;
-    if (!attack) return `${head} | |`;
+    if (!attack) return `${head} |`;
     // Every socket carried one frame: read and refused (4413), or sent to a socket refused before it joined (4429).
     // The workload grows RSS by itself: what the quiet runs grew (median) is not the attacker's.
     const quietGrowth = median(rows.filter((x) => !x.attack).map((x) => x.rssGrowthMiB));
