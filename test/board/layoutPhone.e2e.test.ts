@@ -140,6 +140,27 @@ describe('board layout on every screen in Chromium', () => {
     const cy = canvas.y + canvas.height / 2;
     const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]) =>
       cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((p, id) => ({ ...p, id })) });
+    // One finger on empty canvas pans; dragging back returns the camera to where it was.
+    const camera = () =>
+      phone.evaluate(() =>
+        (
+          window as unknown as { __throughline: { editor: { viewport: { get(): { x: number; y: number } } } } }
+        ).__throughline.editor.viewport.get(),
+      );
+    const start = await camera();
+    const drag = async (from: { x: number; y: number }, dx: number, dy: number) => {
+      await touch('touchStart', [from]);
+      for (let i = 1; i <= 5; i++) await touch('touchMove', [{ x: from.x + (dx * i) / 5, y: from.y + (dy * i) / 5 }]);
+      await touch('touchEnd', []);
+    };
+    const empty = { x: canvas.x + 40, y: canvas.y + 100 };
+    await drag(empty, 100, 80);
+    await expect.poll(async () => (await camera()).x).toBeCloseTo(start.x + 100, -1);
+    expect((await camera()).y).toBeCloseTo(start.y + 80, -1);
+    await drag({ x: empty.x + 100, y: empty.y + 80 }, -100, -80);
+    await expect.poll(async () => (await camera()).x).toBeCloseTo(start.x, -1);
+    expect(await notesOn(phone)).toHaveLength(2);
+
     await touch('touchStart', [
       { x: cx - 40, y: cy },
       { x: cx + 40, y: cy },
@@ -170,6 +191,11 @@ describe('board layout on every screen in Chromium', () => {
     // The facilitator moves on: the select sheet opens on the phone, and Pat votes there.
     await moveOn(fac);
     await phone.getByRole('tab', { name: 'Select', exact: true, selected: true }).waitFor();
+    // The select panel is a bottom sheet: full width, down to the bottom edge, the canvas still showing above it.
+    const selectSheet = await box(phone, 'aside.side-right');
+    expect(selectSheet.width).toBe(PHONE.width);
+    expect(Math.round(selectSheet.y + selectSheet.height)).toBe(PHONE.height);
+    expect(selectSheet.y).toBeGreaterThan(PHONE.height / 3);
     await phone.locator('.tl-sel-row').first().getByTestId('vote').click();
     await expect.poll(() => phone.getByTestId('vote-budget').innerText()).toContain('4 of 5');
     await phone.screenshot({ path: resolve(SHOTS, 'phone-select.png') });

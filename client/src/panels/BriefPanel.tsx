@@ -1,6 +1,7 @@
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
+import { CollapseGlyph } from './CollapseGlyph.tsx';
 import { Icon } from './icons.tsx';
 import { StrategyHistory } from './StrategyHistory.tsx';
 
@@ -38,7 +39,7 @@ export function BriefPanel() {
           aria-label="Collapse brief"
           onClick={() => patchStore(editor.ui, { briefOpen: false })}
         >
-          «
+          <CollapseGlyph side="«" />
         </button>
       </div>
       {/* A follow-up opens with its strategy check: above the brief it may change. */}

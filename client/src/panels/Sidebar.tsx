@@ -2,6 +2,7 @@ import { type CSSProperties, type KeyboardEvent, useEffect, useRef, useState } f
 import { useControl, useSession } from '../session/SessionProvider.tsx';
 import { patchStore } from '../state/createStore.ts';
 import { useStoreValue } from '../state/useStore.ts';
+import { CollapseGlyph } from './CollapseGlyph.tsx';
 import { Icon } from './icons.tsx';
 import { PanelView } from './PanelLoader.tsx';
 import { clampSidebar, SidebarResizer } from './SidebarResizer.tsx';
@@ -60,7 +61,7 @@ export function Sidebar() {
           aria-label="Collapse sidebar"
           onClick={() => patchStore(editor.ui, { sidebarTab: null })}
         >
-          »
+          <CollapseGlyph side="»" />
         </button>
       </div>
       {/* Icon tabs keep every panel one click away on one row at any sidebar width; each names itself in a tooltip. */}
