@@ -447,6 +447,9 @@ describe('a live workshop in Chromium', () => {
       .click()
       .catch(() => {});
     await fac.getByRole('button', { name: /Reveal all/ }).click();
+    await fac.getByTestId('revealed').filter({ hasText: '1 note revealed' }).waitFor();
+    await fac.getByRole('button', { name: 'Reveal all (0)' }).waitFor();
+    await fac.getByTestId('revealed').scrollIntoViewIfNeeded();
     await noteByText(cy, SECRET);
     await noteByText(fac, SECRET);
     // The same check now finds it: the wire check above could have failed.
@@ -455,6 +458,7 @@ describe('a live workshop in Chromium', () => {
     await waitInPage(bea, () => (window as unknown as { __throughline?: Hook }).__throughline?.drafts?.store.canvasIdeas.length === 0);
     await noteByText(bea, SECRET);
     await bea.getByTestId('private-banner').waitFor();
+    await fac.screenshot({ path: `${RESULTS}/workshop-facilitator-revealed-1280.png` });
 
     step('Agenda: starting the next item starts it');
     // Agenda: "Start next" starts the first item's timebox, with its label, for everyone.

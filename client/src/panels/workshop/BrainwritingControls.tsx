@@ -17,11 +17,14 @@ export function BrainwritingControls() {
   const toggle = useCommand();
   const reveal = useCommand();
   const [counts, setCounts] = useState<Record<string, number> | null>(null);
+  // What the last "Reveal all" did: the mode stays on for the next round (decision 1105), so say so.
+  const [revealed, setRevealed] = useState<number | null>(null);
   const on = settings.privateMode && phase.current === 'explore';
 
   useEffect(() => {
     if (!on) {
       setCounts(null);
+      setRevealed(null);
       return;
     }
     let alive = true;
@@ -68,10 +71,24 @@ export function BrainwritingControls() {
             type="button"
             className="btn btn-primary btn-small"
             disabled={reveal.busy}
-            onClick={() => reveal.run({ type: 'publishDrafts' })}
+            onClick={async () => {
+              const r = await reveal.run({ type: 'publishDrafts' });
+              if (!r) return;
+              setRevealed(r.published);
+              // Recount now rather than at the next poll, so the counts and the button do not still say "1".
+              send({ type: 'draftCounts' })
+                .then((c) => setCounts(c.counts))
+                .catch(() => {});
+            }}
           >
             Reveal all ({total})
           </button>
+          {revealed !== null ? (
+            <p className="ws-muted" role="status" data-testid="revealed">
+              {revealed} {revealed === 1 ? 'note' : 'notes'} revealed. New notes stay private until the next reveal; untick to write in the
+              open.
+            </p>
+          ) : null}
         </>
       ) : null}
       <ErrorLine error={toggle.error ?? reveal.error} />
