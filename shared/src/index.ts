@@ -49,6 +49,7 @@ export * from './ops/tallies.ts';
 export * from './ops/voting.ts';
 export * from './ops/votingDoc.ts';
 export * from './ops/workTypeBalance.ts';
+export * from './ops/writableRoots.ts';
 export * from './protocol/activity.ts';
 export * from './protocol/aiCommands.ts';
 export * from './protocol/asyncCommands.ts';

@@ -84,7 +84,7 @@ async function fanout(
   const period = 1000 / o.updatesPerSecond;
   const timers: NodeJS.Timeout[] = [];
   writers.forEach((w, i) => {
-    timers.push(setTimeout(() => timers.push(setInterval(() => stampWrite(w.doc), period)), (i * period) / writers.length));
+    timers.push(setTimeout(() => timers.push(setInterval(() => stampWrite(w), period)), (i * period) / writers.length));
   });
   const stopDuring = during?.();
   try {

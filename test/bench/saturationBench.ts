@@ -70,7 +70,7 @@ async function ramp(target: Target, o: SaturationOptions): Promise<SaturationRes
       for (let i = active; i < writers; i++) {
         const { writer } = pairs[i] as { writer: Peer };
         const delay = ((i - active) * period) / (writers - active);
-        timers.push(setTimeout(() => timers.push(setInterval(() => stampWrite(writer.doc), period)), delay));
+        timers.push(setTimeout(() => timers.push(setInterval(() => stampWrite(writer), period)), delay));
       }
       active = writers;
       await sleep(o.settleSeconds * 1000);

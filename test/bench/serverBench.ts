@@ -153,7 +153,7 @@ async function drive(target: Target, o: ServerBenchOptions): Promise<ServerBench
     let t: NodeJS.Timeout | undefined;
     const start = setTimeout(
       () => {
-        t = setInterval(() => stampWrite(w.doc), period);
+        t = setInterval(() => stampWrite(w), period);
       },
       (i * period) / writers.length,
     );

@@ -40,6 +40,24 @@ async function watchedPage(viewport?: { width: number; height: number }): Promis
   return { page, problems, close: () => context.close() };
 }
 
+/**
+ * Opens every sidebar tab the page shows, each panel's lazily loaded code included, and waits until the panel is
+ * in (no "Loading…" left). Returns the tab names.
+ */
+async function openEveryTab(page: Page, shot: (name: string) => Promise<unknown>): Promise<string[]> {
+  const tabs = page.getByRole('tablist', { name: 'Sidebar panels' }).getByRole('tab');
+  const names = await tabs.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  const sidebar = page.getByRole('complementary', { name: 'Sidebar', exact: true });
+  for (const name of names) {
+    await page.getByRole('tab', { name, exact: true }).click();
+    await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
+    await sidebar.getByTestId('panel-loading').waitFor({ state: 'detached' });
+    expect(await sidebar.getByText('This panel could not be loaded').count(), name).toBe(0);
+    await shot(name);
+  }
+  return names;
+}
+
 describe('security headers with the built client in Chromium', () => {
   it('serves every page with CSP, nosniff, frame-ancestors and referrer policy', async () => {
     const res = await fetch(`${suite.server.url}/`);
@@ -63,7 +81,7 @@ describe('security headers with the built client in Chromium', () => {
     { width: 1280, height: 800 },
     { width: 390, height: 844 },
   ]) {
-    it(`start, join, board and plan pages run under the CSP without a violation (${viewport.width} px)`, async () => {
+    it(`start, join and board pages, and every sidebar panel in every phase, run under the CSP without a violation (${viewport.width} px)`, async () => {
       const w = await watchedPage(viewport);
       const tag = String(viewport.width);
       try {
@@ -88,18 +106,25 @@ describe('security headers with the built client in Chromium', () => {
         await w.page.screenshot({ path: joinPath(SHOTS, `board-${tag}.png`) });
         peer.destroy();
 
-        // Plan view: the facilitator moves the session to the plan phase.
-        for (const phase of ['select', 'plan']) {
+        // Every sidebar panel (each downloads its code on first use) in every phase it shows in.
+        const opened = new Set<string>();
+        const shot = (phase: string) => (name: string) =>
+          w.page.screenshot({ path: joinPath(SHOTS, `board-${phase}-${name.replace(/\W+/g, '').toLowerCase()}-${tag}.png`) });
+        for (const name of await openEveryTab(w.page, shot('explore'))) opened.add(name);
+        for (const [phase, tab] of [
+          ['select', 'Select'],
+          ['plan', 'Plan'],
+          ['review', 'Review'],
+        ] as const) {
           const moved = await command(suite.server.url, s.sessionId, s.facilitatorToken, { type: 'setPhase', phase });
           expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+          // The phase's own tab appears once the page has the new phase.
+          await w.page.getByRole('tab', { name: tab, exact: true }).waitFor();
+          for (const name of await openEveryTab(w.page, shot(phase))) opened.add(name);
         }
-        await w.page
-          .getByRole('tab', { name: 'Plan', exact: true })
-          .or(w.page.getByRole('button', { name: 'Plan', exact: true }))
-          .first()
-          .click();
-        await w.page.getByTestId('plan-gaps').or(w.page.getByTestId('plan-step')).first().waitFor();
-        await w.page.screenshot({ path: joinPath(SHOTS, `plan-${tag}.png`) });
+        expect([...opened].sort()).toEqual(
+          ['People', 'Workshop', 'AI ideas', 'Select', 'Plan', 'Review', 'Export', 'Comments', "What's new", 'Schedule'].sort(),
+        );
 
         expect(w.problems).toEqual([]);
       } finally {

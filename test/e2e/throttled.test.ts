@@ -39,17 +39,26 @@ describe('a browser that sends too much', () => {
           .locator('[data-testid="save-status"][data-state="saved"], [data-testid="save-status"][data-state="live"]')
           .first()
           .waitFor();
-        // 800 values in one transaction fit the burst of 1,000; 600 more do not until the budget refills.
-        await page.evaluate(() => {
-          const doc = (window as unknown as { __throughline: { doc: Y.Doc } }).__throughline.doc;
-          const m = doc.getMap('scratch');
-          doc.transact(() => {
-            for (let i = 0; i < 800; i++) m.set(`a${i}`, i);
-          });
-          doc.transact(() => {
-            for (let i = 0; i < 600; i++) m.set(`b${i}`, i);
-          });
-        });
+        // 130 notes of six values (780 structs) in one transaction fit the burst of 1,000; 100 more (600) do not until the budget refills.
+        await page.evaluate(
+          ({ authorId }) => {
+            const doc = (window as unknown as { __throughline: { doc: Y.Doc } }).__throughline.doc;
+            const ideas = doc.getMap('ideas');
+            const YMap = ideas.constructor as new () => Y.Map<unknown>;
+            const notes = (prefix: string, count: number) =>
+              doc.transact(() => {
+                for (let i = 0; i < count; i++) {
+                  const note = new YMap();
+                  ideas.set(`idea:${prefix}${i}`, note);
+                  for (const [k, v] of Object.entries({ authorId, authorName: 'Pat', text: `${prefix}${i}`, x: i * 10, y: 0 }))
+                    note.set(k, v);
+                }
+              });
+            notes('a', 130);
+            notes('b', 100);
+          },
+          { authorId: pat.participantId },
+        );
         const status = page.getByTestId('save-status');
         await page.locator('[data-testid="save-status"][data-state="throttled"]').waitFor();
         expect(await status.textContent()).toMatch(/^You're sending too much: reconnecting in \d+ s/);

@@ -33,6 +33,13 @@ describe('the unsubscribe page', () => {
     const phone = await newPerson(browser, server.url, { width: 390, height: 844 });
     const problems: string[] = [];
     phone.page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    // The page is the server's own HTML (inline style, a form): under the app's CSP, nothing may be blocked.
+    await phone.page.exposeFunction('__reportCsp', (v: string) => problems.push(`csp: ${v}`));
+    await phone.page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (window as unknown as { __reportCsp(v: string): void }).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+      });
+    });
     await phone.page.goto(link);
     await phone.page.getByRole('heading', { name: 'You are unsubscribed' }).waitFor();
     expect(await subscribed()).toBe(false);

@@ -52,6 +52,40 @@ export function hugeNoteText(chars: number, author: { id: string; name: string }
   return Y.encodeStateAsUpdate(doc);
 }
 
+/** A note whose text is a `Y.Text` grown by `inserts` inserts of `chars` each: no single string is over any bound. */
+export function growingNoteText(inserts: number, chars: number, author: { id: string; name: string }): Uint8Array {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    const note = new Y.Map<unknown>();
+    doc.getMap('ideas').set('idea:growing', note);
+    note.set('authorId', author.id);
+    note.set('authorName', author.name);
+    const text = new Y.Text();
+    note.set('text', text);
+    for (let i = 0; i < inserts; i++) text.insert(0, 'y'.repeat(chars));
+  });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** A cluster, from a real Y.Doc, whose title is `chars` long. */
+export function longClusterTitle(chars: number, author: { id: string }): Uint8Array {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    const cluster = new Y.Map<unknown>();
+    doc.getMap('clusters').set('cluster:long', cluster);
+    cluster.set('createdBy', author.id);
+    cluster.set('title', 'z'.repeat(chars));
+  });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** One value set in a root of the board no client writes: `meta` (the schema version) or one no code reads. */
+export function rootWrite(root: string, key: string, value: unknown): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap(root).set(key, value);
+  return Y.encodeStateAsUpdate(doc);
+}
+
 /** Y.Maps nested `depth` deep under one note, built by real Yjs in one transaction. */
 export function deepNesting(depth: number): Uint8Array {
   const doc = new Y.Doc();

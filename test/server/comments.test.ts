@@ -37,7 +37,7 @@ describe('the comments document', () => {
     expect(pat.denials).toEqual([]);
   });
 
-  it('refuses a crafted comment under another id, an edit of another’s comment and a 100 KB comment: a third client and the disk never see them', async () => {
+  it('refuses a crafted comment under another id, an author change, an edit of another’s comment and a 100 KB comment: a third client and the disk never see them', async () => {
     const s = await sessionWithPeople(t.server.url);
     const fac = t.open(t.server.wsUrl, s.sessionId, 'comments', s.facilitatorToken);
     await waitSynced(fac);
@@ -59,6 +59,11 @@ describe('the comments document', () => {
         'edit of another’s comment',
         (d) => editComment(d, 'idea:one', readThread(d, 'idea:one')[0]?.id ?? '', 'Changed', [], now()),
         /only its author/,
+      ],
+      [
+        'author change',
+        (d) => (threadsMap(d).get('idea:one')?.get(0) as Y.Map<unknown> | undefined)?.set('authorId', s.participant.participantId),
+        /never changes/,
       ],
       [
         'delete of another’s comment',

@@ -1,4 +1,5 @@
 import {
+  CloseCode,
   clustersMap,
   controlMap,
   draftIdeasMap,
@@ -171,11 +172,26 @@ describe('publishing drafts', () => {
     const drafts = open(t.server.wsUrl, s.sessionId, `drafts:${pid}`, s.participant.token, { ack: true });
     const board = open(t.server.wsUrl, s.sessionId, 'board', s.facilitatorToken);
     await Promise.all([waitSynced(drafts), waitSynced(board)]);
-    const poison = (n: number) => {
-      drafts.doc.transact(() => {
-        draftIdeasMap(drafts.doc).set(`idea:poison${n}` as never, 'not a map' as never);
-        draftIdeasMap(drafts.doc).set(`idea:arr${n}` as never, new Y.Array() as never);
-      }, Origins.user);
+
+    // An entry that is not a map never gets past the wire (the content bounds): the socket closes with 4413.
+    const crafted = open(t.server.wsUrl, s.sessionId, `drafts:${pid}`, s.participant.token, {
+      ack: true,
+      provider: { shouldReconnect: () => false },
+    });
+    await waitSynced(crafted);
+    crafted.doc.transact(() => draftIdeasMap(crafted.doc).set('idea:crafted' as never, 'not a map' as never), Origins.user);
+    await waitFor(() => crafted.closes.length > 0, 'the crafted socket closed');
+    expect(crafted.closes[0]?.code).toBe(CloseCode.overBounds);
+    crafted.destroy();
+
+    const poison = async (n: number) => {
+      // Non-maps stored before the wire refused them, as an older server kept them.
+      await t.server.app.rooms.with(s.sessionId, [`drafts:${pid}`], (room) =>
+        room.doc.transact(() => {
+          draftIdeasMap(room.doc).set(`idea:poison${n}` as never, 'not a map' as never);
+          draftIdeasMap(room.doc).set(`idea:arr${n}` as never, new Y.Array() as never);
+        }, Origins.command),
+      );
       writeDraftFields(drafts.doc, `idea:good${n}`, plainDraft(`good ${n}`));
     };
 
@@ -190,12 +206,13 @@ describe('publishing drafts', () => {
     ] as const;
     for (const [i, [cmd, body]] of rounds.entries()) {
       const n = i + 1;
-      poison(n);
+      await poison(n);
       await waitFor(() => isSaved(drafts), 'saved');
       expect(await command(t.server.url, s.sessionId, s.facilitatorToken, cmd)).toMatchObject({ status: 200, body });
       await waitFor(() => ideasMap(board.doc).has(`idea:good${n}`), 'good draft published');
       await waitFor(() => draftIdeasMap(drafts.doc).size === 0, 'poison cleared');
     }
+    expect(drafts.denials).toEqual([]);
     expect(await draftCountOnServer(s.sessionId, pid)).toBe(0);
     expect(ideasMap(board.doc).size).toBe(3);
   });

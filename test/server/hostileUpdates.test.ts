@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CloseCode, ideasMap, insertIdea, Origins } from '@throughline/shared';
+import { BOARD_MIGRATIONS, CloseCode, clustersMap, ideasMap, insertIdea, latestVersion, Origins } from '@throughline/shared';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -15,8 +15,11 @@ import {
   deepValue,
   deleteSetFlood,
   gcFlood,
+  growingNoteText,
   hugeAwareness,
   hugeNoteText,
+  longClusterTitle,
+  rootWrite,
   updateFrame,
 } from '../helpers/hostileUpdates.ts';
 import { rawSocket } from '../helpers/rawSocket.ts';
@@ -68,6 +71,22 @@ const ATTACKS: Attack[] = [
   { name: 'a 15 MiB note text', frame: () => updateFrame(hugeNoteText(15 * MiB, author)), codes: TOO_BIG },
   { name: 'a 1 MiB note text (under the frame limit)', frame: () => updateFrame(hugeNoteText(MiB, author)), codes: OVER },
   { name: 'a 2,001-character note text', frame: () => updateFrame(hugeNoteText(2001, author)), codes: OVER },
+  {
+    name: 'a note text as a Y.Text of 10 × 100,000 characters',
+    frame: () => updateFrame(growingNoteText(10, 100_000, author)),
+    codes: OVER,
+  },
+  { name: 'a 2,001-character cluster title', frame: () => updateFrame(longClusterTitle(2001, author)), codes: OVER },
+  {
+    name: 'the schema version set to 999 (every client read-only)',
+    frame: () => updateFrame(rootWrite('meta', 'schemaVersion', 999)),
+    codes: OVER,
+  },
+  {
+    name: 'a 100,000-character value in a root nobody reads',
+    frame: () => updateFrame(rootWrite('junk', 'k', 'q'.repeat(100_000))),
+    codes: OVER,
+  },
   { name: 'a 10 MiB awareness state', frame: () => awarenessFrame(hugeAwareness(10 * MiB)), codes: TOO_BIG },
   { name: 'a 1 MiB awareness state (under the frame limit)', frame: () => awarenessFrame(hugeAwareness(MiB)), codes: OVER },
   { name: 'Y.Maps nested 20,000 deep', frame: () => updateFrame(deepNesting(20_000)), codes: OVER },
@@ -184,6 +203,9 @@ describe('hostile updates', () => {
     // Nothing relayed: the witness saw no note, no nesting, no awareness state from the attacker.
     expect(ideasMap(witness.doc).size).toBe(0);
     expect(witness.doc.getMap('meta').has('deep')).toBe(false);
+    expect(witness.doc.getMap('meta').get('schemaVersion')).toBe(latestVersion(BOARD_MIGRATIONS));
+    expect(witness.doc.share.has('junk')).toBe(false);
+    expect(clustersMap(witness.doc).size).toBe(0);
     expect(witnessStates.every((n) => n <= 1)).toBe(true);
 
     // Nothing stored: a fresh client and the database hold only what the server wrote itself.
@@ -194,6 +216,9 @@ describe('hostile updates', () => {
     const clients = Y.decodeStateVector(Y.encodeStateVector(fresh.doc));
     expect(clients.has(0x7fff_0001) || clients.has(0x7fff_0002)).toBe(false);
     expect(fresh.doc.getMap('meta').has('deep')).toBe(false);
+    expect(fresh.doc.getMap('meta').get('schemaVersion')).toBe(latestVersion(BOARD_MIGRATIONS));
+    expect(fresh.doc.share.has('junk')).toBe(false);
+    expect(clustersMap(fresh.doc).size).toBe(0);
     const db = new Database(join(dataDir, 'throughline.sqlite'), { readonly: true });
     try {
       const stored = db

@@ -5,12 +5,20 @@ import {
   checkClientCommentsUpdate,
   checkContentBounds,
   checkReactionUpdate,
+  checkWritableRoots,
   type Identity,
   NOTE_TEXT_LIMITS,
   readRecordWrites,
   UpdateView,
 } from '@throughline/shared';
 import type { Room } from './Room.ts';
+
+/** What a client edits in each document; everything else in it (schema version, AI request status) is the server's. */
+const WRITABLE_ROOTS = {
+  board: new Set(['ideas', 'clusters', 'reactions']),
+  drafts: new Set(['ideas']),
+} as const;
+
 import type { ContentPolicy } from './SyncConnection.ts';
 
 /**
@@ -38,12 +46,16 @@ export function contentPolicyFor(
     if (bound) return { reason: bound, overBounds: true };
     let reason: string | null = null;
     if (kind === 'board') {
-      // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate);
-      // reactions are each participant's own (see checkReactionUpdate).
-      reason =
-        checkClientBoardUpdate(doc, update, view) ??
-        checkReactionUpdate(doc, view, identity.participantId) ??
-        checkAuthorship(writes, BOARD_AUTHORSHIP, sender, deletedAuthorOf);
+      // AI ideas, their provenance and adoption are the server's to write (see checkClientBoardUpdate), and it says so first;
+      // no client writes other roots (crafted only, so a bound); reactions are each participant's own (see checkReactionUpdate).
+      reason = checkClientBoardUpdate(doc, update, view);
+      if (reason) return { reason, overBounds: false };
+      const root = checkWritableRoots(view, WRITABLE_ROOTS.board);
+      if (root) return { reason: root, overBounds: true };
+      reason = checkReactionUpdate(doc, view, identity.participantId) ?? checkAuthorship(writes, BOARD_AUTHORSHIP, sender, deletedAuthorOf);
+    } else if (kind === 'drafts') {
+      const root = checkWritableRoots(view, WRITABLE_ROOTS.drafts);
+      if (root) return { reason: root, overBounds: true };
     } else if (kind === 'comments') {
       // Comments: one's own, edited only by their author, never removed (see checkClientCommentsUpdate).
       reason = checkClientCommentsUpdate(doc, update, identity);

@@ -112,4 +112,44 @@ describe('checkContentBounds', () => {
     );
     expect(checkContentBounds(deep.writes, NOTE_TEXT_LIMITS)).toMatch(/nested/);
   });
+
+  it('refuses a record that is not a map of single plain values: text that would grow past every length check', () => {
+    // A fresh pair each time: a refused change stays in the client doc and would ride along in the next diff.
+    const bounds = (edit: (d: Y.Doc) => void) => checkContentBounds(setup().change(edit).writes, NOTE_TEXT_LIMITS);
+    // A Y.Text as a note's text: each insert is a short string, together as long as the sender likes.
+    expect(
+      bounds((d) => {
+        insertIdea(d, note('idea:1', ana));
+        const text = new Y.Text();
+        (d.getMap('ideas').get('idea:1') as Y.Map<unknown>).set('text', text);
+        for (let i = 0; i < 3; i++) text.insert(0, 'y'.repeat(1500));
+      }),
+    ).toMatch(/one plain value/);
+    expect(bounds((d) => d.getMap('clusters').set('cluster:1', new Y.Text('z'.repeat(3000))))).toMatch(/a cluster is a map/);
+    expect(bounds((d) => d.getMap('ideas').set('idea:2', 'x'.repeat(3000)))).toMatch(/a note is a map/);
+    // List content pushed into the map root: no map reads it, Yjs would store it.
+    expect(bounds((d) => d.getArray('ideas').insert(0, ['x'.repeat(100)]))).toMatch(/a note is a map/);
+  });
+
+  it('takes what the client writes: a text edited twice before it was sent', () => {
+    const { change } = setup();
+    change((d) => insertIdea(d, note('idea:1', ana))).apply();
+    const twice = change((d) => {
+      patchIdea(d, 'idea:1', { text: 'first' });
+      patchIdea(d, 'idea:1', { text: 'second' });
+    });
+    expect(twice.writes.writes.some((w) => w.gone)).toBe(true);
+    expect(checkContentBounds(twice.writes, NOTE_TEXT_LIMITS)).toBeNull();
+  });
+
+  it('takes values an undo manager kept: overwritten ones merge into one item of several values, deleted in the same update', () => {
+    const { change } = setup();
+    const kept = change((d) => {
+      insertIdea(d, note('idea:1', ana));
+      const undo = new Y.UndoManager(d.getMap('ideas'), { captureTimeout: 0 });
+      for (const text of ['one', 'two', 'three']) d.transact(() => patchIdea(d, 'idea:1', { text }), undo);
+    });
+    expect(kept.writes.writes.some((w) => w.gone && w.values.length > 1)).toBe(true);
+    expect(checkContentBounds(kept.writes, NOTE_TEXT_LIMITS)).toBeNull();
+  });
 });

@@ -26,6 +26,23 @@ export interface RecordFieldWrite {
   /** The value as the map will read it; `plain` is false for nested types or multi-value content. */
   value: unknown;
   plain: boolean;
+  /**
+   * Deleted by the time it is applied: collected by the sender, or deleted by
+   * this update's own delete set (a value overwritten before it was sent; an
+   * undo manager keeps such values, and Yjs merges consecutive ones into one
+   * item of several values). The map never reads it.
+   */
+  gone: boolean;
+  /** Every value the item carries (`values[0]` is `value`), for bounds that hold even for a gone one. */
+  values: readonly unknown[];
+}
+
+/** An entry set directly in a root map (a note in `ideas`): records are maps, so anything else is not one. */
+export interface RootEntryWrite {
+  root: string;
+  /** Null for list content pushed into the root, which a map never reads but Yjs stores. */
+  key: string | null;
+  shape: 'map' | 'gone' | 'other';
 }
 
 /** A field of a record that exists and stays, deleted by this update. */
@@ -40,6 +57,8 @@ export interface RecordWrites {
   created: { root: string; record: string }[];
   writes: RecordFieldWrite[];
   deletes: RecordFieldDelete[];
+  /** New entries of root maps (the records themselves, or whatever was set in their place). */
+  rootEntries: RootEntryWrite[];
   /** Deepest nesting of shared types this update creates (a root's direct child is 1), read up to one past the limit. */
   typeDepth: number;
 }
@@ -107,12 +126,14 @@ export function readRecordWrites(doc: Y.Doc, decoded: DecodedUpdateOf | UpdateVi
   let typeDepth = 0;
   const writes: RecordFieldWrite[] = [];
   const created: RecordWrites['created'] = [];
+  const rootEntries: RootEntryWrite[] = [];
   for (const item of view.items) {
     const p = place(item);
+    if (p && p.root !== null) rootEntries.push({ root: p.root, key: p.key, shape: shapeOf(item.content) });
     if (item.content instanceof Y.ContentType) {
       typeDepth = Math.max(typeDepth, depthOf(item));
       // Too deep: the caller refuses the whole update, so the rest need not be read.
-      if (typeDepth > depthLimit) return { created, writes, deletes: [], typeDepth };
+      if (typeDepth > depthLimit) return { created, writes, deletes: [], rootEntries, typeDepth };
       if (p && p.root !== null && p.key !== null) created.push({ root: p.root, record: p.key });
     }
     if (!p?.parentId || p.key === null) continue;
@@ -127,10 +148,17 @@ export function readRecordWrites(doc: Y.Doc, decoded: DecodedUpdateOf | UpdateVi
       field: p.key,
       value: values?.[0],
       plain: values !== null && values.length === 1,
+      gone: content instanceof Y.ContentDeleted || Y.isDeleted(view.decoded.ds, item.id),
+      values: values ?? [],
     });
   }
 
-  return { created, writes, deletes: readFieldDeletes(view), typeDepth };
+  return { created, writes, deletes: readFieldDeletes(view), rootEntries, typeDepth };
+}
+
+function shapeOf(content: Y.Item['content']): RootEntryWrite['shape'] {
+  if (content instanceof Y.ContentDeleted) return 'gone';
+  return content instanceof Y.ContentType && content.type instanceof Y.Map ? 'map' : 'other';
 }
 
 /** Fields of live records that the delete set removes while the record stays. */
