@@ -190,7 +190,7 @@ writeFileSync(pdfPath, await EXPORT_FORMATS.pdf.write(plan));
 check('PDF', 'qpdf --check', () => {
   const r = spawnSync('qpdf', ['--check', pdfPath], { encoding: 'utf8' });
   must(r.status === 0, r.stdout.split('\n').find((l) => /error|warning/i.test(l)) ?? `exit ${r.status}`);
-  return r.stdout.trim().split('\n').at(-1) ?? '';
+  return r.stdout.split('\n').find((l) => l.startsWith('No syntax')) ?? r.stdout.trim().split('\n').at(-1) ?? '';
 });
 check('PDF', 'pdfinfo', () => {
   const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });

@@ -84,7 +84,7 @@ function jobs({ aud, outcome }: Words): Draft[] {
     `Show ${aud} a simple timeline after every step they finish, so they always know exactly what happens next.`,
     onScreen(`For ${aud} who fear a costly mistake, add an undo and a plain note that nothing is final until they confirm.`),
     atWork(`Show ${aud} their own progress each week as one number they can share with their team, ${outcome}.`),
-    `Collect short stories from ${aud} who solved the same problem, and show the closest one at the moment of doubt.`,
+    `Collect short stories from ${aud} who nearly gave up and then succeeded, and show the closest one at the moment of doubt.`,
     atWork(`Offer ${aud} a ten-minute version of every routine task, clearly marked, for the weeks when they have no time.`),
     `Give ${aud} a fifteen-minute second opinion from someone on our team before any decision that is hard to undo.`,
     onScreen(`Answer the questions ${aud} ask late at night with plain-language help pages written from real support conversations.`),
@@ -278,7 +278,10 @@ function initiativeMoves(lens: LensId, { aud, initiatives }: Words): Move[] {
         `Run ${t} for one small group of ${aud} first, with only the people and money we already have.`,
         `Give ${t} one afternoon a week for a month, and keep only the parts ${aud} noticed.`,
       ],
-      analogy: [`Open ${t} the way restaurants do a soft launch: a few invited ${aud}, and a fix list every evening.`],
+      analogy: [
+        `Open ${t} the way restaurants do a soft launch: a few invited ${aud}, and a fix list every evening.`,
+        `Give ${t} a pilot's checklist: five steps ${aud} can tick off, tried on three of them first.`,
+      ],
     };
     for (const text of by[lens]) out.push({ text, initiativeId: i.id });
   }
