@@ -143,7 +143,11 @@ describe('a budget per participant that survives reconnects', () => {
       true,
     );
     expect(h.closes.some((c) => c.code === CloseCode.rateLimited && /^sending too much; retry in \d+ s$/.test(c.reason))).toBe(true);
-    expect(h.closes.every((c) => c.code === CloseCode.rateLimited)).toBe(true);
+    // Every other close is a bound too: refused sockets are no longer read (decision 1511), so the
+    // provider reconnects less often and its resend of everything refused can outgrow one update.
+    const refusal = (c: { code: number; reason: string }) =>
+      c.code === CloseCode.rateLimited || (c.code === CloseCode.overBounds && /^more than \d+ structs in one update$/.test(c.reason));
+    expect(h.closes.filter((c) => !refusal(c))).toEqual([]);
     // The other session's writer was never throttled, and is saved.
     await waitFor(() => isSaved(writer), 'the calm writer saved');
     expect(writer.closes).toEqual([]);
