@@ -21,7 +21,7 @@ import {
 } from '@throughline/shared';
 import { clusterAt, clusterRect, noteCenter, noteRect } from '../board/geometry.ts';
 import { placeBlock } from '../board/placement.ts';
-import { boundsOf, type Point, type Rect, revealRect, type Size, screenToBoard, uncoveredRect } from '../board/viewport.ts';
+import { boundsOf, type Point, type Rect, revealRect, type Size, screenRectToBoard, uncoveredRect } from '../board/viewport.ts';
 import { patchStore } from '../state/createStore.ts';
 import { type ActionContext, defineAction, isMod, keyIs, noMods, write } from './types.ts';
 import { toolbarInsets } from './viewActions.ts';
@@ -29,10 +29,7 @@ import { toolbarInsets } from './viewActions.ts';
 /** The board area on screen that no floating control covers. */
 export const clearView = (ctx: ActionContext): Rect => {
   const size = ctx.viewSize();
-  const vp = ctx.viewport.get();
-  const r = uncoveredRect(size, toolbarInsets(size));
-  const topLeft = screenToBoard(vp, r);
-  return { ...topLeft, width: r.width / vp.scale, height: r.height / vp.scale };
+  return screenRectToBoard(ctx.viewport.get(), uncoveredRect(size, toolbarInsets(size)));
 };
 
 /** The board point at the centre of the uncovered screen. */

@@ -44,13 +44,15 @@ export function zoomAt(vp: Viewport, anchor: Point, scale: number): Viewport {
   return { scale: next, x: anchor.x - b.x * next, y: anchor.y - b.y * next };
 }
 
-/** The board area the screen shows. */
-export const visibleRect = (vp: Viewport, size: Size): Rect => ({
-  x: -vp.x / vp.scale,
-  y: -vp.y / vp.scale,
-  width: size.width / vp.scale,
-  height: size.height / vp.scale,
+/** The board area under a rect of the screen (screen px). */
+export const screenRectToBoard = (vp: Viewport, r: Rect): Rect => ({
+  ...screenToBoard(vp, r),
+  width: r.width / vp.scale,
+  height: r.height / vp.scale,
 });
+
+/** The board area the screen shows. */
+export const visibleRect = (vp: Viewport, size: Size): Rect => screenRectToBoard(vp, { x: 0, y: 0, ...size });
 
 /** A viewport that puts `boardPoint` at the centre of the screen at the current scale. */
 export const centerOn = (vp: Viewport, boardPoint: Point, size: Size): Viewport => ({

@@ -12,14 +12,13 @@ import {
   UpdateView,
 } from '@throughline/shared';
 import type { Room } from './Room.ts';
+import type { ContentPolicy } from './SyncConnection.ts';
 
 /** What a client edits in each document; everything else in it (schema version, AI request status) is the server's. */
 const WRITABLE_ROOTS = {
   board: new Set(['ideas', 'clusters', 'reactions']),
   drafts: new Set(['ideas']),
 } as const;
-
-import type { ContentPolicy } from './SyncConnection.ts';
 
 /**
  * The content rules for a client's writes to one document, checked before

@@ -27,6 +27,7 @@ import { type WriteBudgetLimits, WriteBudgets } from './WriteBudgets.ts';
 
 /** How long a socket refused before joining stays open, unread, so its peer reads the close frame before the reset. */
 const REFUSED_LINGER_MS = 500;
+
 export interface SyncServerOptions {
   store: Store;
   tokens: TokenSigner;
